@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         practice = context.workspace.practice()
         title = f"{practice.name} — Clinic Composer" if practice else "Clinic Composer"
         self.setWindowTitle(title + (" (demo)" if demo else ""))
-        self.setMinimumSize(QSize(900, 560))
+        self.setMinimumSize(QSize(720, 480))
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Screens")
