@@ -43,12 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check one draft, or many with --batch, for compliance problems")
-    try:  # TEMPORARY until the checker lands
-        from composer.services import check_command
+    from composer.services import check_command
 
-        check_command.configure_parser(check)
-    except ImportError:
-        pass
+    check_command.configure_parser(check)
 
     demo = commands.add_parser("demo", help="fill an empty database with the sample practice")
     _add_database_option(demo)
