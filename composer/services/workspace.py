@@ -54,7 +54,8 @@ class Workspace:
             if user.id == preferred_id:
                 return user
         admins = [u for u in users if u.role is Role.ADMIN]
-        return (admins or users or [None])[0]
+        candidates = admins or users
+        return candidates[0] if candidates else None
 
     def close(self) -> None:
         self.database.dispose()

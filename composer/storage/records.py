@@ -7,7 +7,6 @@ that adding a value needs no ALTER TYPE on PostgreSQL.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -135,7 +134,7 @@ class PostRecord(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now, onupdate=utc_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads this class attribute)
     __table_args__ = (
         Index("ix_posts_status_scheduled", "status", "scheduled_at"),
         Index("ix_posts_profile", "profile_id"),

@@ -7,6 +7,7 @@ system palette, so dark mode works without a stylesheet of our own.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu("&View")
         for index, (key, label, *_rest) in enumerate(SCREENS):
-            self._action(view_menu, f"&{label}", QKeySequence(f"Ctrl+{index + 1}"), lambda k=key: self.show_view(k))
+            self._action(view_menu, f"&{label}", QKeySequence(f"Ctrl+{index + 1}"), partial(self.show_view, key))
         view_menu.addSeparator()
         self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.refresh_current)
         self._action(view_menu, "&Full Screen", QKeySequence.StandardKey.FullScreen, self._toggle_full_screen)
