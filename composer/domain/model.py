@@ -166,3 +166,48 @@ class AuditEntry:
     detail: dict[str, str] = field(default_factory=dict)
     prev_hash: str = ""
     hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FindingIgnore:
+    """A person's decision that one finding on one post is acceptable, and why (kept for the audit)."""
+
+    id: int
+    post_id: int
+    rule: str
+    span_text: str
+    reason: str
+    user_id: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PostCitation:
+    """A source attached to a post; the checker treats claims in a cited post as supported."""
+
+    id: int
+    post_id: int
+    organization: str
+    title: str
+    url: str
+    topic_slug: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PostImage:
+    id: int
+    post_id: int
+    position: int
+    file_name: str
+    alt_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTopic:
+    """A practice's own topic as stored: its slug and its topic-pack data (validated by the library)."""
+
+    id: int
+    practice_id: int
+    slug: str
+    data: dict[str, object]
+    updated_at: datetime

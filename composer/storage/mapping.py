@@ -7,8 +7,11 @@ from datetime import UTC, datetime
 from composer.domain.model import (
     AuditEntry,
     Channel,
+    FindingIgnore,
     Platform,
     Post,
+    PostCitation,
+    PostImage,
     PostKind,
     PostRevision,
     PostStatus,
@@ -17,14 +20,19 @@ from composer.domain.model import (
     ProfileKind,
     Role,
     StaffMember,
+    StoredTopic,
     User,
 )
 from composer.storage.records import (
     AuditRecord,
     ChannelRecord,
+    FindingIgnoreRecord,
+    PostCitationRecord,
+    PostImageRecord,
     PostRecord,
     PostRevisionRecord,
     PracticeRecord,
+    PracticeTopicRecord,
     ProfileRecord,
     StaffMemberRecord,
     UserRecord,
@@ -95,3 +103,23 @@ def audit_entry(r: AuditRecord) -> AuditEntry:
     at = as_utc(r.at)
     assert at is not None
     return AuditEntry(r.id, at, r.actor_id, r.action, r.entity, r.entity_id, dict(r.detail), r.prev_hash, r.hash)
+
+
+def finding_ignore(r: FindingIgnoreRecord) -> FindingIgnore:
+    created = as_utc(r.created_at)
+    assert created is not None
+    return FindingIgnore(r.id, r.post_id, r.rule, r.span_text, r.reason, r.user_id, created)
+
+
+def post_citation(r: PostCitationRecord) -> PostCitation:
+    return PostCitation(r.id, r.post_id, r.organization, r.title, r.url, r.topic_slug)
+
+
+def post_image(r: PostImageRecord) -> PostImage:
+    return PostImage(r.id, r.post_id, r.position, r.file_name, r.alt_text)
+
+
+def stored_topic(r: PracticeTopicRecord) -> StoredTopic:
+    updated = as_utc(r.updated_at)
+    assert updated is not None
+    return StoredTopic(r.id, r.practice_id, r.slug, dict(r.data), updated)

@@ -7,6 +7,7 @@ that adding a value needs no ALTER TYPE on PostgreSQL.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -166,3 +168,69 @@ class AuditRecord(Base):
     detail: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PracticeTopicRecord(Base):
+    """A topic the practice wrote or imported; ``data`` holds it in the topic-pack format."""
+
+    __tablename__ = "practice_topics"
+    __table_args__ = (UniqueConstraint("practice_id", "slug", name="uq_practice_topics_practice_slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practice_id: Mapped[int] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"), index=True)
+    slug: Mapped[str] = mapped_column(String(120))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now, onupdate=utc_now)
+
+
+class PracticeWordRecord(Base):
+    """A word the practice taught the spelling checker (a clinician's name, a local place)."""
+
+    __tablename__ = "practice_words"
+    __table_args__ = (UniqueConstraint("practice_id", "word", name="uq_practice_words_practice_word"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practice_id: Mapped[int] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"), index=True)
+    word: Mapped[str] = mapped_column(String(100))
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class FindingIgnoreRecord(Base):
+    """'Ignore here': one finding on one post that a person judged acceptable, with their reason."""
+
+    __tablename__ = "finding_ignores"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    rule: Mapped[str] = mapped_column(String(120))
+    span_text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class PostCitationRecord(Base):
+    """A source attached to a post (usually from the topic library), so its claims count as supported."""
+
+    __tablename__ = "post_citations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    organization: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(400))
+    url: Mapped[str] = mapped_column(String(1000))
+    topic_slug: Mapped[str] = mapped_column(String(120), default="")
+
+
+class PostImageRecord(Base):
+    """An image attached to a post; alt text is required for accessibility before publishing."""
+
+    __tablename__ = "post_images"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    file_name: Mapped[str] = mapped_column(String(400))
+    alt_text: Mapped[str] = mapped_column(Text, default="")

@@ -10,8 +10,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -20,8 +21,11 @@ from composer.domain.errors import ConcurrentEditError, NotFoundError
 from composer.domain.model import (
     AuditEntry,
     Channel,
+    FindingIgnore,
     Platform,
     Post,
+    PostCitation,
+    PostImage,
     PostKind,
     PostRevision,
     PostStatus,
@@ -30,6 +34,7 @@ from composer.domain.model import (
     ProfileKind,
     Role,
     StaffMember,
+    StoredTopic,
     User,
 )
 from composer.storage import mapping
@@ -38,9 +43,14 @@ from composer.storage.database import Database, translate_error
 from composer.storage.records import (
     AuditRecord,
     ChannelRecord,
+    FindingIgnoreRecord,
+    PostCitationRecord,
+    PostImageRecord,
     PostRecord,
     PostRevisionRecord,
     PracticeRecord,
+    PracticeTopicRecord,
+    PracticeWordRecord,
     ProfileRecord,
     StaffMemberRecord,
     UserRecord,
@@ -304,6 +314,109 @@ class AuditRepository(_Repository):
         return [mapping.audit_entry(r) for r in rows]
 
 
+class PostExtrasRepository(_Repository):
+    """What hangs off a post besides its text: citations, images and 'ignore here' decisions."""
+
+    def replace_citations(self, post_id: int, citations: Sequence[tuple[str, str, str, str]]) -> list[PostCitation]:
+        """Set the post's citations to ``(organization, title, url, topic_slug)`` tuples, in order."""
+        self.session.execute(delete(PostCitationRecord).where(PostCitationRecord.post_id == post_id))
+        records = [
+            PostCitationRecord(post_id=post_id, organization=o, title=t, url=u, topic_slug=slug)
+            for o, t, u, slug in citations
+        ]
+        self.session.add_all(records)
+        self.session.flush()
+        return [mapping.post_citation(r) for r in records]
+
+    def citations(self, post_id: int) -> list[PostCitation]:
+        rows = self.session.scalars(
+            select(PostCitationRecord).where(PostCitationRecord.post_id == post_id).order_by(PostCitationRecord.id)
+        )
+        return [mapping.post_citation(r) for r in rows]
+
+    def replace_images(self, post_id: int, images: Sequence[tuple[str, str]]) -> list[PostImage]:
+        """Set the post's images to ``(file_name, alt_text)`` tuples, in display order."""
+        self.session.execute(delete(PostImageRecord).where(PostImageRecord.post_id == post_id))
+        records = [
+            PostImageRecord(post_id=post_id, position=i, file_name=f, alt_text=a) for i, (f, a) in enumerate(images)
+        ]
+        self.session.add_all(records)
+        self.session.flush()
+        return [mapping.post_image(r) for r in records]
+
+    def images(self, post_id: int) -> list[PostImage]:
+        rows = self.session.scalars(
+            select(PostImageRecord).where(PostImageRecord.post_id == post_id).order_by(PostImageRecord.position)
+        )
+        return [mapping.post_image(r) for r in rows]
+
+    def add_ignore(self, post_id: int, rule: str, span_text: str, reason: str, user_id: int | None) -> FindingIgnore:
+        record = FindingIgnoreRecord(post_id=post_id, rule=rule, span_text=span_text, reason=reason, user_id=user_id)
+        self.session.add(record)
+        self.session.flush()
+        return mapping.finding_ignore(record)
+
+    def ignores(self, post_id: int) -> list[FindingIgnore]:
+        rows = self.session.scalars(
+            select(FindingIgnoreRecord).where(FindingIgnoreRecord.post_id == post_id).order_by(FindingIgnoreRecord.id)
+        )
+        return [mapping.finding_ignore(r) for r in rows]
+
+
+class PracticeVocabularyRepository(_Repository):
+    """The practice's own words (spelling dictionary) and its own topics."""
+
+    def add_word(self, practice_id: int, word: str, added_by: int | None) -> bool:
+        """Add a word once; returns False when the practice already had it."""
+        exists = self.session.scalars(
+            select(PracticeWordRecord.id).where(
+                PracticeWordRecord.practice_id == practice_id, PracticeWordRecord.word == word
+            )
+        ).first()
+        if exists is not None:
+            return False
+        self.session.add(PracticeWordRecord(practice_id=practice_id, word=word, added_by=added_by))
+        self.session.flush()
+        return True
+
+    def words(self, practice_id: int) -> frozenset[str]:
+        rows = self.session.scalars(
+            select(PracticeWordRecord.word).where(PracticeWordRecord.practice_id == practice_id)
+        )
+        return frozenset(rows)
+
+    def save_topic(self, practice_id: int, slug: str, data: dict[str, Any]) -> StoredTopic:
+        """Insert or replace the practice's topic with this slug."""
+        record = self.session.scalars(
+            select(PracticeTopicRecord).where(
+                PracticeTopicRecord.practice_id == practice_id, PracticeTopicRecord.slug == slug
+            )
+        ).first()
+        if record is None:
+            record = PracticeTopicRecord(practice_id=practice_id, slug=slug, data=data)
+            self.session.add(record)
+        else:
+            record.data = data
+        self.session.flush()
+        return mapping.stored_topic(record)
+
+    def topics(self, practice_id: int) -> list[StoredTopic]:
+        rows = self.session.scalars(
+            select(PracticeTopicRecord)
+            .where(PracticeTopicRecord.practice_id == practice_id)
+            .order_by(PracticeTopicRecord.slug)
+        )
+        return [mapping.stored_topic(r) for r in rows]
+
+    def delete_topic(self, practice_id: int, slug: str) -> bool:
+        result = self.session.execute(
+            delete(PracticeTopicRecord).where(
+                PracticeTopicRecord.practice_id == practice_id, PracticeTopicRecord.slug == slug
+            )
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+
 class Store:
     """The repositories over one session; obtained from :func:`transaction`."""
 
@@ -313,6 +426,8 @@ class Store:
         self.profiles = ProfileRepository(session)
         self.posts = PostRepository(session)
         self.audit = AuditRepository(session)
+        self.extras = PostExtrasRepository(session)
+        self.vocabulary = PracticeVocabularyRepository(session)
 
 
 @contextmanager

@@ -40,3 +40,39 @@ def test_audit_log_refuses_updates_and_deletes_at_the_database(workspace: Worksp
         connection.execute(text(statement))
     with workspace.store() as store:
         assert [entry.action for entry in store.audit.all()] == ["post.created"]
+
+
+def test_upgrade_backs_up_the_sqlite_file_first(tmp_path) -> None:
+    from alembic import command
+
+    from composer.services.workspace import open_workspace
+    from composer.storage.database import connect
+
+    path = tmp_path / "clinic.db"
+    old = connect(f"sqlite:///{path}")
+    config = migrate.alembic_config()
+    with old.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text(
+                "INSERT INTO practices (name, phone, fax, email, website, address, time_zone, created_at)"
+                " VALUES ('Old Practice', '', '', '', '', '', 'UTC', '2026-01-01')"
+            )
+        )
+    old.dispose()
+
+    upgraded = open_workspace(f"sqlite:///{path}")
+    try:
+        assert upgraded.backup is not None
+        assert upgraded.backup.name.startswith("clinic.backup-0001-")
+        assert upgraded.backup.stat().st_mode & 0o777 == 0o600
+        practice = upgraded.practice()
+        assert practice is not None and practice.name == "Old Practice"
+    finally:
+        upgraded.close()
+    import sqlite3
+
+    with sqlite3.connect(upgraded.backup) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT name FROM practices").fetchall() == [("Old Practice",)]

@@ -4,9 +4,20 @@ The connection comes in through ``config.attributes`` so that migrations run on 
 app opened (with its SQLite pragmas); batch mode lets SQLite alter tables.
 """
 
-from alembic import context
+from typing import Any, Literal
 
-from composer.storage.records import Base
+from alembic import context
+from alembic.autogenerate.api import AutogenContext
+
+from composer.storage.records import Base, UTCDateTime
+
+
+def render_item(kind: str, item: Any, autogen_context: AutogenContext) -> str | Literal[False]:
+    """Autogenerate writes our UTC column type as the plain column it is in the database."""
+    if kind == "type" and isinstance(item, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
 
 connection = context.config.attributes["connection"]
 context.configure(
@@ -14,6 +25,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    render_item=render_item,
 )
 with context.begin_transaction():
     context.run_migrations()
