@@ -1,0 +1,74 @@
+"""The per-check snapshot every detector reads, and the lexicons loaded once with the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from composer.checking.model import CheckRequest, PracticeContext
+from composer.checking.text import MaskedSpan, Sentences
+
+
+def read_word_list(path: Path) -> frozenset[str]:
+    """One word a line, ``#`` comments ignored, lower-cased."""
+    if not path.exists():
+        return frozenset()
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(line.lower())
+    return frozenset(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Word lists shared by the PHI detectors; loaded once, read by every check (thread-safe: immutable)."""
+
+    given_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
+    ambiguous_names: frozenset[str] = frozenset()
+    named: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, dictionaries: Path, named: dict[str, tuple[str, ...]]) -> Lexicons:
+        return cls(
+            given_names=read_word_list(dictionaries / "given-names.txt"),
+            surnames=read_word_list(dictionaries / "surnames.txt"),
+            common_words=read_word_list(dictionaries / "common-words.txt"),
+            ambiguous_names=frozenset(w.lower() for w in named.get("ambiguous_names", ())),
+            named=named,
+        )
+
+
+class Analysis:
+    """A draft prepared for the detectors: masked text, sentence bounds and the request's context."""
+
+    def __init__(
+        self,
+        request: CheckRequest,
+        context: PracticeContext,
+        text: str,
+        masked: str,
+        masked_spans: tuple[MaskedSpan, ...],
+        reply_masked: str,
+    ) -> None:
+        self.request = request
+        self.context = context
+        self.original = text
+        self.text = masked
+        self.masked_spans = masked_spans
+        self.reply = reply_masked
+
+    @cached_property
+    def sentences(self) -> Sentences:
+        return Sentences(self.text)
+
+    def sentence_text(self, offset: int) -> tuple[int, str]:
+        start, end = self.sentences.around(offset)
+        return start, self.text[start:end]
+
+    def masked_kinds(self) -> frozenset[str]:
+        return frozenset(span.kind for span in self.masked_spans)

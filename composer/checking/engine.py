@@ -1,0 +1,267 @@
+"""The checker: runs every applicable rule over a masked snapshot of a draft.
+
+``Checker.check`` is a pure function of its arguments (the engine holds only immutable, precompiled
+state), so the editor can call it from a worker thread on every pause in typing, and the review queue,
+the pre-publish gate and the CLI get identical results.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, cast
+
+from composer.checking import phi, platforms
+from composer.checking.analysis import Analysis, Lexicons
+from composer.checking.model import CheckRequest, Finding, PracticeContext, Severity
+from composer.checking.readability import grade_level
+from composer.checking.rules import Rule, load_lexicons, load_rule_packs
+from composer.checking.text import Masker, hashtag_clusters, hashtag_spans
+
+Span = tuple[int, int]
+#: Work is capped here: no social platform accepts more, and a 1 MB paste must stay responsive.
+MAX_CHECKED_CHARS = 100_000
+
+_EXPLAINED_AFTER = re.compile(r"^\s*\((?![^)]{0,3}\))[^)]{4,}\)|^\s*[,:]\s*(?:or|which|meaning|i\.e\.)\b", re.I)
+
+
+class Checker:
+    """Every rule pack and lexicon, compiled once; call :meth:`check` from any thread."""
+
+    def __init__(self, rules: list[Rule], lexicons: Lexicons, platform_rules: platforms.PlatformTable) -> None:
+        self.rules = tuple(rules)
+        self.lexicons = lexicons
+        self.platforms = platform_rules
+        self._primary = tuple(r for r in self.rules if r.type != "derived")
+        self._derived = tuple(r for r in self.rules if r.type == "derived")
+        for rule in self.rules:
+            if rule.type == "phi" and rule.params["detector"] not in phi.DETECTORS:
+                from composer.checking.rules import RuleFileError
+
+                raise RuleFileError(rule.source, rule.id, "detector",
+                                    f"unknown PHI detector (known: {', '.join(sorted(phi.DETECTORS))})")
+        self._maskers: dict[PracticeContext, Masker] = {}
+        self._lock = threading.Lock()
+
+    # -- public -----------------------------------------------------------------------------------
+    def check(self, request: CheckRequest, context: PracticeContext | None = None) -> list[Finding]:
+        """Return the findings for one draft, sorted by start offset."""
+        context = context or PracticeContext()
+        analysis = self._analyse(request, context)
+        findings: list[Finding] = []
+        for rule in self._primary:
+            if self._applies(rule, request):
+                findings.extend(self._run(rule, analysis, findings))
+        for rule in self._derived:
+            if self._applies(rule, request):
+                findings.extend(self._run(rule, analysis, findings))
+        return _dedupe(findings)
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with this id (KeyError if none)."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    # -- preparation --------------------------------------------------------------------------------
+    def _masker(self, context: PracticeContext) -> Masker:
+        masker = self._maskers.get(context)
+        if masker is None:
+            masker = Masker(context)
+            with self._lock:
+                if len(self._maskers) > 32:
+                    self._maskers.clear()
+                self._maskers[context] = masker
+        return masker
+
+    def _analyse(self, request: CheckRequest, context: PracticeContext) -> Analysis:
+        text = request.text[:MAX_CHECKED_CHARS]
+        masker = self._masker(context)
+        masked, spans = masker.mask(text)
+        reply, _ = masker.mask(request.in_reply_to[:MAX_CHECKED_CHARS])
+        return Analysis(request, context, text, masked, spans, reply)
+
+    @staticmethod
+    def _applies(rule: Rule, request: CheckRequest) -> bool:
+        when = rule.when
+        if not when:
+            return True
+        if "kind" in when and request.kind not in when["kind"]:
+            return False
+        if "profile" in when and request.profile not in when["profile"]:
+            return False
+        if "platform" in when and request.platform not in when["platform"]:
+            return False
+        if "reply_to" in when and bool(request.in_reply_to.strip()) != when["reply_to"]:
+            return False
+        if "citations" in when and bool(request.citations) != when["citations"]:
+            return False
+        return not (
+            "authorized_testimonial" in when and request.authorized_testimonial != when["authorized_testimonial"]
+        )
+
+    # -- detectors ---------------------------------------------------------------------------------------
+    def _run(self, rule: Rule, analysis: Analysis, earlier: list[Finding]) -> list[Finding]:
+        params = rule.params
+        spans: Iterable[tuple[int, int, str | None]]
+        if rule.type in ("existence", "pattern"):
+            spans = ((s, e, rule.replacement) for s, e in self._matches(rule, analysis, params["regex"]))
+        elif rule.type == "substitution":
+            spans = self._substitutions(analysis, params)
+        elif rule.type == "conditional":
+            spans = ((s, e, rule.replacement) for s, e in self._conditional(rule, analysis, params))
+        elif rule.type == "readability":
+            spans = ((s, e, None) for s, e in self._readability(analysis, params))
+        elif rule.type == "count":
+            spans = ((s, e, None) for s, e in self._count(analysis, params))
+        elif rule.type == "phi":
+            detector = phi.DETECTORS[params["detector"]]
+            spans = ((s, e, rule.replacement) for s, e in detector(analysis, self.lexicons, params["params"]))
+        else:  # derived
+            spans = ((s, e, None) for s, e in self._derived_spans(rule, analysis, params, earlier))
+        severity = cast(Severity, rule.severity)
+        limit = len(analysis.original)
+        return [
+            Finding(rule.category, rule.id, severity, s, e, rule.message, rule.why, rule.suggestion, r)
+            for s, e, r in spans
+            if 0 <= s <= e <= limit
+        ]
+
+    @staticmethod
+    def _scope(rule: Rule, analysis: Analysis, start: int) -> tuple[int, str]:
+        if rule.scope == "sentence":
+            return analysis.sentence_text(start)
+        return 0, analysis.text
+
+    def _matches(self, rule: Rule, analysis: Analysis, regex: re.Pattern[str]) -> list[Span]:
+        unless = rule.params.get("unless")
+        spans = []
+        for match in regex.finditer(analysis.text):
+            if match.end() <= match.start():
+                continue
+            if unless is not None:
+                _, scope = self._scope(rule, analysis, match.start())
+                if unless.search(scope):
+                    continue
+            spans.append(match.span())
+        return spans
+
+    def _substitutions(self, analysis: Analysis, params: Mapping[str, Any]) -> list[tuple[int, int, str | None]]:
+        swap = params["swap"]
+        return [
+            (m.start(), m.end(), swap.get(re.sub(r"\s+", " ", m.group().lower())))
+            for m in params["regex"].finditer(analysis.text)
+        ]
+
+    def _conditional(self, rule: Rule, analysis: Analysis, params: Mapping[str, Any]) -> list[Span]:
+        text = analysis.text
+        requires, unless = params["requires"], params["unless"]
+        within = params["disclosure_within"]
+        spans: list[Span] = []
+        clusters: list[Span] | None = None
+        for match in params["trigger"].finditer(text):
+            if match.end() <= match.start():
+                continue
+            offset, scope = self._scope(rule, analysis, match.start())
+            if requires is not None and not requires.search(scope):
+                continue
+            if unless is not None:
+                disclosed = False
+                for found in unless.finditer(scope):
+                    start = offset + found.start()
+                    if within and start >= within:
+                        continue
+                    if within:
+                        if clusters is None:
+                            clusters = hashtag_clusters(text)
+                        if any(s <= start < e for s, e in clusters):
+                            continue
+                    disclosed = True
+                    break
+                if disclosed:
+                    continue
+            if params["span"] == "sentence":
+                spans.append(analysis.sentences.around(match.start()))
+            else:
+                spans.append(match.span())
+        return spans
+
+    def _readability(self, analysis: Analysis, params: Mapping[str, Any]) -> list[Span]:
+        text = analysis.text
+        spans: list[Span] = []
+        for key in ("terms", "case_terms", "patterns"):
+            regex = params[key]
+            if regex is None:
+                continue
+            for match in regex.finditer(text):
+                if match.end() > match.start() and not _EXPLAINED_AFTER.match(text[match.end() : match.end() + 80]):
+                    spans.append(match.span())
+        if not spans:
+            return []
+        distinct = len({text[s:e].lower() for s, e in spans})
+        if distinct >= params["min_terms"]:
+            return spans
+        if distinct >= params["min_terms_if_hard"] and grade_level(text) > params["max_grade"]:
+            return spans
+        return []
+
+    def _count(self, analysis: Analysis, params: Mapping[str, Any]) -> list[Span]:
+        measure, maximum = params["measure"], params["max"]
+        request = analysis.request
+        if measure == "hashtags":
+            tags = hashtag_spans(analysis.original)
+            return tags[maximum:] if len(tags) > maximum else []
+        if measure == "alt-text":
+            return [(0, 0) for image in request.images if not image.alt_text.strip()]
+        # length: platform limit for this kind of draft
+        overflow = self.platforms.overflow_offset(request.text, request.platform, request.kind)
+        if overflow is None:
+            return []
+        return [(min(overflow, len(analysis.original)), len(analysis.original))]
+
+    @staticmethod
+    def _derived_spans(
+        rule: Rule, analysis: Analysis, params: Mapping[str, Any], earlier: list[Finding]
+    ) -> list[Span]:
+        sources = [f for f in earlier if f.category in params["from_categories"]]
+        if not sources:
+            return []
+        if params["requires"] is not None and not params["requires"].search(analysis.text):
+            return []
+        if params["unless"] is not None and params["unless"].search(analysis.text):
+            return []
+        first = min(sources, key=lambda f: f.start)
+        return [(first.start, first.end)]
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop repeats of the same rule on overlapping spans; sort by position."""
+    findings.sort(key=lambda f: (f.start, -f.end, f.rule))
+    kept: list[Finding] = []
+    last_end: dict[str, int] = {}
+    for finding in findings:
+        end = last_end.get(finding.rule, -1)
+        if finding.start < end and finding.end <= end:
+            continue
+        last_end[finding.rule] = max(end, finding.end)
+        kept.append(finding)
+    return kept
+
+
+def default_resources() -> Path:
+    from composer.resources import resources_dir
+
+    return resources_dir()
+
+
+def load_checker(resources: Path | None = None) -> Checker:
+    """Load every rule pack, lexicon and platform table (not the spelling dictionary: see spelling.py)."""
+    root = resources or default_resources()
+    rules_dir = root / "rules"
+    named = load_lexicons(rules_dir / "lexicons.toml")
+    rules = load_rule_packs(rules_dir)
+    lexicons = Lexicons.load(root / "dictionaries", named)
+    return Checker(rules, lexicons, platforms.load_platforms(root / "platforms"))

@@ -1,0 +1,182 @@
+"""Per-platform length limits and exact character counting, driven by ``resources/platforms/*.toml``.
+
+Counting rules differ (Mixpost #65: newlines miscounted for X), so each platform's rule is data: X
+weighs characters per twitter-text's config v3 (URLs 23, emoji and CJK 2), the others count code points
+after NFC normalization.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from composer.checking.rules import RuleFileError
+
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"]{1,2000}|\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}"
+    r"\.(?:com|org|net|edu|gov|example|health|io|co|us|info|biz|ly|me|care)\b(?:/[^\s<>\"]{0,2000})?",
+    re.IGNORECASE,
+)
+_EMOJI_BASE = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u2190-\u21FF\u3030\u303D\u3297\u3299"
+_EMOJI = re.compile(
+    rf"[\U0001F1E6-\U0001F1FF]{{2}}|[0-9#*]\uFE0F?\u20E3|[{_EMOJI_BASE}][\uFE0F\U0001F3FB-\U0001F3FF]?"
+    rf"(?:\u200D[{_EMOJI_BASE}\u2640\u2642][\uFE0F\U0001F3FB-\U0001F3FF]?){{0,10}}"
+)
+
+
+@dataclass(frozen=True)
+class Platform:
+    """One platform's limits and counting rule."""
+
+    name: str
+    label: str
+    source: str
+    limits: dict[str, int]
+    normalize: str = "NFC"
+    scale: int = 1
+    default_weight: int = 1
+    url_length: int = 0
+    emoji_weight: int = 0
+    ranges: tuple[tuple[int, int, int], ...] = ()
+
+    def weight(self, char: str) -> int:
+        code = ord(char)
+        for start, end, weight in self.ranges:
+            if start <= code <= end:
+                return weight
+        return self.default_weight
+
+    def units(self, text: str) -> list[tuple[int, int]]:
+        """(code-point offset after the unit, weight) for each unit of ``text``: URLs, emoji, chars."""
+        result: list[tuple[int, int]] = []
+        index = 0
+        length = len(text)
+        while index < length:
+            if self.url_length:
+                match = _URL.match(text, index)
+                if match and (index == 0 or not text[index - 1].isalnum()):
+                    result.append((match.end(), self.url_length * self.scale))
+                    index = match.end()
+                    continue
+            if self.emoji_weight:
+                match = _EMOJI.match(text, index)
+                if match:
+                    result.append((match.end(), self.emoji_weight))
+                    index = match.end()
+                    continue
+            result.append((index + 1, self.weight(text[index])))
+            index += 1
+        return result
+
+    def count(self, text: str) -> int:
+        if self.normalize:
+            text = unicodedata.normalize(self.normalize, text)  # type: ignore[arg-type]
+        if not self.ranges and not self.url_length and not self.emoji_weight:
+            return len(text)
+        total = sum(weight for _, weight in self.units(text))
+        return -(-total // self.scale)
+
+
+@dataclass(frozen=True)
+class PlatformTable:
+    """Every platform known to the checker."""
+
+    platforms: dict[str, Platform] = field(default_factory=dict)
+
+    def get(self, name: str) -> Platform | None:
+        return self.platforms.get(name.lower())
+
+    def overflow_offset(self, text: str, platform: str, kind: str = "post") -> int | None:
+        """The code-point offset where ``text`` passes the platform's limit, or None if it fits."""
+        spec = self.get(platform)
+        if spec is None:
+            return None
+        limit = spec.limits.get(kind) or spec.limits.get("post")
+        if not limit or spec.count(text) <= limit:
+            return None
+        if not spec.ranges and not spec.url_length and not spec.emoji_weight:
+            return limit
+        budget = limit * spec.scale
+        used = 0
+        previous = 0
+        for end, weight in spec.units(text):
+            used += weight
+            if used > budget:
+                return previous
+            previous = end
+        return None
+
+
+def _platform_from(path: Path, data: dict[str, Any]) -> Platform:
+    def fail(field_name: str, problem: str) -> RuleFileError:
+        return RuleFileError(path, str(data.get("name", path.stem)), field_name, problem)
+
+    name = data.get("name")
+    if not isinstance(name, str) or not name:
+        raise fail("name", "must be a non-empty string")
+    limits = data.get("limits")
+    if not isinstance(limits, dict) or not limits or not all(
+        isinstance(v, int) and v > 0 for v in limits.values()
+    ):
+        raise fail("limits", "must be a table of positive integers (post, reply)")
+    counting = data.get("counting", {})
+    if not isinstance(counting, dict):
+        raise fail("counting", "must be a table")
+    ranges = []
+    for index, item in enumerate(counting.get("ranges", [])):
+        try:
+            ranges.append((int(item["start"]), int(item["end"]), int(item["weight"])))
+        except (KeyError, TypeError, ValueError):
+            raise fail(f"counting.ranges[{index}]", "needs integer start, end and weight") from None
+    ints = {}
+    for key, default in (("scale", 1), ("default_weight", 1), ("url_length", 0), ("emoji_weight", 0)):
+        value = counting.get(key, default)
+        if not isinstance(value, int) or value < 0:
+            raise fail(f"counting.{key}", "must be a non-negative integer")
+        ints[key] = value
+    normalize = counting.get("normalize", "NFC")
+    if normalize not in ("", "NFC", "NFKC", "NFD", "NFKD"):
+        raise fail("counting.normalize", "must be NFC, NFKC, NFD, NFKD or empty")
+    return Platform(
+        name=name, label=str(data.get("label", name)), source=str(data.get("source", "")), limits=dict(limits),
+        normalize=normalize, ranges=tuple(ranges), **ints,
+    )
+
+
+def load_platforms(folder: Path) -> PlatformTable:
+    """Read every ``*.toml`` in ``folder``."""
+    table: dict[str, Platform] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise RuleFileError(path, path.stem, "-", f"not valid TOML: {error}") from None
+        platform = _platform_from(path, data)
+        table[platform.name] = platform
+    return PlatformTable(table)
+
+
+@lru_cache(maxsize=1)
+def _default_table() -> PlatformTable:
+    from composer.resources import resource_path
+
+    return load_platforms(resource_path("platforms"))
+
+
+def count_characters(text: str, platform: str) -> int:
+    """Characters as ``platform`` counts them (unknown platforms: code points)."""
+    spec = _default_table().get(platform)
+    return spec.count(text) if spec else len(text)
+
+
+def limit(platform: str, kind: str = "post") -> int | None:
+    """The platform's maximum length for a post or a reply, or None if unknown."""
+    spec = _default_table().get(platform)
+    if spec is None:
+        return None
+    return spec.limits.get(kind) or spec.limits.get("post")

@@ -1,0 +1,202 @@
+"""Offset-preserving text helpers: masking the account's own details and finding sentence bounds.
+
+Every transformation here keeps the string length and every code point's position, so a span found in
+the masked text is a valid span of the draft the user sees. This is what lets the detectors be simple
+regular expressions without ever flagging the practice's own phone number or a staff member's name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from composer.checking.model import PracticeContext
+
+#: Placeholder for masked characters: not a letter, digit, space or sentence mark, so no detector
+#: pattern matches it and sentence splitting is unaffected.
+MASK = "\u2022"
+
+_TITLE = r"(?:dr|doctor|nurse|np|pa|mr|mrs|ms|miss|mx)\.?"
+_SENTENCE_END = re.compile(r"[!?]+[\"'”’)\]]*(?=\s|$)|\.+[\"'”’)\]]*(?=\s+[^a-z\s]|\s*$)|\n")
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"]{1,2000}|\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}"
+    r"\.(?:com|org|net|edu|gov|example|health|io|co|us|info|biz|ly|me|care)\b(?:/[^\s<>\"]{0,2000})?",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
+_HANDLE = re.compile(r"(?<![\w@])@\w{1,50}")
+_HASHTAG = re.compile(r"(?<![\w#&])#\w{1,100}")
+
+
+@dataclass(frozen=True, slots=True)
+class MaskedSpan:
+    """A region replaced by placeholders, with what it was (``practice``, ``staff``, ``phone``...)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+def _phone_pattern(phone: str) -> re.Pattern[str] | None:
+    """A pattern matching one phone number in any common punctuation: (555) 201-3300, 555.201.3300..."""
+    digits = _digits(phone)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10:
+        return None
+    a, b, c = digits[:3], digits[3:6], digits[6:]
+    return re.compile(
+        rf"(?:\+?1[\s.-]?)?(?:\(\s?{a}\s?\)|{a})[\s.-]?{b}[\s.-]?{c}(?!\d)"
+    )
+
+
+def _name_variants(full: str) -> list[str]:
+    """Ways a staff member is named in a draft: "Dr. Anika Patel", "Dr. Patel", "Anika", "Patel"."""
+    words = [w for w in re.split(r"\s+", full.strip()) if w]
+    if not words:
+        return []
+    titled = bool(re.fullmatch(_TITLE, words[0], re.IGNORECASE))
+    core = words[1:] if titled else words
+    variants = {full.strip()}
+    if core:
+        variants.add(" ".join(core))
+        variants.update(core)
+        for title in ("Dr.", "Dr", "Doctor", "Nurse", "NP", "Mr.", "Mrs.", "Ms."):
+            variants.add(f"{title} {core[-1]}")
+            variants.add(f"{title} {core[0]}")
+            variants.add(f"{title} {' '.join(core)}")
+    return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
+
+
+class Masker:
+    """Compiled once per practice context; masks the account's own identity in a draft."""
+
+    def __init__(self, context: PracticeContext) -> None:
+        patterns: list[tuple[str, str]] = []  # (regex, kind)
+        for kind, value in (("phone", context.phone), ("fax", context.fax)):
+            compiled = _phone_pattern(value) if value else None
+            if compiled is not None:
+                patterns.append((compiled.pattern, kind))
+        if context.email:
+            patterns.append((re.escape(context.email), "email"))
+        if context.website:
+            site = re.sub(r"^(?:https?://)?(?:www\.)?", "", context.website.strip()).rstrip("/")
+            if site:
+                patterns.append((rf"(?:https?://)?(?:www\.)?{re.escape(site)}(?:/[^\s<>\"]{{0,500}})?", "website"))
+        if context.address:
+            parts = [p.strip() for p in context.address.split(",") if p.strip()]
+            if parts:
+                patterns.append((re.escape(context.address.strip()), "address"))
+                patterns.append((re.escape(parts[0]), "address"))
+            zip_match = re.search(r"\b\d{5}(?:-\d{4})?\b", context.address)
+            if zip_match:
+                patterns.append((re.escape(zip_match.group()), "address"))
+        if context.name:
+            name = context.name.strip()
+            patterns.append((re.escape(name), "practice"))
+            first = name.split()[0]
+            if len(first) >= 4 and first.lower() not in _GENERIC_PRACTICE_WORDS:
+                # "Riverbend", "RiverbendFM", "@RiverbendFM", "#RiverbendCares"
+                patterns.append((rf"[@#]?{re.escape(first)}\w{{0,20}}", "practice"))
+            initials = "".join(w[0] for w in name.split() if w[:1].isalpha())
+            if len(initials) >= 3:
+                patterns.append((rf"(?<!\w){re.escape(initials)}(?!\w)", "practice"))
+        people = list(context.staff)
+        if context.personal_owner:
+            people.append(context.personal_owner)
+        for person in people:
+            for variant in _name_variants(person):
+                escaped = r"\s+".join(re.escape(part) for part in variant.split())
+                patterns.append((rf"(?<!\w){escaped}(?!\w)", "staff"))
+        self._kinds = [kind for _, kind in patterns]
+        self._regex: re.Pattern[str] | None = None
+        if patterns:
+            self._regex = re.compile(
+                "|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(patterns)), re.IGNORECASE
+            )
+
+    def mask(self, text: str) -> tuple[str, tuple[MaskedSpan, ...]]:
+        """Return the draft with the account's own details replaced by placeholders of equal length."""
+        if self._regex is None:
+            return text, ()
+        spans: list[MaskedSpan] = []
+        pieces: list[str] = []
+        last = 0
+        for match in self._regex.finditer(text):
+            group = match.lastgroup or "g0"
+            kind = self._kinds[int(group[1:])]
+            start, end = match.span()
+            if end <= start:
+                continue
+            spans.append(MaskedSpan(start, end, kind))
+            pieces.append(text[last:start])
+            pieces.append(MASK * (end - start))
+            last = end
+        if not spans:
+            return text, ()
+        pieces.append(text[last:])
+        return "".join(pieces), tuple(spans)
+
+
+_GENERIC_PRACTICE_WORDS = frozenset(
+    {"the", "family", "medical", "medicine", "health", "clinic", "care", "community", "city", "north",
+     "south", "east", "west", "central", "primary", "pediatric", "pediatrics", "dental", "women's"}
+)
+
+
+def mask_web(text: str) -> str:
+    """Mask URLs, e-mail addresses, @handles and #hashtags (for spelling and prose rules)."""
+    for regex in (_EMAIL, _URL, _HANDLE, _HASHTAG):
+        text = regex.sub(lambda m: MASK * (m.end() - m.start()), text)
+    return text
+
+
+class Sentences:
+    """Sentence bounds of a text, found once and looked up by offset in O(log n)."""
+
+    __slots__ = ("bounds", "starts")
+
+    def __init__(self, text: str) -> None:
+        bounds: list[tuple[int, int]] = []
+        start = 0
+        for match in _SENTENCE_END.finditer(text):
+            end = match.end()
+            if end > start:
+                bounds.append((start, end))
+            start = end
+        if start < len(text):
+            bounds.append((start, len(text)))
+        if not bounds:
+            bounds.append((0, len(text)))
+        self.bounds = bounds
+        self.starts = [b[0] for b in bounds]
+
+    def around(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding ``offset``."""
+        index = max(0, bisect_right(self.starts, offset) - 1)
+        return self.bounds[index]
+
+
+def hashtag_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every #hashtag."""
+    return [m.span() for m in _HASHTAG.finditer(text)]
+
+
+def hashtag_clusters(text: str, minimum: int = 3) -> list[tuple[int, int]]:
+    """Runs of ``minimum`` or more hashtags separated only by spaces: where disclosures get buried."""
+    clusters: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for span in hashtag_spans(text):
+        if run and text[run[-1][1] : span[0]].strip():
+            if len(run) >= minimum:
+                clusters.append((run[0][0], run[-1][1]))
+            run = []
+        run.append(span)
+    if len(run) >= minimum:
+        clusters.append((run[0][0], run[-1][1]))
+    return clusters
