@@ -125,7 +125,7 @@ _PHOTO_PERSON = re.compile(
     r"wheelchair|walker|cast|stitches|scar|mr|mrs|ms)\b",
     _I,
 )
-_WORD = re.compile(r"[A-Za-z][a-z'’-]*[a-z]|[A-Z][a-z]?")
+_WORD = re.compile(r"[A-Za-z][a-z]+(?:['’-][A-Z][a-z]+)?")
 _GREETING = re.compile(
     r"(?:\b(?:hi|hello|hey|dear|morning|congrats|congratulations|welcome(?:\s+back)?|thanks|thank\s+you|"
     r"thx|happy\s+birthday|get\s+well(?:\s+soon)?|(?:so\s+)?proud\s+of\s+you|way\s+to\s+go|"
@@ -159,10 +159,16 @@ _CARE_CONTEXT = re.compile(
 )
 
 
+_PERSONAL = re.compile(r"\b(?:your|his|her|their|DOB|born|birthday)\b", _I)
+
+
 def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
     text = analysis.text
     left = text[max(0, start - 45) : start]
-    if _PERSON_TIE.search(left) or _PERSON_TIE_RIGHT.match(text[end : end + 40]):
+    right = text[end : end + 40]
+    if _EVENT.search(left) and not _PERSONAL.search(left + right):
+        return False  # "our flu-shot clinic on Saturday, October 11"
+    if _PERSON_TIE.search(left) or _PERSON_TIE_RIGHT.match(right):
         return True
     s_start, sentence = analysis.sentence_text(start)
     if _POSSESSIVE_CARE.search(sentence):
@@ -313,7 +319,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         spans.append((start, _extend_surname(text, end, lexicons, text[start].isupper())))
 
     for match in _GREETING.finditer(text):
-        if _is_nameish(match.group(1), lexicons):
+        word = match.group(1)
+        if _is_nameish(word, lexicons) or (word[0].isupper() and word.lower() in lexicons.given_names):
             add(match.start(1), match.end(1))
     for match in _VOCATIVE.finditer(text):
         if _is_given(match.group(1), lexicons, strict=True):
@@ -344,7 +351,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if after > end and care:
                 spans.append((start, after))
     # little mateo / 4-year-old benny when the name list lacks the name
-    for match in re.finditer(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z'-]{2,20})\b", text, _I):
+    for match in re.finditer(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z-]{2,20})\b", text, _I):
         word = match.group(1)
         if _is_nameish(word, lexicons) and not any(s <= match.start(1) < e for s, e in spans):
             spans.append(match.span(1))
