@@ -302,7 +302,7 @@ def topic_from_form(form: TopicForm) -> Topic:
         "hashtags": list(form.hashtags),
         "evidence": form.evidence,
         "review_by": form.review_by,
-        "posts": [{"length": length, "text": text} for length, text in form.posts if text.strip()],
+        "posts": [{"length": length, "text": text} for length, text in form.posts],
         "citations": list(form.citations),
     }
     return _validated(_pack([raw]), FORM_SOURCE)[0]
