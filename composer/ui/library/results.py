@@ -21,7 +21,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def topic_detail(topic: Topic, *, practice: bool, today: date) -> str:
-    """"Heart Health · Practice · Due for review": the words under a result's title."""
+    """ "Heart Health · Practice · Due for review": the words under a result's title."""
     parts = [topic.category_label]
     if practice:
         parts.append("Practice")
@@ -95,9 +95,7 @@ class TopicDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = option.palette
         main = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect: QRect = option.rect.adjusted(
-            self._MARGIN + 2, self._MARGIN, -self._MARGIN, -self._MARGIN
-        )
+        rect: QRect = option.rect.adjusted(self._MARGIN + 2, self._MARGIN, -self._MARGIN, -self._MARGIN)
         title_font, detail_font = self._fonts(option)
         title_height = QFontMetrics(title_font).height()
         painter.save()

@@ -65,7 +65,7 @@ FIELD_LABELS = {
 
 
 def form_sentence(error: TopicPackError) -> str:
-    """"Citation 2, web address must start with https://…": the service's sentence, said for a form."""
+    """ "Citation 2, web address must start with https://…": the service's sentence, said for a form."""
     field = error.field
     match = re.match(r"(\w+)\[(\d+)\](?:\.(\w+))?", field)
     if match and match.group(1) == "citations":
@@ -266,7 +266,8 @@ class TopicDialog(QDialog):
         known = {text.casefold(): cid for cid, text in self.library.categories()}
         title = self.title_edit.text().strip()
         return TopicForm(
-            id=self.topic.id if self.topic else self.library.unique_id(title),
+            # An empty title leaves the id empty, so the rules report "The title is empty" first.
+            id=self.topic.id if self.topic else (self.library.unique_id(title) if title else ""),
             title=title,
             category=known.get(label.casefold(), slugify(label) if label else ""),
             category_label=label,

@@ -34,7 +34,7 @@ LENGTH_NAMES = {"short": "Short post", "medium": "Medium post", "long": "Long po
 
 
 def post_note(post: TopicPost) -> str:
-    """"Short post · 182 characters on X · X-ready": what the length means for where it can go."""
+    """ "Short post · 182 characters on X · X-ready": what the length means for where it can go."""
     ready = "X-ready" if post.fits_x else f"too long for X (limit {X_LIMIT})"
     return f"{LENGTH_NAMES.get(post.length, post.length)} · {post.x_length} characters on X · {ready}"
 
