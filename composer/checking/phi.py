@@ -39,7 +39,7 @@ _CARE_NOUN = (r"(?:visit|appointment|appt|surgery|procedure|operation|physical|e
               r"test|labs?|results?|biopsy|scan|x-?ray|mri|mammogram|colonoscopy|shots?|vaccines?|"
               r"vaccination|injection|infusion|delivery|birth|birthday|admission|discharge|fall|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
-              r"transplant|stitches|cast)")
+              r"transplant|stitches|cast)(?:s|es)?")
 _PERSON_TIE = re.compile(
     rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born|birthday|admitted|discharged|died|passed\s+away|"
     rf"diagnosed|delivered|started|seen|treated|{_CARE_NOUN})\b[^.!?\n]{{0,30}}$",
@@ -127,7 +127,8 @@ _PHOTO_PERSON = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:['’-][A-Z][a-z]+)?")
 _GREETING = re.compile(
-    r"(?:\b(?:hi|hello|hey|dear|morning|congrats|congratulations|welcome(?:\s+back)?|thanks|thank\s+you|"
+    r"(?:\b(?:hi|hello|hey|dear|morning|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout-?out\s+to|kudos\s+to|"
+    r"happy\s+birthday\s+to|welcome(?:\s+back)?|thanks|thank\s+you|"
     r"thx|happy\s+birthday|get\s+well(?:\s+soon)?|(?:so\s+)?proud\s+of\s+you|way\s+to\s+go|"
     r"love\s+you|miss\s+you|great\s+job|good\s+job|well\s+done|hang\s+in\s+there)"
     r"(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s*,?\s+)([A-Za-z][a-z'’-]{1,20})(?=\s*[,!.?:\u2022]|\s*$|\s+[\U0001F300-\U0001FAFF])",
@@ -149,6 +150,21 @@ _PUBLIC_LEFT = re.compile(
     r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|author|"
     r"professor|prof\.|dr\.|doctor|vote\s+for|elect|candidate|coach|pastor|reverend|rev\.|"
     r"according\s+to|by)\s+$",
+    _I,
+)
+_STAFF_RIGHT = re.compile(
+    r"^(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|DNP|PhD|APRN|RDN|LCSW)\b|"
+    r"(?:is\s+)?(?:our|the|a)\s+(?:new\s+|amazing\s+|wonderful\s+|own\s+)?(?:nurse|medical\s+assistant|"
+    r"receptionist|physician|doctor|provider|office|front|billing|practice|lab|x-ray|tech|scheduler|team|"
+    r"pediatrician|hygienist|manager|coordinator|volunteer|intern|staff|colleague|mail\s+carrier|"
+    r"speaker|author|guest|partner|sponsor|mayor|principal|coach|pharmacist|dietitian|therapist|"
+    r"counselor|social\s+worker|midwife|educator|director|owner|founder|chef|host))"
+)
+_STAFF_LEFT = re.compile(
+    r"(?:\bwelcome|\bwelcoming|\bmeet|\bintroducing|\bcongrats\s+to\s+our|\bcongratulations\s+to\s+our|"
+    r"\bour\s+own|\bteam\s+member|\bnurse|\bprovider|\bphysician|\bstaff|\bcolleague|\bcoworker|"
+    r"\bco-worker|\bour\s+(?:new\s+)?(?:nurse|doctor|pediatrician|ma|receptionist|manager|partner)|"
+    r"\bspeaker|\bauthor|\bthanks\s+to\s+our\s+(?:friends|partners|sponsor)s?\s+at)\s+$",
     _I,
 )
 _CARE_CONTEXT = re.compile(
@@ -314,9 +330,12 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     spans: list[Span] = []
 
     def add(start: int, end: int) -> None:
-        if _PUBLIC_LEFT.search(text[max(0, start - 25) : start]):
+        left = text[max(0, start - 40) : start]
+        if _PUBLIC_LEFT.search(left) or _STAFF_LEFT.search(left) or _STAFF_RIGHT.match(text[end : end + 60]):
             return
         spans.append((start, _extend_surname(text, end, lexicons, text[start].isupper())))
+
+    care = bool(_CARE_CONTEXT.search(text)) or analysis.request.kind == "reply"
 
     for match in _GREETING.finditer(text):
         word = match.group(1)
@@ -326,8 +345,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if _is_given(match.group(1), lexicons, strict=True):
             add(match.start(1), match.end(1))
     for match in _TITLE_SURNAME.finditer(text):
-        spans.append(match.span())
-    care = bool(_CARE_CONTEXT.search(text)) or analysis.request.kind == "reply"
+        if care and not _STAFF_RIGHT.match(text[match.end() : match.end() + 60]):
+            spans.append(match.span())
     for match in _WORD.finditer(text):
         token = match.group()
         start, end = match.span()
