@@ -17,7 +17,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -43,7 +43,6 @@ __all__ = [
     "DraftSeed",
     "ImportResult",
     "NoPracticeError",
-    "TopicForm",
     "TopicLibrary",
     "TopicPackError",
     "delete_practice_topic",
@@ -264,48 +263,16 @@ def seed_from_topic(topic: Topic, post: TopicPost | str = "short") -> DraftSeed:
 # The practice's own topics.
 
 
-@dataclass(frozen=True)
-class TopicForm:
-    """The fields of the "New topic" dialog, as typed; :func:`topic_from_form` validates them."""
-
-    id: str
-    title: str
-    category: str
-    category_label: str
-    summary: str
-    audience: tuple[str, ...]
-    key_points: tuple[str, ...]
-    hashtags: tuple[str, ...]
-    evidence: str
-    review_by: str
-    posts: tuple[tuple[str, str], ...]
-    citations: tuple[dict[str, Any], ...]
-    observances: tuple[str, ...] = ()
-    months: tuple[int, ...] = ()
-
-
 FORM_SOURCE = "The topic form"
 
 
-def topic_from_form(form: TopicForm) -> Topic:
-    """Validate the form with the shipped library's own rules (raises :class:`TopicPackError`)."""
-    raw = {
-        "id": form.id,
-        "title": form.title,
-        "category": form.category,
-        "category_label": form.category_label,
-        "summary": form.summary,
-        "audience": list(form.audience),
-        "observances": list(form.observances),
-        "months": list(form.months),
-        "key_points": list(form.key_points),
-        "hashtags": list(form.hashtags),
-        "evidence": form.evidence,
-        "review_by": form.review_by,
-        "posts": [{"length": length, "text": text} for length, text in form.posts],
-        "citations": list(form.citations),
-    }
-    return _validated(_pack([raw]), FORM_SOURCE)[0]
+def topic_from_form(fields: Mapping[str, Any]) -> Topic:
+    """Validate a form's fields, given in the pack's shape, with the shipped library's own rules.
+
+    The pack shape (see :func:`topics_to_pack`) is the one schema for a topic in plain data, so the
+    form needs no second description of a topic; raises :class:`TopicPackError` naming the field.
+    """
+    return _validated(_pack([dict(fields)]), FORM_SOURCE)[0]
 
 
 def _validated(data: Any, source: str) -> list[Topic]:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.domain.topics import AUDIENCES, X_LIMIT, Topic, TopicPost, x_length
-from composer.services.library import TopicForm, TopicLibrary, TopicPackError, slugify, topic_from_form
+from composer.services.library import TopicLibrary, TopicPackError, slugify, topic_from_form
 from composer.ui.library.topic_page import MONTHS
 
 CITATION_COLUMNS = (
@@ -249,7 +249,7 @@ class TopicDialog(QDialog):
             for column, value in enumerate((*values, citation.accessed.isoformat())):
                 self.citations_table.setItem(row, column, QTableWidgetItem(str(value)))
 
-    def _citations(self) -> tuple[dict[str, Any], ...]:
+    def _citations(self) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
         for row in range(self.citations_table.rowCount()):
             cells = [self.citations_table.item(row, column) for column in range(len(CITATION_COLUMNS))]
@@ -259,33 +259,32 @@ class TopicDialog(QDialog):
             raw: dict[str, Any] = {key: value for (key, _label), value in zip(CITATION_COLUMNS, values, strict=True)}
             raw["year"] = int(raw["year"]) if raw["year"].isdigit() else raw["year"]
             rows.append(raw)
-        return tuple(rows)
+        return rows
 
-    def form(self) -> TopicForm:
+    def fields(self) -> dict[str, Any]:
+        """The form as a topic in the pack's shape, for :func:`topic_from_form` to judge."""
         label = self.category_edit.currentText().strip()
         known = {text.casefold(): cid for cid, text in self.library.categories()}
         title = self.title_edit.text().strip()
-        return TopicForm(
+        posts = [("short", self.short_edit.toPlainText()), ("long", self.long_edit.toPlainText())]
+        posts += [(p.length, p.text) for p in self.extra_posts]
+        return {
             # An empty title leaves the id empty, so the rules report "The title is empty" first.
-            id=self.topic.id if self.topic else (self.library.unique_id(title) if title else ""),
-            title=title,
-            category=known.get(label.casefold(), slugify(label) if label else ""),
-            category_label=label,
-            summary=self.summary_edit.toPlainText(),
-            audience=tuple(who for who, box in self.audience_boxes.items() if box.isChecked()),
-            key_points=_lines(self.points_edit),
-            hashtags=tuple(self.hashtags_edit.text().split()),
-            evidence=self.evidence_edit.toPlainText(),
-            review_by=self.review_edit.date().toString("yyyy-MM-dd"),
-            posts=(
-                ("short", self.short_edit.toPlainText()),
-                ("long", self.long_edit.toPlainText()),
-                *((p.length, p.text) for p in self.extra_posts),
-            ),
-            citations=self._citations(),
-            observances=tuple(part.strip() for part in self.observances_edit.text().split(",") if part.strip()),
-            months=tuple(month for month, box in self.month_boxes.items() if box.isChecked()),
-        )
+            "id": self.topic.id if self.topic else (self.library.unique_id(title) if title else ""),
+            "title": title,
+            "category": known.get(label.casefold(), slugify(label) if label else ""),
+            "category_label": label,
+            "summary": self.summary_edit.toPlainText(),
+            "audience": [who for who, box in self.audience_boxes.items() if box.isChecked()],
+            "observances": [part.strip() for part in self.observances_edit.text().split(",") if part.strip()],
+            "months": [month for month, box in self.month_boxes.items() if box.isChecked()],
+            "key_points": list(_lines(self.points_edit)),
+            "hashtags": self.hashtags_edit.text().split(),
+            "evidence": self.evidence_edit.toPlainText(),
+            "review_by": self.review_edit.date().toString("yyyy-MM-dd"),
+            "posts": [{"length": length, "text": text} for length, text in posts],
+            "citations": self._citations(),
+        }
 
     def _field_widget(self, field: str) -> QWidget:
         name = re.split(r"[\[.]", field)[0]
@@ -312,7 +311,7 @@ class TopicDialog(QDialog):
     def accept(self) -> None:
         """Validate; on a problem, say it in one sentence and put the cursor on the field."""
         try:
-            self.result_topic = topic_from_form(self.form())
+            self.result_topic = topic_from_form(self.fields())
         except TopicPackError as error:
             self.error_label.setText(form_sentence(error))
             self.error_label.show()
