@@ -18,6 +18,7 @@ from composer.services.demo import fill_demo
 from composer.services.workspace import Workspace, open_workspace
 from composer.storage.database import OWNER_ONLY_FOLDER, parse_url, sqlite_file
 from composer.ui.context import ViewContext
+from composer.ui.editor.check_runner import Engines
 from composer.ui.main_window import SETTINGS_USER, MainWindow
 
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
@@ -89,7 +90,9 @@ def open_database(url: str, *, demo: bool) -> tuple[Workspace, InstanceLock | No
 def build_window(workspace: Workspace, settings: QSettings, *, demo: bool) -> MainWindow:
     remembered = settings.value(SETTINGS_USER)
     user = workspace.default_user(int(remembered) if remembered not in (None, "") else None)
-    return MainWindow(ViewContext(workspace, user), settings, demo=demo)
+    engines = Engines()
+    engines.start_loading()  # the checker and spelling load off the GUI thread while the window opens
+    return MainWindow(ViewContext(workspace, user, engines), settings, demo=demo)
 
 
 def run_gui(url: str, *, demo: bool = False) -> int:

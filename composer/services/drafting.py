@@ -1,4 +1,4 @@
-"""Drafting use cases: create, autosave, duplicate, submit for review, schedule.
+"""Drafting use cases: autosave, duplicate, submit for review, schedule, and the editor's side actions.
 
 Every status change writes an audit entry in the same transaction as the change, so the trail can
 never disagree with the posts. Submitting a draft that still has error findings needs a reason, which
@@ -7,48 +7,107 @@ is stored on the post and in the audit log.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from composer.domain.errors import ComposerError
-from composer.domain.model import Platform, Post, PostKind, PostStatus, User
+from composer.domain.model import FindingIgnore, Platform, Post, PostKind, PostStatus, User
 from composer.domain.workflow import check_move
 from composer.services.workspace import Workspace
+
+EDITABLE = (PostStatus.DRAFT, PostStatus.CHANGES_REQUESTED)
+CitationRow = tuple[str, str, str, str]  # organization, title, url, topic slug
+ImageRow = tuple[str, str]  # file name, alt text
 
 
 class OverrideReasonRequiredError(ComposerError):
     """The draft still has error findings and no reason was given for sending it anyway."""
 
 
-def create_draft(
-    workspace: Workspace,
-    author: User,
-    profile_id: int,
-    platform: Platform,
-    body: str = "",
-    *,
-    kind: PostKind = PostKind.POST,
-    in_reply_to: str = "",
-) -> Post:
-    with workspace.store() as store:
-        post = store.posts.add(profile_id, platform, body, kind=kind, in_reply_to=in_reply_to, author_id=author.id)
-        store.audit.append("post.created", "post", post.id, actor_id=author.id, detail={"platform": platform.value})
-        return post
+@dataclass(frozen=True)
+class DraftState:
+    """Everything the editor shows for one draft, as plain values (what autosave writes)."""
+
+    profile_id: int
+    platform: Platform
+    kind: PostKind
+    body: str
+    in_reply_to: str = ""
+    scheduled_at: datetime | None = None
+    citations: tuple[CitationRow, ...] = ()
+    images: tuple[ImageRow, ...] = ()
 
 
-def save_draft(
-    workspace: Workspace,
-    editor: User,
-    post: Post,
-    *,
-    body: str | None = None,
-    platform: Platform | None = None,
-    in_reply_to: str | None = None,
-) -> Post:
-    """Autosave: store the text if nobody else changed the post meanwhile (raises ConcurrentEditError)."""
+@dataclass(frozen=True)
+class LoadedDraft:
+    post: Post
+    citations: tuple[CitationRow, ...] = ()
+    images: tuple[ImageRow, ...] = ()
+    ignores: tuple[FindingIgnore, ...] = field(default_factory=tuple)
+
+
+def save_draft(workspace: Workspace, user: User, post: Post | None, state: DraftState) -> Post:
+    """Create the draft on first save, then update it if nobody else changed it (ConcurrentEditError)."""
+    if state.scheduled_at is not None and state.scheduled_at.utcoffset() is None:
+        raise ValueError("scheduled times must be timezone-aware")
     with workspace.store() as store:
-        return store.posts.update(
-            post.id, post.version, editor_id=editor.id, body=body, platform=platform, in_reply_to=in_reply_to
+        if post is None:
+            saved = store.posts.add(
+                state.profile_id,
+                state.platform,
+                state.body,
+                kind=state.kind,
+                in_reply_to=state.in_reply_to,
+                scheduled_at=state.scheduled_at,
+                author_id=user.id,
+            )
+            store.audit.append("post.created", "post", saved.id, actor_id=user.id, detail={"platform": state.platform})
+        else:
+            saved = store.posts.update(
+                post.id,
+                post.version,
+                editor_id=user.id,
+                body=state.body,
+                platform=state.platform,
+                profile_id=state.profile_id,
+                kind=state.kind,
+                in_reply_to=state.in_reply_to,
+                scheduled_at=state.scheduled_at,
+            )
+            if saved.scheduled_at != post.scheduled_at:
+                when = saved.scheduled_at.isoformat() if saved.scheduled_at else ""
+                store.audit.append("post.time_set", "post", post.id, actor_id=user.id, detail={"scheduled_at": when})
+        if post is None or state.citations != _citation_rows(store, saved.id):
+            store.extras.replace_citations(saved.id, state.citations)
+        if post is None or state.images != _image_rows(store, saved.id):
+            store.extras.replace_images(saved.id, state.images)
+        return saved
+
+
+def _citation_rows(store: object, post_id: int) -> tuple[CitationRow, ...]:
+    return tuple((c.organization, c.title, c.url, c.topic_slug) for c in store.extras.citations(post_id))  # type: ignore[attr-defined]
+
+
+def _image_rows(store: object, post_id: int) -> tuple[ImageRow, ...]:
+    return tuple((i.file_name, i.alt_text) for i in store.extras.images(post_id))  # type: ignore[attr-defined]
+
+
+def load_draft(workspace: Workspace, post_id: int) -> LoadedDraft:
+    with workspace.store() as store:
+        post = store.posts.get(post_id)
+        return LoadedDraft(
+            post,
+            _citation_rows(store, post_id),
+            _image_rows(store, post_id),
+            tuple(store.extras.ignores(post_id)),
         )
+
+
+def editable_drafts(workspace: Workspace) -> list[Post]:
+    """Drafts and returned posts, newest first: what the Compose screen lists."""
+    with workspace.store() as store:
+        posts = store.posts.list(statuses=EDITABLE)
+    return sorted(posts, key=lambda p: p.updated_at or p.created_at or datetime.min, reverse=True)
 
 
 def duplicate(workspace: Workspace, author: User, post: Post) -> Post:
@@ -56,6 +115,8 @@ def duplicate(workspace: Workspace, author: User, post: Post) -> Post:
         copy = store.posts.add(
             post.profile_id, post.platform, post.body, kind=post.kind, in_reply_to=post.in_reply_to, author_id=author.id
         )
+        store.extras.replace_citations(copy.id, _citation_rows(store, post.id))
+        store.extras.replace_images(copy.id, _image_rows(store, post.id))
         store.audit.append("post.duplicated", "post", copy.id, actor_id=author.id, detail={"from": str(post.id)})
         return copy
 
@@ -80,17 +141,31 @@ def submit_for_review(workspace: Workspace, author: User, post: Post, *, error_c
         return updated
 
 
-def set_schedule(workspace: Workspace, editor: User, post: Post, when_utc: datetime | None) -> Post:
-    """Choose (or clear) the date and time the post should go out; stored in UTC."""
-    if when_utc is not None and when_utc.utcoffset() is None:
-        raise ValueError("scheduled times must be timezone-aware")
+def ignore_finding(
+    workspace: Workspace, user: User, post: Post, rule: str, span_text: str, reason: str
+) -> FindingIgnore:
+    """Record that a person judged one finding acceptable here, with their reason (also audited)."""
+    reason = reason.strip()
+    if not reason:
+        raise ComposerError("Say why this finding is acceptable here; the reason is kept with the draft.")
     with workspace.store() as store:
-        updated = store.posts.update(post.id, post.version, editor_id=editor.id, scheduled_at=when_utc)
+        ignore = store.extras.add_ignore(post.id, rule, span_text, reason, user.id)
         store.audit.append(
-            "post.time_set",
-            "post",
-            post.id,
-            actor_id=editor.id,
-            detail={"scheduled_at": when_utc.isoformat() if when_utc else ""},
+            "finding.ignored", "post", post.id, actor_id=user.id, detail={"rule": rule, "reason": reason}
         )
-        return updated
+        return ignore
+
+
+def add_practice_word(workspace: Workspace, user: User, word: str) -> bool:
+    """Teach the spelling check a word for the whole practice; False if it already knew it."""
+    word = word.strip()
+    if not word or len(word) > 100 or any(ch.isspace() for ch in word):
+        raise ComposerError("A dictionary entry is one word of at most 100 letters.")
+    with workspace.store() as store:
+        practice = store.practices.first()
+        if practice is None:
+            raise ComposerError("Set up the practice before adding words to its dictionary.")
+        added = store.vocabulary.add_word(practice.id, word, user.id)
+        if added:
+            store.audit.append("dictionary.word_added", "practice", practice.id, actor_id=user.id, detail={})
+        return added

@@ -200,6 +200,8 @@ class PostRepository(_Repository):
         body: str | None = None,
         status: PostStatus | None = None,
         platform: Platform | None = None,
+        profile_id: int | None = None,
+        kind: PostKind | None = None,
         in_reply_to: str | None = None,
         scheduled_at: datetime | object | None = _UNSET,
         override_reason: str | None = None,
@@ -217,6 +219,10 @@ class PostRepository(_Repository):
             record.status = status.value
         if platform is not None:
             record.platform = platform.value
+        if profile_id is not None:
+            record.profile_id = profile_id
+        if kind is not None:
+            record.kind = kind.value
         if in_reply_to is not None:
             record.in_reply_to = in_reply_to
         if scheduled_at is not _UNSET:

@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        use_in_draft = getattr(self.views["library"], "use_in_draft", None)
+        if use_in_draft is not None:
+            use_in_draft.connect(self._use_in_draft)
         self._build_menus()
         self._build_status_bar()
         self._restore_layout()
@@ -115,7 +118,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New Draft", QKeySequence.StandardKey.New, lambda: self.show_view("composer"))
+        self._action(
+            file_menu,
+            "&New Draft",
+            QKeySequence.StandardKey.New,
+            partial(self._in_composer, self.compose_view.new_draft),
+        )
         self._action(file_menu, "Switch &User…", QKeySequence("Ctrl+Shift+U"), self.switch_user)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -126,6 +134,20 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.refresh_current)
         self._action(view_menu, "&Full Screen", QKeySequence.StandardKey.FullScreen, self._toggle_full_screen)
+
+        draft_menu = self.menuBar().addMenu("&Draft")
+        compose = self.compose_view
+        for text, keys, slot in (
+            ("&Save Draft", QKeySequence.StandardKey.Save, compose.save_now),
+            ("D&uplicate Draft", QKeySequence("Ctrl+D"), compose.duplicate),
+            ("Submit for &Review…", QKeySequence("Ctrl+Return"), compose.submit),
+            ("&Next Problem", QKeySequence("F8"), partial(compose.editor.step, True)),
+            ("&Previous Problem", QKeySequence("Shift+F8"), partial(compose.editor.step, False)),
+        ):
+            self._action(draft_menu, text, keys, partial(self._in_composer, slot))
+        draft_menu.addSeparator()
+        self._action(draft_menu, "&Undo", QKeySequence.StandardKey.Undo, compose.editor.undo)
+        self._action(draft_menu, "R&edo", QKeySequence.StandardKey.Redo, compose.editor.redo)
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard Shortcuts", QKeySequence("F1"), self.show_shortcuts)
@@ -145,6 +167,21 @@ class MainWindow(QMainWindow):
         menu.addAction(action)  # type: ignore[attr-defined]
         return action
 
+    @property
+    def compose_view(self) -> ComposeView:
+        view = self.views["composer"]
+        assert isinstance(view, ComposeView)
+        return view
+
+    def _in_composer(self, action: Callable[[], object]) -> None:
+        """Draft actions work from any screen: they bring Compose forward first."""
+        self.show_view("composer")
+        action()
+
+    def _use_in_draft(self, seed: object) -> None:
+        self.show_view("composer")
+        self.compose_view.start_from_seed(seed)
+
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
@@ -153,7 +190,17 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         lines = [f"Ctrl+{i + 1}\t{label}" for i, (_k, label, *_r) in enumerate(SCREENS)]
-        lines += ["Ctrl+N\tNew draft", "Ctrl+Shift+U\tSwitch user", "F5\tRefresh", "F1\tThis list"]
+        lines += [
+            "Ctrl+N\tNew draft",
+            "Ctrl+S\tSave draft (drafts also save themselves)",
+            "Ctrl+D\tDuplicate draft",
+            "Ctrl+Enter\tSubmit for review",
+            "F8 / Shift+F8\tNext / previous problem",
+            "Ctrl+Z / Ctrl+Shift+Z\tUndo / redo",
+            "Ctrl+Shift+U\tSwitch user",
+            "F5\tRefresh",
+            "F1\tThis list",
+        ]
         QMessageBox.information(self, "Keyboard shortcuts", "\n".join(lines))
 
     def show_about(self) -> None:
@@ -210,6 +257,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([180, 1020])
+        self.compose_view.restore_layout(self.settings)
         keys = [screen[0] for screen in SCREENS]
         last = self.settings.value(SETTINGS_VIEW, "composer")
         self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
@@ -219,6 +267,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue(SETTINGS_STATE, self.saveState())
         self.settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
         self.settings.setValue(SETTINGS_VIEW, self.current_view_key())
+        self.compose_view.save_layout(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

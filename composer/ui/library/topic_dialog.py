@@ -168,6 +168,9 @@ class TopicDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName("Problem with this topic")
+        font = self.error_label.font()
+        font.setBold(True)
+        self.error_label.setFont(font)
         self.error_label.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -313,7 +316,7 @@ class TopicDialog(QDialog):
         try:
             self.result_topic = topic_from_form(self.fields())
         except TopicPackError as error:
-            self.error_label.setText(form_sentence(error))
+            self.error_label.setText(f"⚠ {form_sentence(error)}")
             self.error_label.show()
             self._field_widget(error.field).setFocus()
             return

@@ -83,6 +83,11 @@ def topic_html(topic: Topic, *, practice: bool, today: date) -> str:
         f"<p>{escape(topic.summary)}</p>",
         "<h3>Key points</h3>",
         _list(topic.key_points),
+        # Sources straight after the claims they back: the reviewer checks these before any post.
+        "<h3>Citations</h3>",
+        "<ol>" + "".join(_citation(c) for c in topic.citations) + "</ol>",
+        f"<p><b>Evidence:</b> {escape(topic.evidence)}</p>",
+        f"<p><b>Review by:</b> {topic.review_by:%d %B %Y}</p>",
         "<h3>Ready posts</h3>",
         *(_post(post) for post in topic.posts),
         f"<p><b>Hashtags:</b> {escape(' '.join(topic.hashtags))}</p>",
@@ -91,13 +96,6 @@ def topic_html(topic: Topic, *, practice: bool, today: date) -> str:
         parts.append(f"<p><b>Observances:</b> {escape(', '.join(topic.observances))}</p>")
     if months:
         parts.append(f"<p><b>Good months:</b> {escape(months)}</p>")
-    parts += [
-        "<h3>Evidence</h3>",
-        f"<p>{escape(topic.evidence)}</p>",
-        "<h3>Citations</h3>",
-        "<ol>" + "".join(_citation(c) for c in topic.citations) + "</ol>",
-        f"<p><b>Review by:</b> {topic.review_by:%d %B %Y}</p>",
-    ]
     return "\n".join(parts)
 
 
@@ -117,7 +115,7 @@ class TopicPage(QTextBrowser):
 
     def show_topic(self, topic: Topic | None, *, practice: bool = False, today: date | None = None) -> None:
         if topic is None:
-            self.clear()
+            self.setHtml("<p><i>No topic selected. Choose one from the list to read it here.</i></p>")
             return
         self.setHtml(topic_html(topic, practice=practice, today=today or date.today()))
 

@@ -1,0 +1,123 @@
+"""The findings panel beside the editor: problems grouped by category with counts, and a plain status.
+
+Clicking (or pressing Enter on) a finding jumps to it in the draft. The panel is the non-visual twin of
+the underlines: everything the colours say, it says in words.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from composer.checking import Finding
+from composer.ui.editor.draft_editor import Mark, tooltip_html
+from composer.ui.editor.styles import GLYPHS, SEVERITY_LABELS, SEVERITY_ORDER, style_key
+
+CATEGORY_LABELS = {
+    "phi": "Patient identifiers",
+    "patient-acknowledgement": "Confirms someone is a patient",
+    "medical-advice": "Individual medical advice",
+    "unsupported-claim": "Unsupported or absolute claims",
+    "alarmist": "Alarming tone",
+    "undisclosed-promotion": "Promotion without disclosure",
+    "testimonial-consent": "Testimonial needs written authorization",
+    "unprofessional": "Unprofessional tone",
+    "profile-mismatch": "Wrong profile for this content",
+    "jargon": "Hard for the public to read",
+    "spelling": "Spelling",
+    "length": "Too long for the platform",
+    "hashtags": "Hashtags",
+    "accessibility": "Accessibility",
+}
+MARK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def status_sentence(findings: list[Finding]) -> str:
+    """The one-line verdict shown above the list (and read by screen readers)."""
+    errors = sum(1 for f in findings if f.severity == "error" and f.category != "spelling")
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    if errors:
+        noun = "problem" if errors == 1 else "problems"
+        return f"{errors} {noun} must be fixed before review."
+    if warnings:
+        noun = "thing" if warnings == 1 else "things"
+        return f"Ready for review; {warnings} {noun} worth a second look."
+    if findings:
+        return "Ready for review; only suggestions remain."
+    return "No problems found."
+
+
+class FindingsPanel(QWidget):
+    activated = Signal(object)  # Mark
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel("No problems found.")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Check status")
+        font = self.status.font()
+        font.setBold(True)
+        self.status.setFont(font)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Problems in this draft")
+        self.tree.setRootIsDecorated(True)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.itemActivated.connect(self._activate)
+        self.tree.itemClicked.connect(self._activate)
+        self.details = QLabel("Select a problem to see why it matters and how to fix it.")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAccessibleName("Selected problem details")
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.tree.currentItemChanged.connect(self._describe)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.details)
+
+    def show_marks(self, marks: list[Mark]) -> None:
+        self.tree.clear()
+        self.details.setText("Select a problem to see why it matters and how to fix it." if marks else "")
+        findings = [m.finding for m in marks]
+        self.status.setText(status_sentence(findings))
+        groups: dict[str, list[Mark]] = {}
+        for mark in marks:
+            groups.setdefault(mark.finding.category, []).append(mark)
+
+        def rank(category: str) -> tuple[int, str]:
+            return (min(SEVERITY_ORDER.get(m.finding.severity, 3) for m in groups[category]), category)
+
+        for category in sorted(groups, key=rank):
+            members = sorted(groups[category], key=lambda m: m.cursor.selectionStart())
+            label = CATEGORY_LABELS.get(category, category.replace("-", " ").capitalize())
+            parent = QTreeWidgetItem([f"{label} ({len(members)})"])
+            parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.tree.addTopLevelItem(parent)
+            for mark in members:
+                finding = mark.finding
+                severity = "Spelling" if finding.category == "spelling" else SEVERITY_LABELS.get(finding.severity, "")
+                quoted = mark.current_text().replace("\u2029", " ")
+                if len(quoted) > 40:
+                    quoted = quoted[:39] + "…"
+                text = f"{GLYPHS[style_key(finding)]} {severity}: “{quoted}”"
+                child = QTreeWidgetItem([text])
+                child.setData(0, MARK_ROLE, mark)
+                child.setToolTip(0, finding.message)
+                parent.addChild(child)
+            parent.setExpanded(True)
+
+    def _describe(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
+        mark = item.data(0, MARK_ROLE) if item is not None else None
+        if isinstance(mark, Mark):
+            self.details.setText(tooltip_html([mark.finding]))
+
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        mark = item.data(0, MARK_ROLE)
+        if isinstance(mark, Mark):
+            self.activated.emit(mark)
