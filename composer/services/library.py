@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from composer.domain.errors import ComposerError
 from composer.domain.model import User
@@ -37,7 +37,9 @@ from composer.domain.topics import (
     topics_from_pack,
     topics_to_pack,
 )
-from composer.services.workspace import Workspace
+
+if TYPE_CHECKING:  # only for hints: listing the shipped library must not load the database layer
+    from composer.services.workspace import Workspace
 
 __all__ = [
     "DraftSeed",

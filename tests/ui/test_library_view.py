@@ -199,8 +199,7 @@ def test_the_topic_dialog_validates_inline_and_round_trips(qtbot: QtBot, workspa
     empty.show()
     empty.accept()
     assert empty.result_topic is None and empty.isVisible()
-    assert empty.error_label.text().startswith("The title")
-    assert empty.error_label.text().count(".") == 1
+    assert empty.error_label.text() == "⚠ The title is empty."
 
     dialog.review_edit.setDate(dialog.review_edit.date())  # unchanged fields keep validating
     dialog.citations_table.item(0, 3).setText("http://insecure.example")  # type: ignore[union-attr]
