@@ -221,3 +221,20 @@ def test_form_sentence_names_the_field() -> None:
 
     error = TopicPackError("x", field="posts[0].text", problem="is empty")
     assert form_sentence(error) == "The short post is empty."
+
+
+def test_ctrl_f_works_in_the_main_window_after_switching_screens(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from composer.app.gui import app_settings, build_window
+
+    window = build_window(workspace, app_settings(tmp_path), demo=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_view("library")
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    view = window.views["library"]
+    assert isinstance(view, LibraryView) and view.search.hasFocus()

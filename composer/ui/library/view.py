@@ -82,8 +82,10 @@ class LibraryView(QWidget):
         self.search.setToolTip("Type words from a title, point, hashtag or observance (Ctrl+F)")
         self.search.textChanged.connect(self.apply_filters)
         self.search.installEventFilter(self)
+        # Window-wide, so Ctrl+F works straight after switching screens; Qt ignores shortcuts of hidden
+        # widgets, so this never competes with another screen's Ctrl+F.
         find = QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.setContext(Qt.ShortcutContext.WindowShortcut)
 
         self.category = _combo("Category", "Show one category")
         self.month = _combo("Month", "Show topics suited to a month and its health observances")
