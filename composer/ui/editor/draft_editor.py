@@ -51,6 +51,7 @@ class DraftEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.revision = 0
+        self.marks_drawn_for = -1  # the revision whose findings are on screen (tests and benchmarks wait on it)
         self.marks: list[Mark] = []
         self.menu_provider: MenuProvider | None = None
         self._timer = QTimer(self)
@@ -95,6 +96,7 @@ class DraftEditor(QPlainTextEdit):
             marks.append(Mark(finding, QTextCursor(cursor)))
         self.setExtraSelections(selections)
         self.marks = marks
+        self.marks_drawn_for = revision
         self._gutter.update()
         self.marks_changed.emit()
         return True

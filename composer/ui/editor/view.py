@@ -47,6 +47,13 @@ SETTINGS_SPLITTER = "compose/splitter"
 TEMPLATE_FIXES = frozenset({"phi", "patient-acknowledgement", "medical-advice", "unprofessional"})
 
 
+def quick_fix(finding: Finding) -> str | None:
+    """The rule's own replacement, else removal for an identifier (never safe to keep), else none."""
+    if finding.replacement is not None:
+        return finding.replacement
+    return "" if finding.category == "phi" else None
+
+
 class _SuggestionFetcher(QObject):
     """Slow spelling suggestions (edit distance 2) computed off the GUI thread, on request only."""
 
@@ -441,13 +448,9 @@ class ComposeView(QWidget):
             header.setEnabled(False)
             if finding.category == "spelling":
                 self._spelling_actions(menu, mark)
-            elif finding.replacement is not None:
-                label = (
-                    f"Replace with “{finding.replacement}”"
-                    if finding.replacement
-                    else f"Remove “{mark.current_text()}”"
-                )
-                menu.addAction(label, partial(self.apply_fix, mark, finding.replacement))
+            elif (replacement := quick_fix(finding)) is not None:
+                label = f"Replace with “{replacement}”" if replacement else f"Remove “{mark.current_text()}”"
+                menu.addAction(label, partial(self.apply_fix, mark, replacement))
             if self.context_bar.current_kind() is PostKind.REPLY and finding.category in TEMPLATE_FIXES:
                 templates = menu.addMenu("Rewrite with a safe reply")
                 for template in self._templates:
@@ -495,6 +498,7 @@ class ComposeView(QWidget):
         self.recheck()
 
     def ignore(self, mark: Mark) -> None:
+        """Accept every finding on this exact span, with one reason (a person judged the words fine here)."""
         reason, ok = QInputDialog.getText(
             self, "Ignore here", "Why is this acceptable in this draft? (kept with the draft and in the audit trail)"
         )
@@ -503,14 +507,20 @@ class ComposeView(QWidget):
         self.save_now()
         if self.post is None or self.context.user is None:
             return
+        span = (mark.cursor.selectionStart(), mark.cursor.selectionEnd())
+        rules = {
+            m.finding.rule for m in self.editor.marks if (m.cursor.selectionStart(), m.cursor.selectionEnd()) == span
+        }
         try:
-            ignore = drafting.ignore_finding(
-                self.context.workspace, self.context.user, self.post, mark.finding.rule, mark.current_text(), reason
-            )
+            for rule in sorted(rules):
+                self.ignores.append(
+                    drafting.ignore_finding(
+                        self.context.workspace, self.context.user, self.post, rule, mark.current_text(), reason
+                    )
+                )
         except ComposerError as error:
             self.message_bar.show_message(str(error), warning=True)
             return
-        self.ignores.append(ignore)
         self.recheck()
 
     def _fetch_more(self, mark: Mark, word: str) -> None:
