@@ -7,6 +7,7 @@ it to the clipboard instead and says so.
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from html import escape
 
@@ -16,20 +17,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from composer.domain.topics import X_LIMIT, Citation, Topic, TopicPost
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+#: Month names as the date formats on this page spell them (``%B``), so both follow the same locale.
+MONTHS = tuple(calendar.month_name[1:])
 LENGTH_NAMES = {"short": "Short post", "medium": "Medium post", "long": "Long post"}
 
 
