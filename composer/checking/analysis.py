@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from composer.checking.fastre import lower_text, word_set
 from composer.checking.model import CheckRequest, PracticeContext
 from composer.checking.text import MaskedSpan, Sentences
 
@@ -53,14 +55,28 @@ class Analysis:
         text: str,
         masked: str,
         masked_spans: tuple[MaskedSpan, ...],
-        reply_masked: str,
+        reply_masked: str | Callable[[], str],
+        lowered: str | None = None,
+        words: frozenset[str] | None = None,
     ) -> None:
         self.request = request
         self.context = context
         self.original = text
         self.text = masked
+        self.lower = lowered if lowered is not None else lower_text(masked)
         self.masked_spans = masked_spans
-        self.reply = reply_masked
+        self._reply = reply_masked
+        if words is not None:
+            self.__dict__["words"] = words
+
+    @cached_property
+    def reply(self) -> str:
+        """The comment being answered, masked the same way (computed only if a detector asks)."""
+        return self._reply if isinstance(self._reply, str) else self._reply()
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return word_set(self.lower)
 
     @cached_property
     def sentences(self) -> Sentences:
@@ -69,6 +85,10 @@ class Analysis:
     def sentence_text(self, offset: int) -> tuple[int, str]:
         start, end = self.sentences.around(offset)
         return start, self.text[start:end]
+
+    def sentence_lower(self, offset: int) -> tuple[int, str]:
+        start, end = self.sentences.around(offset)
+        return start, self.lower[start:end]
 
     def masked_kinds(self) -> frozenset[str]:
         return frozenset(span.kind for span in self.masked_spans)

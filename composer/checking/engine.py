@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from composer.checking import phi, platforms
 from composer.checking.analysis import Analysis, Lexicons
+from composer.checking.fastre import Matcher, lower_text, word_set
 from composer.checking.model import CheckRequest, Finding, PracticeContext, Severity
 from composer.checking.readability import grade_level
 from composer.checking.rules import Rule, load_lexicons, load_rule_packs
@@ -80,9 +81,12 @@ class Checker:
     def _analyse(self, request: CheckRequest, context: PracticeContext) -> Analysis:
         text = request.text[:MAX_CHECKED_CHARS]
         masker = self._masker(context)
-        masked, spans = masker.mask(text)
-        reply, _ = masker.mask(request.in_reply_to[:MAX_CHECKED_CHARS])
-        return Analysis(request, context, text, masked, spans, reply)
+        lowered = lower_text(text)
+        words = word_set(lowered)
+        masked, spans = masker.mask(text, lowered, words)
+        reply = request.in_reply_to[:MAX_CHECKED_CHARS]
+        return Analysis(request, context, text, masked, spans, lambda: masker.mask(reply)[0] if reply else "",
+                        None if spans else lowered, None if spans else words)
 
     @staticmethod
     def _applies(rule: Rule, request: CheckRequest) -> bool:
@@ -131,20 +135,24 @@ class Checker:
         ]
 
     @staticmethod
-    def _scope(rule: Rule, analysis: Analysis, start: int) -> tuple[int, str]:
+    def _scope(rule: Rule, analysis: Analysis, start: int) -> tuple[int, int]:
         if rule.scope == "sentence":
-            return analysis.sentence_text(start)
-        return 0, analysis.text
+            return analysis.sentences.around(start)
+        return 0, len(analysis.text)
 
-    def _matches(self, rule: Rule, analysis: Analysis, regex: re.Pattern[str]) -> list[Span]:
-        unless = rule.params.get("unless")
+    def _matches(self, rule: Rule, analysis: Analysis, regex: Matcher) -> list[Span]:
+        unless: Matcher | None = rule.params.get("unless")
         spans = []
-        for match in regex.finditer(analysis.text):
+        verdicts: dict[tuple[int, int], bool] = {}
+        for match in regex.finditer(analysis):
             if match.end() <= match.start():
                 continue
             if unless is not None:
-                _, scope = self._scope(rule, analysis, match.start())
-                if unless.search(scope):
+                scope = self._scope(rule, analysis, match.start())
+                blocked = verdicts.get(scope)
+                if blocked is None:
+                    blocked = verdicts[scope] = unless.search(analysis, *scope)
+                if blocked:
                     continue
             spans.append(match.span())
         return spans
@@ -153,36 +161,40 @@ class Checker:
         swap = params["swap"]
         return [
             (m.start(), m.end(), swap.get(re.sub(r"\s+", " ", m.group().lower())))
-            for m in params["regex"].finditer(analysis.text)
+            for m in params["regex"].finditer(analysis)
         ]
 
+    def _disclosed(self, analysis: Analysis, unless: Matcher, scope: Span, within: int) -> bool:
+        """Whether a disclosure occurs in ``scope`` (near the start and outside hashtag clusters if ``within``)."""
+        haystack = unless.haystack(analysis)
+        if not unless.possible(analysis, haystack):
+            return False
+        if not within:
+            return unless.regex.search(haystack, *scope) is not None
+        clusters = hashtag_clusters(analysis.text)
+        for found in unless.regex.finditer(haystack, scope[0], min(scope[1], within)):
+            if not any(s <= found.start() < e for s, e in clusters):
+                return True
+        return False
+
     def _conditional(self, rule: Rule, analysis: Analysis, params: Mapping[str, Any]) -> list[Span]:
-        text = analysis.text
-        requires, unless = params["requires"], params["unless"]
+        requires: Matcher | None = params["requires"]
+        unless: Matcher | None = params["unless"]
         within = params["disclosure_within"]
         spans: list[Span] = []
-        clusters: list[Span] | None = None
-        for match in params["trigger"].finditer(text):
+        verdicts: dict[Span, bool] = {}
+        for match in params["trigger"].finditer(analysis):
             if match.end() <= match.start():
                 continue
-            offset, scope = self._scope(rule, analysis, match.start())
-            if requires is not None and not requires.search(scope):
+            scope = self._scope(rule, analysis, match.start())
+            ok = verdicts.get(scope)
+            if ok is None:
+                ok = (requires is None or requires.search(analysis, *scope)) and not (
+                    unless is not None and self._disclosed(analysis, unless, scope, within)
+                )
+                verdicts[scope] = ok
+            if not ok:
                 continue
-            if unless is not None:
-                disclosed = False
-                for found in unless.finditer(scope):
-                    start = offset + found.start()
-                    if within and start >= within:
-                        continue
-                    if within:
-                        if clusters is None:
-                            clusters = hashtag_clusters(text)
-                        if any(s <= start < e for s, e in clusters):
-                            continue
-                    disclosed = True
-                    break
-                if disclosed:
-                    continue
             if params["span"] == "sentence":
                 spans.append(analysis.sentences.around(match.start()))
             else:
@@ -193,10 +205,10 @@ class Checker:
         text = analysis.text
         spans: list[Span] = []
         for key in ("terms", "case_terms", "patterns"):
-            regex = params[key]
+            regex: Matcher | None = params[key]
             if regex is None:
                 continue
-            for match in regex.finditer(text):
+            for match in regex.finditer(analysis):
                 if match.end() > match.start() and not _EXPLAINED_AFTER.match(text[match.end() : match.end() + 80]):
                     spans.append(match.span())
         if not spans:
@@ -229,9 +241,9 @@ class Checker:
         sources = [f for f in earlier if f.category in params["from_categories"]]
         if not sources:
             return []
-        if params["requires"] is not None and not params["requires"].search(analysis.text):
+        if params["requires"] is not None and not params["requires"].search(analysis):
             return []
-        if params["unless"] is not None and params["unless"].search(analysis.text):
+        if params["unless"] is not None and params["unless"].search(analysis):
             return []
         first = min(sources, key=lambda f: f.start)
         return [(first.start, first.end)]

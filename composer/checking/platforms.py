@@ -74,12 +74,35 @@ class Platform:
         return result
 
     def count(self, text: str) -> int:
-        if self.normalize:
+        if self.normalize and not text.isascii():
             text = unicodedata.normalize(self.normalize, text)  # type: ignore[arg-type]
         if not self.ranges and not self.url_length and not self.emoji_weight:
             return len(text)
-        total = sum(weight for _, weight in self.units(text))
+        total = 0
+        if self.url_length:
+            urls = 0
+            pieces = []
+            last = 0
+            for match in _URL.finditer(text):
+                if match.start() and text[match.start() - 1].isalnum():
+                    continue
+                urls += 1
+                pieces.append(text[last : match.start()])
+                last = match.end()
+            if urls:
+                pieces.append(text[last:])
+                text = "".join(pieces)
+                total += urls * self.url_length * self.scale
+        if self.emoji_weight and not text.isascii():
+            emoji = len(_EMOJI.findall(text))
+            if emoji:
+                text = _EMOJI.sub("", text)
+                total += emoji * self.emoji_weight
+        if text.isascii():
+            return -(-(total + len(text) * self.weight("a")) // self.scale)
+        total += sum(self.weight(ch) for ch in text)
         return -(-total // self.scale)
+
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from composer.checking.fastre import Matcher
 from composer.checking.model import CATEGORIES, KINDS, PROFILES, SEVERITIES
 
 try:  # Python 3.11+ keeps the regex parser here; used only to reject catastrophic patterns.
@@ -156,7 +157,7 @@ class _Ctx:
 
         return _LEXICON_REF.sub(sub, pattern)
 
-    def regex(self, patterns: Iterable[str], key: str, flags: int) -> re.Pattern[str]:
+    def regex(self, patterns: Iterable[str], key: str, flags: int) -> Matcher:
         expanded = []
         for pattern in patterns:
             text = self.expand(pattern, key)
@@ -168,7 +169,7 @@ class _Ctx:
                 raise self.fail(key, f"pattern {pattern!r} nests unbounded repeats (catastrophic backtracking)")
             expanded.append(f"(?:{text})")
         try:
-            return re.compile("|".join(expanded), flags)
+            return Matcher("|".join(expanded), bool(flags & re.IGNORECASE))
         except re.error as error:  # pragma: no cover - each part compiled above
             raise self.fail(key, f"invalid regular expression: {error}") from None
 
@@ -183,6 +184,11 @@ def phrase_alternation(words: Iterable[str]) -> str:
     unique = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
     body = "|".join(_phrase(w) for w in unique)
     return rf"(?<![\w'’-])(?:{body})(?![\w'’])"
+
+
+def _phrase_matcher(words: list[str] | tuple[str, ...], ignore_case: bool) -> Matcher:
+    """An existence matcher whose prefilter is the first word of each phrase."""
+    return Matcher(phrase_alternation(words), ignore_case, phrases=tuple(w for w in words if w.strip()))
 
 
 def _compile_when(ctx: _Ctx, raw: Any) -> dict[str, Any]:
@@ -260,7 +266,7 @@ def _compile_params(ctx: _Ctx, kind: str, raw: Mapping[str, Any], flags: int) ->
                 expanded.extend(ctx.lexicons[ref.group(1)])
             else:
                 expanded.append(token)
-        params["regex"] = re.compile(phrase_alternation(expanded), flags)
+        params["regex"] = _phrase_matcher(expanded, bool(flags & re.IGNORECASE))
     elif kind == "pattern":
         params["regex"] = ctx.regex(ctx.strings(raw, "patterns"), "patterns", flags)
     elif kind == "substitution":
@@ -270,7 +276,7 @@ def _compile_params(ctx: _Ctx, kind: str, raw: Mapping[str, Any], flags: int) ->
         ):
             raise ctx.fail("swap", "must be a non-empty table of term = \"plain wording\"")
         params["swap"] = {k.lower(): v for k, v in swap.items()}
-        params["regex"] = re.compile(phrase_alternation(swap), flags)
+        params["regex"] = _phrase_matcher(list(swap), bool(flags & re.IGNORECASE))
     elif kind == "conditional":
         params["trigger"] = ctx.regex(ctx.strings(raw, "trigger"), "trigger", flags)
         within = raw.get("disclosure_within", 0)
@@ -284,8 +290,8 @@ def _compile_params(ctx: _Ctx, kind: str, raw: Mapping[str, Any], flags: int) ->
     elif kind == "readability":
         terms = ctx.strings(raw, "terms", required=False)
         case_terms = ctx.strings(raw, "case_terms", required=False)
-        params["terms"] = re.compile(phrase_alternation(terms), re.IGNORECASE) if terms else None
-        params["case_terms"] = re.compile(phrase_alternation(case_terms)) if case_terms else None
+        params["terms"] = _phrase_matcher(terms, True) if terms else None
+        params["case_terms"] = _phrase_matcher(case_terms, False) if case_terms else None
         pats = ctx.strings(raw, "patterns", required=False)
         params["patterns"] = ctx.regex(pats, "patterns", flags) if pats else None
         for key, default in (("min_terms", 3), ("min_terms_if_hard", 2)):

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from composer.checking.fastre import lower_pattern, lower_text, word_set
 from composer.checking.model import PracticeContext
 
 #: Placeholder for masked characters: not a letter, digit, space or sentence mark, so no detector
@@ -73,66 +74,108 @@ def _name_variants(full: str) -> list[str]:
     return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
 
 
+def _anchor(pattern_text: str) -> str:
+    """The longest plain word of a literal value, lower-cased: a cheap test before any regex runs."""
+    words = re.findall(r"[A-Za-z]{2,}|\d{3,}", pattern_text)
+    return max(words, key=len).lower() if words else pattern_text.lower()
+
+
 class Masker:
-    """Compiled once per practice context; masks the account's own identity in a draft."""
+    """Compiled once per practice context; masks the account's own identity in a draft.
+
+    Each alternative has an anchor word; only alternatives whose anchor occurs in the (lower-cased)
+    draft are combined into the regex that runs, so a draft that names nobody costs a few ``in`` tests.
+    """
 
     def __init__(self, context: PracticeContext) -> None:
-        patterns: list[tuple[str, str]] = []  # (regex, kind)
+        patterns: list[tuple[str, str, str]] = []  # (regex, kind, anchor)
         for kind, value in (("phone", context.phone), ("fax", context.fax)):
             compiled = _phone_pattern(value) if value else None
             if compiled is not None:
-                patterns.append((compiled.pattern, kind))
+                patterns.append((compiled.pattern, kind, _digits(value)[-4:]))
         if context.email:
-            patterns.append((re.escape(context.email), "email"))
+            patterns.append((re.escape(context.email), "email", context.email.lower()))
         if context.website:
             site = re.sub(r"^(?:https?://)?(?:www\.)?", "", context.website.strip()).rstrip("/")
             if site:
-                patterns.append((rf"(?:https?://)?(?:www\.)?{re.escape(site)}(?:/[^\s<>\"]{{0,500}})?", "website"))
+                patterns.append(
+                    (rf"(?:https?://)?(?:www\.)?{re.escape(site)}(?:/[^\s<>\"]{{0,500}})?", "website", site.lower())
+                )
         if context.address:
             parts = [p.strip() for p in context.address.split(",") if p.strip()]
             if parts:
-                patterns.append((re.escape(context.address.strip()), "address"))
-                patterns.append((re.escape(parts[0]), "address"))
+                patterns.append((re.escape(context.address.strip()), "address", _anchor(parts[0])))
+                patterns.append((re.escape(parts[0]), "address", _anchor(parts[0])))
             zip_match = re.search(r"\b\d{5}(?:-\d{4})?\b", context.address)
             if zip_match:
-                patterns.append((re.escape(zip_match.group()), "address"))
+                patterns.append((re.escape(zip_match.group()), "address", zip_match.group()))
         if context.name:
             name = context.name.strip()
-            patterns.append((re.escape(name), "practice"))
+            patterns.append((re.escape(name), "practice", _anchor(name)))
             first = name.split()[0]
             if len(first) >= 4 and first.lower() not in _GENERIC_PRACTICE_WORDS:
                 # "Riverbend", "RiverbendFM", "@RiverbendFM", "#RiverbendCares"
-                patterns.append((rf"[@#]?{re.escape(first)}\w{{0,20}}", "practice"))
+                patterns.append((rf"[@#]?{re.escape(first)}\w{{0,20}}", "practice", first.lower()))
             initials = "".join(w[0] for w in name.split() if w[:1].isalpha())
             if len(initials) >= 3:
-                patterns.append((rf"(?<!\w){re.escape(initials)}(?!\w)", "practice"))
+                patterns.append((rf"{re.escape(initials)}(?!\w)", "practice", initials.lower()))
         people = list(context.staff)
         if context.personal_owner:
             people.append(context.personal_owner)
         for person in people:
             for variant in _name_variants(person):
                 escaped = r"\s+".join(re.escape(part) for part in variant.split())
-                patterns.append((rf"(?<!\w){escaped}(?!\w)", "staff"))
-        self._kinds = [kind for _, kind in patterns]
-        self._regex: re.Pattern[str] | None = None
-        if patterns:
-            self._regex = re.compile(
-                "|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(patterns)), re.IGNORECASE
-            )
+                # No leading look-behind: a literal start lets the regex engine skip ahead fast; the
+                # word boundary before the match is checked in mask().
+                patterns.append((rf"{escaped}(?!\w)", "staff", _anchor(variant.split()[-1])))
+        self._patterns = patterns
+        self._compiled: dict[int, re.Pattern[str]] = {}
+        self._word_anchors: dict[str, list[int]] = {}
+        self._other_anchors: dict[str, list[int]] = {}
+        for index, (_, _, anchor) in enumerate(patterns):
+            table = self._word_anchors if anchor.isalnum() else self._other_anchors
+            table.setdefault(anchor, []).append(index)
 
-    def mask(self, text: str) -> tuple[str, tuple[MaskedSpan, ...]]:
+    def _regex(self, index: int) -> re.Pattern[str]:
+        regex = self._compiled.get(index)
+        if regex is None:
+            regex = self._compiled[index] = re.compile(lower_pattern(self._patterns[index][0]))
+        return regex
+
+    def mask(
+        self, text: str, lowered: str | None = None, words: frozenset[str] | None = None
+    ) -> tuple[str, tuple[MaskedSpan, ...]]:
         """Return the draft with the account's own details replaced by placeholders of equal length."""
-        if self._regex is None:
+        if not self._patterns or not text:
             return text, ()
+        if lowered is None:
+            lowered = lower_text(text)
+        if words is None:
+            words = word_set(lowered)
+        hits: list[int] = []
+        for anchor in words.intersection(self._word_anchors):
+            hits.extend(self._word_anchors[anchor])
+        for anchor, indices in self._other_anchors.items():
+            if anchor in lowered:
+                hits.extend(indices)
+        if not hits:
+            return text, ()
+        found: list[tuple[int, int, str]] = []
+        for index in sorted(set(hits)):
+            kind = self._patterns[index][1]
+            for match in self._regex(index).finditer(lowered):
+                start, end = match.span()
+                if end > start and (start == 0 or not (lowered[start - 1].isalnum() or lowered[start - 1] == "_")
+                                    or kind in ("phone", "fax", "email", "website")):
+                    found.append((start, -end, kind))
+        found.sort()
         spans: list[MaskedSpan] = []
         pieces: list[str] = []
         last = 0
-        for match in self._regex.finditer(text):
-            group = match.lastgroup or "g0"
-            kind = self._kinds[int(group[1:])]
-            start, end = match.span()
-            if end <= start:
-                continue
+        for start, negative_end, kind in found:
+            end = -negative_end
+            if start < last:
+                continue  # overlaps a longer mask found first
             spans.append(MaskedSpan(start, end, kind))
             pieces.append(text[last:start])
             pieces.append(MASK * (end - start))
