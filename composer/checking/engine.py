@@ -166,13 +166,10 @@ class Checker:
 
     def _disclosed(self, analysis: Analysis, unless: Matcher, scope: Span, within: int) -> bool:
         """Whether a disclosure occurs in ``scope`` (near the start and outside hashtag clusters if ``within``)."""
-        haystack = unless.haystack(analysis)
-        if not unless.possible(analysis, haystack):
-            return False
         if not within:
-            return unless.regex.search(haystack, *scope) is not None
+            return unless.search(analysis, *scope)
         clusters = hashtag_clusters(analysis.text)
-        for found in unless.regex.finditer(haystack, scope[0], min(scope[1], within)):
+        for found in unless.scan(analysis, scope[0], min(scope[1], within)):
             if not any(s <= found.start() < e for s, e in clusters):
                 return True
         return False

@@ -10,7 +10,7 @@ flag, and every pattern gets a cheap prefilter: the literal words one of which a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 try:
@@ -132,14 +132,21 @@ class Snapshot(Protocol):
 class Matcher:
     """A compiled pattern, which text variant it runs on, and its prefilter.
 
-    The prefilter is either whole words (any of which must occur in the draft: a set test) plus
-    literals that are not words (emoji, symbols), or, for hand-written patterns, literal substrings
-    derived from the pattern.
+    Hand-written patterns get literal substrings derived from the pattern as a prefilter. Word and
+    phrase lists (``phrases``) do better: each phrase is keyed by its longest word, and only the
+    phrases whose key occurs in the draft are compiled (and cached) into the regex that runs, so a
+    list of hundreds of terms costs a set intersection on most drafts.
     """
 
-    __slots__ = ("keys", "literals", "lower", "regex")
+    __slots__ = ("_cache", "_build", "keys", "literals", "lower", "others", "regex")
 
-    def __init__(self, pattern: str, ignore_case: bool, phrases: tuple[str, ...] | None = None) -> None:
+    def __init__(
+        self,
+        pattern: str,
+        ignore_case: bool,
+        phrases: tuple[str, ...] | None = None,
+        build: Callable[[list[str]], str] | None = None,
+    ) -> None:
         self.lower = ignore_case and "(?-i" not in pattern and "(?i" not in pattern
         if self.lower:
             source = lower_pattern(pattern)
@@ -147,46 +154,82 @@ class Matcher:
         else:
             source = pattern
             self.regex = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
-        self.keys: frozenset[str] | None = None
+        self.keys: dict[str, tuple[str, ...]] | None = None
+        self.others: tuple[tuple[str, str], ...] = ()
         self.literals: tuple[str, ...] | None = None
-        if phrases is not None:
-            keys: set[str] = set()
-            others: set[str] = set()
+        self._cache: dict[frozenset[str], re.Pattern[str]] = {}
+        self._build = build
+        if phrases is not None and build is not None:
+            keys: dict[str, list[str]] = {}
+            others: list[tuple[str, str]] = []
             for phrase in phrases:
-                # Any word of the phrase must occur; the longest is the most selective test.
                 parts = _WORD_KEY.findall(phrase)
                 whole_words = " ".join(parts) == " ".join(phrase.split())
-                if parts and self.lower and (whole_words or _WORD_KEY.match(phrase)):
-                    keys.add(max(parts, key=len).lower() if whole_words else parts[0].lower())
+                if parts and (whole_words or _WORD_KEY.match(phrase)):
+                    key = max(parts, key=len).lower() if whole_words else parts[0].lower()
+                    keys.setdefault(key, []).append(phrase)
                 else:
-                    others.add(phrase.split()[0].lower() if self.lower else phrase.split()[0])
-            self.keys = frozenset(keys)
-            self.literals = tuple(sorted(others))
+                    first = phrase.split()[0]
+                    others.append((first.lower() if self.lower else first, phrase))
+            self.keys = {k: tuple(v) for k, v in keys.items()}
+            self.others = tuple(others)
         elif self.lower or not ignore_case:
             self.literals = required_literals(source)
 
     def haystack(self, snapshot: Snapshot) -> str:
         return snapshot.lower if self.lower else snapshot.text
 
+    def _phrase_regex(self, snapshot: Snapshot, haystack: str) -> re.Pattern[str] | None:
+        assert self.keys is not None and self._build is not None
+        chosen: set[str] = set()
+        for key in snapshot.words.intersection(self.keys):
+            chosen.update(self.keys[key])
+        for literal, phrase in self.others:
+            if literal in haystack:
+                chosen.add(phrase)
+        if not chosen:
+            return None
+        frozen = frozenset(chosen)
+        regex = self._cache.get(frozen)
+        if regex is None:
+            source = self._build(sorted(frozen))
+            regex = re.compile(lower_pattern(source)) if self.lower else re.compile(source)
+            if len(self._cache) > 1024:
+                self._cache.clear()
+            self._cache[frozen] = regex
+        return regex
+
     def possible(self, snapshot: Snapshot, haystack: str) -> bool:
         """False when no match can exist (no required word or literal occurs)."""
-        if self.keys is not None and not snapshot.words.isdisjoint(self.keys):
-            return True
+        if self.keys is not None:
+            return self._phrase_regex(snapshot, haystack) is not None
         literals = self.literals
         if literals is None:
-            return self.keys is None
+            return True
         return any(literal in haystack for literal in literals)
+
+    def _runnable(self, snapshot: Snapshot, haystack: str) -> re.Pattern[str] | None:
+        if self.keys is not None:
+            return self._phrase_regex(snapshot, haystack)
+        literals = self.literals
+        if literals is not None and not any(literal in haystack for literal in literals):
+            return None
+        return self.regex
 
     def finditer(self, snapshot: Snapshot) -> Iterator[re.Match[str]]:
         haystack = self.haystack(snapshot)
-        if not self.possible(snapshot, haystack):
-            return iter(())
-        return self.regex.finditer(haystack)
+        regex = self._runnable(snapshot, haystack)
+        return iter(()) if regex is None else regex.finditer(haystack)
 
     def search(self, snapshot: Snapshot, start: int = 0, end: int | None = None) -> bool:
         haystack = self.haystack(snapshot)
-        if not self.possible(snapshot, haystack):
+        regex = self._runnable(snapshot, haystack)
+        if regex is None:
             return False
-        if end is None:
-            end = len(haystack)
-        return self.regex.search(haystack, start, end) is not None
+        return regex.search(haystack, start, len(haystack) if end is None else end) is not None
+
+    def scan(self, snapshot: Snapshot, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Matches within ``[start, end)`` (for disclosures that must come near the start)."""
+        haystack = self.haystack(snapshot)
+        regex = self._runnable(snapshot, haystack)
+        return iter(()) if regex is None else regex.finditer(haystack, start, end)

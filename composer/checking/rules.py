@@ -188,7 +188,8 @@ def phrase_alternation(words: Iterable[str]) -> str:
 
 def _phrase_matcher(words: list[str] | tuple[str, ...], ignore_case: bool) -> Matcher:
     """An existence matcher whose prefilter is the first word of each phrase."""
-    return Matcher(phrase_alternation(words), ignore_case, phrases=tuple(w for w in words if w.strip()))
+    return Matcher(phrase_alternation(words), ignore_case, phrases=tuple(w for w in words if w.strip()),
+                   build=phrase_alternation)
 
 
 def _compile_when(ctx: _Ctx, raw: Any) -> dict[str, Any]:
