@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     topic_commands = topics.add_subparsers(dest="topics_command", metavar="ACTION", required=True)
     listing = topic_commands.add_parser("list", help="print every topic with its citations")
     listing.add_argument("--format", choices=("json", "text"), default="text")
+    _add_database_option(listing)
 
     audit = commands.add_parser("audit", help="the audit trail")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -98,9 +99,18 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_topics(args: argparse.Namespace) -> int:
+    """The shipped library; with an explicit ``--database``, the practice's own topics too."""
     from composer.services.topic_listing import print_topics
 
-    return print_topics(args.format)
+    if getattr(args, "database", None) is None:
+        return print_topics(args.format)
+    from composer.services.workspace import open_workspace
+
+    workspace = open_workspace(args.database)
+    try:
+        return print_topics(args.format, workspace)
+    finally:
+        workspace.close()
 
 
 def _run_audit(args: argparse.Namespace) -> int:
@@ -150,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (``| head``) closed the pipe: stop quietly, as command-line tools do.
+        sys.stderr.close()
+        return 0
     except Exception as error:
         if args.debug:
             raise

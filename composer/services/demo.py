@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from composer.domain.errors import ComposerError
 from composer.domain.model import Platform, PostKind, PostStatus, ProfileKind, Role
+from composer.domain.topics import load_topic_library, topics_from_pack, topics_to_pack
 from composer.services.workspace import Workspace
 
 TIME_ZONE = "America/Chicago"
@@ -164,8 +166,85 @@ _PROBLEM_STATUSES = (S.DRAFT, S.IN_REVIEW, S.CHANGES_REQUESTED)
 _PROBLEM_START = 16
 
 
+@dataclass(frozen=True)
+class SampleTopic:
+    """A practice's own topic, borrowing the sources of a shipped topic on the same subject."""
+
+    id: str
+    title: str
+    summary: str
+    borrow_sources_from: str
+    category: str
+    key_points: tuple[str, ...]
+    short_post: str
+    long_post: str
+    review_in_days: int  # negative: already past its review-by date, so the library flags it
+
+
+SAMPLE_TOPICS = (
+    SampleTopic(
+        id="riverbend-saturday-flu-clinic",
+        title="Saturday flu shot clinic at Riverbend",
+        summary="Our walk-in flu vaccine clinic for the whole family, with the CDC's advice on who should get one.",
+        borrow_sources_from="flu-vaccine-every-year",
+        category="vaccines",
+        key_points=(
+            "Walk-in flu shots on Saturday mornings through the fall.",
+            "The CDC recommends a yearly flu vaccine for adults.",
+            "Bring your insurance card; no appointment is needed.",
+        ),
+        short_post="Walk-in flu shots this Saturday, 9 a.m. to noon, at 120 Oak Street. The CDC recommends a flu "
+        "vaccine every year for adults. Questions? Call (555) 201-3300.",
+        long_post="Our Saturday flu shot clinic is back! Stop by 120 Oak Street between 9 a.m. and noon; no "
+        "appointment is needed. The CDC recommends a flu vaccine every year for adults, and it takes only a "
+        "few minutes. Bring your insurance card, wear a short-sleeved shirt, and plan to stay about 15 minutes "
+        "afterward. Have questions about vaccines for your children? Call us at (555) 201-3300 and our "
+        "team will help you find the right time.",
+        review_in_days=240,
+    ),
+    SampleTopic(
+        id="riverbend-walk-with-us",
+        title="Walk with us on Sunday mornings",
+        summary="A free community walk led by our staff, with the physical activity guidelines behind it.",
+        borrow_sources_from="adults-150-minutes",
+        category="physical-activity",
+        key_points=(
+            "A free, easy-paced walk around Riverside Park every Sunday at 8 a.m.",
+            "Adults need at least 150 minutes of moderate activity a week, according to the CDC.",
+            "Everyone is welcome; bring water and comfortable shoes.",
+        ),
+        short_post="Join our team for a free walk around Riverside Park this Sunday at 8 a.m. The CDC says adults "
+        "need at least 150 minutes of moderate activity a week. Every step counts!",
+        long_post="Looking for an easy way to move more? Join Riverbend Family Medicine for a free community "
+        "walk around Riverside Park every Sunday at 8 a.m. We keep an easy pace, so everyone is welcome. "
+        "According to the CDC, adults need at least 150 minutes of moderate activity, like brisk walking, "
+        "each week. A weekly walk with friends is a great start. Bring water and comfortable shoes, and "
+        "we'll see you at the park entrance on Elm Street.",
+        review_in_days=-20,
+    ),
+)
+
+
 class DemoNotEmptyError(ComposerError):
     """The demo goes only into an empty database, so real data is never mixed with samples."""
+
+
+def _topic_data(sample: SampleTopic, today: date) -> dict[str, Any]:
+    """The sample topic in the topic-pack shape, validated like any practice topic before it is stored."""
+    sources = next(t for t in load_topic_library() if t.id == sample.borrow_sources_from)
+    base = topics_to_pack([sources])["topics"][0]
+    data = {
+        **base,
+        "id": sample.id,
+        "title": sample.title,
+        "summary": sample.summary,
+        "category": sample.category,
+        "key_points": list(sample.key_points),
+        "review_by": (today + timedelta(days=sample.review_in_days)).isoformat(),
+        "posts": [{"length": "short", "text": sample.short_post}, {"length": "long", "text": sample.long_post}],
+    }
+    topics_from_pack({**topics_to_pack([])} | {"topics": [data]}, f"sample topic {sample.id}")
+    return data
 
 
 def fill_demo(workspace: Workspace, *, today: datetime | None = None, seed: int = 7) -> int:
@@ -265,6 +344,8 @@ def fill_demo(workspace: Workspace, *, today: datetime | None = None, seed: int 
                 action = "post.changes_requested" if status is S.CHANGES_REQUESTED else "post.approved"
                 store.audit.append(action, "post", post.id, actor_id=reviewer.id, detail={})
             written += 1
+        for topic in SAMPLE_TOPICS:
+            store.vocabulary.save_topic(practice.id, topic.id, _topic_data(topic, now.date()))
         store.audit.append(
             "practice.demo_filled", "practice", practice.id, actor_id=None, detail={"posts": str(written)}
         )

@@ -65,3 +65,22 @@ def test_screenshot_writes_a_png_of_each_view(tmp_path: Path) -> None:
 def test_unknown_command_is_a_usage_error() -> None:
     result = run_cli("frobnicate")
     assert result.returncode == 2
+
+
+def test_topics_list_with_a_database_adds_the_practice_topics(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    assert run_cli("demo", "--database", url).returncode == 0
+    result = run_cli("topics", "list", "--format", "json", "--database", url)
+    own = [t["id"] for t in json.loads(result.stdout) if t.get("practice")]
+    assert sorted(own) == ["riverbend-saturday-flu-clinic", "riverbend-walk-with-us"]
+
+
+def test_output_closed_early_is_not_an_error() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "composer", "topics", "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None
+    process.stdout.readline()
+    process.stdout.close()
+    _, errors = process.communicate(timeout=30)
+    assert b"unexpected" not in errors

@@ -119,3 +119,14 @@ def test_demo_fills_every_status_and_both_profiles(demo_workspace: Workspace) ->
     dated = [p.scheduled_at for p in posts if p.scheduled_at]
     assert max(dated) - min(dated) >= timedelta(days=80)
     assert verify(demo_workspace).intact
+
+
+def test_demo_has_practice_topics_one_due_for_review(demo_workspace: Workspace) -> None:
+    from datetime import date
+
+    from composer.services.library import TopicLibrary
+
+    library = TopicLibrary.load(demo_workspace)
+    own = [t for t in library.all() if library.is_practice_topic(t.id)]
+    assert len(own) == 2
+    assert [t.id for t in own if t.is_due_for_review(date.today())] == ["riverbend-walk-with-us"]
