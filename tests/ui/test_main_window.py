@@ -103,3 +103,27 @@ def test_demo_flag_fills_an_empty_file_once(tmp_path: Path) -> None:
     reopened = open_workspace(url)
     assert len(reopened.profiles()) == 2
     reopened.close()
+
+
+def test_use_in_draft_opens_compose_with_the_text_and_sources(
+    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    from composer.ui.library.view import LibraryView
+
+    window = make_window(qtbot, demo_workspace, tmp_path)
+    window.show_view("library")
+    library = window.views["library"]
+    assert isinstance(library, LibraryView)
+    library.select_row(0)
+    topic = library.current_topic()
+    assert topic is not None
+    library.use_selected()
+    assert window.current_view_key() == "composer"
+    compose = window.compose_view
+    assert compose.editor.toPlainText() == topic.short_post().text
+    assert [row[2] for row in compose.attachments.citation_rows()] == [c.url for c in topic.citations]
+    compose.save_now()
+    assert compose.post is not None
+    with demo_workspace.store() as store:
+        saved = store.extras.citations(compose.post.id)
+    assert [c.url for c in saved] == [c.url for c in topic.citations]
