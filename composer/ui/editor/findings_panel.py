@@ -82,6 +82,7 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.details)
 
     def show_marks(self, marks: list[Mark]) -> None:
+        previous = self._selected_key()
         self.tree.clear()
         self.details.setText("Select a problem to see why it matters and how to fix it." if marks else "")
         findings = [m.finding for m in marks]
@@ -111,6 +112,32 @@ class FindingsPanel(QWidget):
                 child.setToolTip(0, finding.message)
                 parent.addChild(child)
             parent.setExpanded(True)
+        self._reselect(previous)
+
+    def _finding_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for top in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(top)
+            if parent is not None:
+                items += [c for i in range(parent.childCount()) if (c := parent.child(i)) is not None]
+        return items
+
+    def _selected_key(self) -> tuple[str, str] | None:
+        item = self.tree.currentItem()
+        mark = item.data(0, MARK_ROLE) if item is not None else None
+        return (mark.finding.rule, mark.current_text()) if isinstance(mark, Mark) else None
+
+    def _reselect(self, key: tuple[str, str] | None) -> None:
+        """Keep the problem the user was reading selected across re-checks; otherwise show the first."""
+        first: QTreeWidgetItem | None = None
+        for child in self._finding_items():
+            mark = child.data(0, MARK_ROLE)
+            first = first or child
+            if key is not None and (mark.finding.rule, mark.current_text()) == key:
+                self.tree.setCurrentItem(child)
+                return
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
     def _describe(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         mark = item.data(0, MARK_ROLE) if item is not None else None
