@@ -58,3 +58,22 @@ def test_headless_commands_run_with_qt_unavailable() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_check_runs_without_a_display_qt_or_network(tmp_path: Path) -> None:
+    """The checker must work in a pre-commit hook on a server: no PySide6, no display, no sockets."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Hi Ronald, your results are in. Call us at (555) 201-3300.", encoding="utf-8")
+    code = (
+        "import socket, sys\n"
+        "sys.modules['PySide6'] = None\n"
+        "def refuse(*args, **kwargs): raise AssertionError('network used')\n"
+        "socket.socket.connect = refuse; socket.create_connection = refuse\n"
+        "from composer.app.cli import main\n"
+        f"sys.exit(main(['check', {str(draft)!r}, '--format', 'json', '--kind', 'reply']))\n"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 1, result.stderr  # error findings: the patient's name
+    assert '"category": "phi"' in result.stdout
