@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -266,17 +267,17 @@ def test_a_large_paste_within_the_limit_keeps_the_window_responsive(qtbot: QtBot
     view = make_view(qtbot, demo_workspace)
     data = QMimeData()
     data.setText(("Wash your hands often. " * 4000)[: MAX_DRAFT_CHARS - 10])
-    started = time.perf_counter()
-    view.editor.insertFromMimeData(data)
-    assert time.perf_counter() - started < 0.5
-    # While the worker checks 100,000 characters, the event loop keeps turning.
-    ticks: list[float] = []
+    ticks: list[float] = [time.perf_counter()]
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start(10)
+    view.editor.insertFromMimeData(data)
+    # While the worker checks 100,000 characters, the event loop keeps turning: no frozen window.
     wait_for_check(qtbot, view)
     timer.stop()
-    assert len(ticks) >= 3
+    ticks.append(time.perf_counter())
+    longest_gap = max(later - earlier for earlier, later in itertools.pairwise(ticks))
+    assert longest_gap < 0.4, f"the event loop stalled for {longest_gap * 1000:.0f} ms"
 
 
 def test_previews_count_exactly_per_platform(qtbot: QtBot, demo_workspace: Workspace) -> None:
