@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from composer.checking.fastre import lower_text, word_set
+from composer.checking.fastre import LONG_TEXT, lower_text, trigram_set, word_set
 from composer.checking.model import CheckRequest, PracticeContext
 from composer.checking.text import MaskedSpan, Sentences
 
@@ -77,6 +77,16 @@ class Analysis:
     @cached_property
     def words(self) -> frozenset[str]:
         return word_set(self.lower)
+
+    def trigrams(self, lowered: bool) -> frozenset[str] | None:
+        """Trigram set of the (lower-cased) text for long texts, else None (plain scans are cheaper)."""
+        if len(self.text) <= LONG_TEXT:
+            return None
+        key = "_tri_lower" if lowered else "_tri_text"
+        cached = self.__dict__.get(key)
+        if cached is None:
+            cached = self.__dict__[key] = trigram_set(self.lower if lowered else self.text)
+        return cached
 
     @cached_property
     def sentences(self) -> Sentences:

@@ -90,7 +90,41 @@ def _best(nodes: Any) -> set[str] | None:
     sets = [s for s in _literal_sets(nodes) if s and all(s)]
     if not sets:
         return None
-    return max(sets, key=lambda s: (min(len(x) if x.isalnum() else 4 for x in s), -len(s)))
+    def score(group: set[str]) -> tuple[int, int, int]:
+        shortest = min(len(x) if x.isalnum() else 4 for x in group)
+        return (min(shortest, 3), -len(group), shortest)
+
+    return max(sets, key=score)
+
+
+def _valid(group: set[str]) -> bool:
+    return bool(group) and all(group) and not any(len(x) < 2 and (x.isalnum() or x.isspace()) for x in group)
+
+
+def _reduce(group: set[str]) -> tuple[str, ...]:
+    """Drop literals that contain a shorter one: the shorter test is enough."""
+    kept: list[str] = []
+    for literal in sorted(group, key=len):
+        if not any(k in literal for k in kept):
+            kept.append(literal)
+    return tuple(kept)
+
+
+def required_literal_groups(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
+    """Groups of literals such that every match contains one literal of *each* group (None: no groups).
+
+    The most selective groups (longest shortest literal, fewest literals) come first; at most three.
+    """
+    try:
+        parsed = _p.parse(pattern, flags)
+    except re.error:
+        return None
+    groups = [g for g in _literal_sets(list(parsed)) if _valid(g)]
+    if not groups:
+        return None
+    groups.sort(key=lambda s: (-min(min(len(x) if x.isalnum() else 4 for x in s), 3), len(s),
+                               -min(len(x) for x in s)))
+    return tuple(_reduce(g) for g in groups[:3])
 
 
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
@@ -119,6 +153,31 @@ def word_set(lowered: str) -> frozenset[str]:
     return frozenset(_WORD_KEY.findall(lowered))
 
 
+#: Above this length, literal prefilters first consult a trigram set (one pass) instead of scanning the
+#: text once per literal.
+LONG_TEXT = 4000
+
+
+def trigram_set(text: str) -> frozenset[str]:
+    """Every three-character substring of ``text``."""
+    return frozenset(text[i : i + 3] for i in range(len(text) - 2))
+
+
+def any_literal(literals: tuple[str, ...], haystack: str, trigrams: frozenset[str] | None) -> bool:
+    """Whether any literal occurs in ``haystack``, rejecting most absent ones by trigrams on long texts."""
+    if len(literals) >= 48 and len(haystack) > LONG_TEXT:
+        # Scanning a long text once per literal would cost more than the regex it guards.
+        return True
+    if trigrams is None or len(literals) < 48:
+        return any(literal in haystack for literal in literals)
+    for literal in literals:
+        if len(literal) >= 3 and (literal[:3] not in trigrams or literal[-3:] not in trigrams):
+            continue
+        if literal in haystack:
+            return True
+    return False
+
+
 class Snapshot(Protocol):
     """What a matcher needs of a draft: its text, the lower-cased text and its word set."""
 
@@ -127,6 +186,8 @@ class Snapshot(Protocol):
 
     @property
     def words(self) -> frozenset[str]: ...
+
+    def trigrams(self, lowered: bool) -> frozenset[str] | None: ...
 
 
 class Matcher:
@@ -138,7 +199,7 @@ class Matcher:
     list of hundreds of terms costs a set intersection on most drafts.
     """
 
-    __slots__ = ("_cache", "_build", "keys", "literals", "lower", "others", "regex")
+    __slots__ = ("_build", "_cache", "groups", "keys", "literals", "lower", "others", "parts", "regex")
 
     def __init__(
         self,
@@ -146,6 +207,7 @@ class Matcher:
         ignore_case: bool,
         phrases: tuple[str, ...] | None = None,
         build: Callable[[list[str]], str] | None = None,
+        parts: tuple[str, ...] | None = None,
     ) -> None:
         self.lower = ignore_case and "(?-i" not in pattern and "(?i" not in pattern
         if self.lower:
@@ -159,6 +221,15 @@ class Matcher:
         self.literals: tuple[str, ...] | None = None
         self._cache: dict[frozenset[str], re.Pattern[str]] = {}
         self._build = build
+        self.groups: tuple[tuple[str, ...], ...] | None = None
+        # Several hand-written patterns: each runs only if its own required literals all occur.
+        self.parts: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...] | None], ...] | None = None
+        if parts is not None and len(parts) > 1 and (self.lower or not ignore_case):
+            compiled = []
+            for part in parts:
+                part_source = lower_pattern(part) if self.lower else part
+                compiled.append((re.compile(part_source, 0), required_literal_groups(part_source)))
+            self.parts = tuple(compiled)
         if phrases is not None and build is not None:
             keys: dict[str, list[str]] = {}
             others: list[tuple[str, str]] = []
@@ -175,6 +246,7 @@ class Matcher:
             self.others = tuple(others)
         elif self.lower or not ignore_case:
             self.literals = required_literals(source)
+            self.groups = required_literal_groups(source)
 
     def haystack(self, snapshot: Snapshot) -> str:
         return snapshot.lower if self.lower else snapshot.text
@@ -206,30 +278,43 @@ class Matcher:
         literals = self.literals
         if literals is None:
             return True
-        return any(literal in haystack for literal in literals)
+        return any_literal(literals, haystack, snapshot.trigrams(self.lower))
 
-    def _runnable(self, snapshot: Snapshot, haystack: str) -> re.Pattern[str] | None:
+    def _runnable(self, snapshot: Snapshot, haystack: str) -> list[re.Pattern[str]]:
         if self.keys is not None:
-            return self._phrase_regex(snapshot, haystack)
-        literals = self.literals
-        if literals is not None and not any(literal in haystack for literal in literals):
-            return None
-        return self.regex
+            regex = self._phrase_regex(snapshot, haystack)
+            return [] if regex is None else [regex]
+        def present(groups: tuple[tuple[str, ...], ...]) -> bool:
+            return all(any_literal(g, haystack, None) for g in groups)
+
+        if self.parts is not None:
+            return [regex for regex, groups in self.parts if groups is None or present(groups)]
+        if self.groups is not None and not present(self.groups):
+            return []
+        return [self.regex]
 
     def finditer(self, snapshot: Snapshot) -> Iterator[re.Match[str]]:
-        haystack = self.haystack(snapshot)
-        regex = self._runnable(snapshot, haystack)
-        return iter(()) if regex is None else regex.finditer(haystack)
+        return self.scan(snapshot, 0, None)
 
     def search(self, snapshot: Snapshot, start: int = 0, end: int | None = None) -> bool:
+        """Whether the pattern matches in ``[start, end)``, with ``^`` and ``$`` at the scope's ends."""
         haystack = self.haystack(snapshot)
-        regex = self._runnable(snapshot, haystack)
-        if regex is None:
+        regexes = self._runnable(snapshot, haystack)
+        if not regexes:
             return False
-        return regex.search(haystack, start, len(haystack) if end is None else end) is not None
+        if start or (end is not None and end < len(haystack)):
+            haystack = haystack[start:end]
+        return any(regex.search(haystack) is not None for regex in regexes)
 
-    def scan(self, snapshot: Snapshot, start: int, end: int) -> Iterator[re.Match[str]]:
-        """Matches within ``[start, end)`` (for disclosures that must come near the start)."""
+    def scan(self, snapshot: Snapshot, start: int, end: int | None) -> Iterator[re.Match[str]]:
+        """Matches within ``[start, end)``, in order of position."""
         haystack = self.haystack(snapshot)
-        regex = self._runnable(snapshot, haystack)
-        return iter(()) if regex is None else regex.finditer(haystack, start, end)
+        stop = len(haystack) if end is None else end
+        regexes = self._runnable(snapshot, haystack)
+        if not regexes:
+            return iter(())
+        if len(regexes) == 1:
+            return regexes[0].finditer(haystack, start, stop)
+        matches = [m for regex in regexes for m in regex.finditer(haystack, start, stop)]
+        matches.sort(key=lambda m: (m.start(), -m.end()))
+        return iter(matches)

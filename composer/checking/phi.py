@@ -10,13 +10,16 @@ tied to a person; a date of a flu clinic or a holiday closure is not an identifi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import islice
 from typing import Any
 
 from composer.checking.analysis import Analysis, Lexicons
 from composer.checking.fastre import lower_pattern
 
 Span = tuple[int, int]
+#: Enough findings of one kind for any real draft; bounds the work on a pasted file of look-alikes.
+MAX_SPANS = 200
 Detector = Callable[[Analysis, Lexicons, Mapping[str, Any]], list[Span]]
 
 _I = re.IGNORECASE
@@ -108,7 +111,7 @@ _INITIALS = re.compile(
 )
 _NOT_INITIALS = re.compile(r"^(?:U\.\s?S|U\.\s?K|D\.\s?C|A\.\s?M|P\.\s?M|M\.\s?D|R\.\s?N|N\.\s?P|P\.\s?A|"
                            r"B\.\s?S|M\.\s?S|E\.\s?R|I\.\s?V|O\.\s?R|E\.\s?g|I\.\s?e)\.")
-_PHOTO = _ci(r"[\[(]\s*((?:photo|picture|pic|image|video|img|selfie)\s*:\s*[^\]\)\n]{1,300})[\])]")
+_PHOTO = _ci(r"[\[(]\s*((?:photo|picture|pic|image|video|img|selfie)\s*:\s*[^\]\)\n\[(]{1,300})[\])]")
 _PHOTO_PERSON = _ci(
     r"\b(?:patient|exam\s+(?:table|room)|face|before|after|baby|infant|toddler|child|kid|boy|girl|son|"
     r"daughter|mom|dad|mother|father|his|her|he|she|smiling|wristband|chart|x-?ray|hospital\s+bed|"
@@ -157,10 +160,14 @@ _HAS_DIGIT = re.compile(r"\d")
 _THREE_DIGITS = re.compile(r"\d{3}")
 _OLD_NUMBER = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 _DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr "
-    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday the".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the"]
 )
-_UNIQUE_WORDS = frozenset("oldest youngest first only last longest longeststanding".split())
+_UNIQUE_WORDS = frozenset(["oldest", "youngest", "first", "only", "last", "longest", "longeststanding"])
+_GREETING_WORDS = frozenset(
+    ["hi", "hello", "hey", "dear", "morning", "congrats", "congratulations", "shout", "shoutout", "kudos", "happy", "welcome", "thanks", "thank", "thx", "get", "proud", "way", "love", "miss", "great", "good", "well", "hang"]
+)
+_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx"])
+_LITTLE_WORDS = frozenset(["little", "old"])
 _YOUR_HIS_HER = _ci(r"\b(?:your|his|her)\b")
 _LITTLE_NAME = _ci(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z-]{2,20})\b")
 _PERSONAL = _ci(r"\b(?:your|his|her|their|DOB|born|birthday)\b")
@@ -186,7 +193,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     spans: list[Span] = []
     if not (_HAS_DIGIT.search(analysis.lower) or not analysis.words.isdisjoint(_DATE_WORDS)):
         return spans
-    for match in _DATE.finditer(analysis.lower):
+    for match in islice(_DATE.finditer(analysis.lower), MAX_SPANS):
         start, end = match.span()
         if _tied_to_person(analysis, start, end):
             spans.append((start, end))
@@ -196,7 +203,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
 def detect_phones(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Telephone and fax numbers other than the practice's own (masked) and toll-free lines."""
     spans = []
-    for match in _PHONE.finditer(analysis.text):
+    for match in islice(_PHONE.finditer(analysis.text), MAX_SPANS):
         if _ORG_PHONE.match(match.group()):
             continue
         if _OWN_NUMBER.search(analysis.lower[max(0, match.start() - 40) : match.start()]):
@@ -207,7 +214,10 @@ def detect_phones(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
 
 def detect_emails(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """E-mail addresses other than the practice's own and organisational mailboxes (info@, hello@)."""
-    return [m.span() for m in _EMAIL.finditer(analysis.text) if not _ORG_MAILBOX.match(m.group().lower())]
+    return [
+        m.span() for m in islice(_EMAIL.finditer(analysis.text), MAX_SPANS)
+        if not _ORG_MAILBOX.match(m.group().lower())
+    ]
 
 
 def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -337,22 +347,30 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
 
     care = bool(_CARE_CONTEXT.search(lower)) or analysis.request.kind == "reply"
 
-    for match in _GREETING.finditer(lower):
+    greeting_words = not analysis.words.isdisjoint(_GREETING_WORDS)
+    for match in _GREETING.finditer(lower) if greeting_words else ():
         word = text[match.start(1) : match.end(1)]
         if _is_nameish(word, lexicons) or (word[0].isupper() and word.lower() in lexicons.given_names):
             add(match.start(1), match.end(1))
-    for match in _VOCATIVE.finditer(text):
+    for match in _VOCATIVE.finditer(text) if "," in text else ():
         if _is_given(match.group(1), lexicons, strict=True):
             add(match.start(1), match.end(1))
-    for match in _TITLE_SURNAME.finditer(text):
+    titled = not analysis.words.isdisjoint(_TITLE_WORDS)
+    for match in _TITLE_SURNAME.finditer(text) if titled else ():
         if care and not _STAFF_RIGHT.match(text[match.end() : match.end() + 60]):
             spans.append(match.span())
-    for match in _WORD.finditer(text):
-        token = match.group()
+    candidates = analysis.words.intersection(lexicons.given_names)
+    word_matches: Iterable[re.Match[str]] = ()
+    if candidates:
+        # Only the words that are given names: one small alternation instead of a pass over every word.
+        names = "|".join(re.escape(n) for n in sorted(candidates, key=len, reverse=True))
+        word_matches = re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w])", lower)
+    for match in islice(word_matches, MAX_SPANS):
         start, end = match.span()
-        low = token.lower()
-        if low not in lexicons.given_names:
-            continue
+        token = text[start:end]
+        low = match.group()
+        if not token[:1].isalpha() or (token[1:] and not token[1:].islower() and not token.islower()):
+            continue  # "JOHN" or "mcDonald": not how a name is typed in running text
         left = lower[max(0, start - 25) : start]
         cue = _NAME_CONTEXT_LEFT.search(left)
         if token[0].isupper():
@@ -370,7 +388,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if after > end and care:
                 spans.append((start, after))
     # little mateo / 4-year-old benny when the name list lacks the name
-    for match in _LITTLE_NAME.finditer(lower):
+    little = not analysis.words.isdisjoint(_LITTLE_WORDS)
+    for match in _LITTLE_NAME.finditer(lower) if little else ():
         word = match.group(1)
         if _is_nameish(word, lexicons) and not any(s <= match.start(1) < e for s, e in spans):
             spans.append(match.span(1))

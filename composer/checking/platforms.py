@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 from composer.checking.rules import RuleFileError
 
 _URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"]{1,2000}|\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}"
+    r"(?:https?://|www\.)[^\s<>\"]{1,2000}|(?<![a-z0-9.-])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}"
     r"\.(?:com|org|net|edu|gov|example|health|io|co|us|info|biz|ly|me|care)\b(?:/[^\s<>\"]{0,2000})?",
     re.IGNORECASE,
 )
@@ -27,6 +28,9 @@ _EMOJI = re.compile(
     rf"[\U0001F1E6-\U0001F1FF]{{2}}|[0-9#*]\uFE0F?\u20E3|[{_EMOJI_BASE}][\uFE0F\U0001F3FB-\U0001F3FF]?"
     rf"(?:\u200D[{_EMOJI_BASE}\u2640\u2642][\uFE0F\U0001F3FB-\U0001F3FF]?){{0,10}}"
 )
+
+
+_RANGE_CACHE: dict[tuple[tuple[int, int, int], ...], list[tuple[re.Pattern[str], int]]] = {}
 
 
 @dataclass(frozen=True)
@@ -51,27 +55,25 @@ class Platform:
                 return weight
         return self.default_weight
 
-    def units(self, text: str) -> list[tuple[int, int]]:
+    def units(self, text: str) -> Iterator[tuple[int, int]]:
         """(code-point offset after the unit, weight) for each unit of ``text``: URLs, emoji, chars."""
-        result: list[tuple[int, int]] = []
         index = 0
         length = len(text)
         while index < length:
             if self.url_length:
                 match = _URL.match(text, index)
                 if match and (index == 0 or not text[index - 1].isalnum()):
-                    result.append((match.end(), self.url_length * self.scale))
+                    yield match.end(), self.url_length * self.scale
                     index = match.end()
                     continue
             if self.emoji_weight:
                 match = _EMOJI.match(text, index)
                 if match:
-                    result.append((match.end(), self.emoji_weight))
+                    yield match.end(), self.emoji_weight
                     index = match.end()
                     continue
-            result.append((index + 1, self.weight(text[index])))
+            yield index + 1, self.weight(text[index])
             index += 1
-        return result
 
     def count(self, text: str) -> int:
         if self.normalize and not text.isascii():
@@ -100,8 +102,24 @@ class Platform:
                 total += emoji * self.emoji_weight
         if text.isascii():
             return -(-(total + len(text) * self.weight("a")) // self.scale)
-        total += sum(self.weight(ch) for ch in text)
+        remaining = len(text)
+        for regex, weight in self._range_classes():
+            inside = len(regex.findall(text))
+            total += inside * weight
+            remaining -= inside
+        total += remaining * self.default_weight
         return -(-total // self.scale)
+
+    def _range_classes(self) -> list[tuple[re.Pattern[str], int]]:
+        """One character class per weight, so weighting is a few C-level scans, not a Python loop."""
+        cached = _RANGE_CACHE.get(self.ranges)
+        if cached is None:
+            by_weight: dict[int, list[str]] = {}
+            for start, end, weight in self.ranges:
+                by_weight.setdefault(weight, []).append(f"{re.escape(chr(start))}-{re.escape(chr(end))}")
+            cached = [(re.compile(f"[{''.join(parts)}]"), weight) for weight, parts in by_weight.items()]
+            _RANGE_CACHE[self.ranges] = cached
+        return cached
 
 
 

@@ -153,7 +153,8 @@ class _Ctx:
             name = match.group(1)
             if name not in self.lexicons:
                 raise self.fail(key, f"refers to unknown lexicon <<{name}>>")
-            return "(?:" + "|".join(_phrase(w) for w in self.lexicons[name]) + ")"
+            words = sorted(self.lexicons[name], key=len, reverse=True)
+            return r"(?<!\w)(?:" + "|".join(_phrase(w) for w in words) + r")(?!\w)"
 
         return _LEXICON_REF.sub(sub, pattern)
 
@@ -169,7 +170,7 @@ class _Ctx:
                 raise self.fail(key, f"pattern {pattern!r} nests unbounded repeats (catastrophic backtracking)")
             expanded.append(f"(?:{text})")
         try:
-            return Matcher("|".join(expanded), bool(flags & re.IGNORECASE))
+            return Matcher("|".join(expanded), bool(flags & re.IGNORECASE), parts=tuple(expanded))
         except re.error as error:  # pragma: no cover - each part compiled above
             raise self.fail(key, f"invalid regular expression: {error}") from None
 

@@ -21,7 +21,7 @@ MASK = "\u2022"
 _TITLE = r"(?:dr|doctor|nurse|np|pa|mr|mrs|ms|miss|mx)\.?"
 _SENTENCE_END = re.compile(r"[!?]+[\"'”’)\]]*(?=\s|$)|\.+[\"'”’)\]]*(?=\s+[^a-z\s]|\s*$)|\n")
 _URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"]{1,2000}|\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}"
+    r"(?:https?://|www\.)[^\s<>\"]{1,2000}|(?<![a-z0-9.-])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}"
     r"\.(?:com|org|net|edu|gov|example|health|io|co|us|info|biz|ly|me|care)\b(?:/[^\s<>\"]{0,2000})?",
     re.IGNORECASE,
 )
@@ -207,13 +207,18 @@ class Sentences:
     def __init__(self, text: str) -> None:
         bounds: list[tuple[int, int]] = []
         start = 0
+        length = len(text)
         for match in _SENTENCE_END.finditer(text):
             end = match.end()
+            while start < end and text[start].isspace():
+                start += 1  # a sentence starts at its first word, so "^" in a rule means "first word"
             if end > start:
                 bounds.append((start, end))
             start = end
-        if start < len(text):
-            bounds.append((start, len(text)))
+        while start < length and text[start].isspace():
+            start += 1
+        if start < length:
+            bounds.append((start, length))
         if not bounds:
             bounds.append((0, len(text)))
         self.bounds = bounds
