@@ -11,10 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from composer import __version__
 from composer.app.paths import resolve_database_url
 from composer.domain.errors import ComposerError
+
+if TYPE_CHECKING:
+    from composer.services.workspace import Workspace
 
 EXIT_USAGE = 2
 VIEWS = ("composer", "review", "calendar", "library", "profiles")
@@ -85,17 +89,26 @@ def _run_check(args: argparse.Namespace) -> int:
     return check_command.run(args)
 
 
-def _run_demo(args: argparse.Namespace) -> int:
-    from composer.services.demo import fill_demo
+def _with_workspace(url: str, action: Callable[[Workspace], int]) -> int:
+    """Open (and migrate) the database for one command, and always close it."""
     from composer.services.workspace import open_workspace
 
-    workspace = open_workspace(_database_url(args))
+    workspace = open_workspace(url)
     try:
-        count = fill_demo(workspace)
+        return action(workspace)
     finally:
         workspace.close()
-    print(f"Filled {workspace.description} with the sample practice ({count} posts).")
-    return 0
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from composer.services.demo import fill_demo
+
+    def fill(workspace: Workspace) -> int:
+        count = fill_demo(workspace)
+        print(f"Filled {workspace.description} with the sample practice ({count} posts).")
+        return 0
+
+    return _with_workspace(_database_url(args), fill)
 
 
 def _run_topics(args: argparse.Namespace) -> int:
@@ -104,26 +117,18 @@ def _run_topics(args: argparse.Namespace) -> int:
 
     if getattr(args, "database", None) is None:
         return print_topics(args.format)
-    from composer.services.workspace import open_workspace
-
-    workspace = open_workspace(args.database)
-    try:
-        return print_topics(args.format, workspace)
-    finally:
-        workspace.close()
+    return _with_workspace(args.database, lambda workspace: print_topics(args.format, workspace))
 
 
 def _run_audit(args: argparse.Namespace) -> int:
     from composer.services.audit import verify
-    from composer.services.workspace import open_workspace
 
-    workspace = open_workspace(_database_url(args))
-    try:
+    def check(workspace: Workspace) -> int:
         verdict = verify(workspace)
-    finally:
-        workspace.close()
-    print(verdict.sentence(), file=sys.stdout if verdict.intact else sys.stderr)
-    return 0 if verdict.intact else 1
+        print(verdict.sentence(), file=sys.stdout if verdict.intact else sys.stderr)
+        return 0 if verdict.intact else 1
+
+    return _with_workspace(_database_url(args), check)
 
 
 def _run_screenshot(args: argparse.Namespace) -> int:

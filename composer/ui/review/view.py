@@ -2,46 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
-
-from composer.domain.model import PostStatus
-from composer.ui.context import ViewContext
-from composer.ui.widgets.empty_state import EmptyState
-from composer.ui.widgets.post_table import PostTable
+from composer.domain.model import Post, PostStatus
+from composer.services.workspace import Workspace
+from composer.ui.widgets.post_list_view import PostListView
 
 
-class ReviewView(QWidget):
+class ReviewView(PostListView):
     title = "Review"
+    empty_title = "Nothing is waiting for review"
+    empty_body = (
+        "When staff submit a draft for review it appears here, so a physician can approve it or send it back "
+        "with comments before anything is published."
+    )
+    table_name = "Drafts waiting for review"
 
-    def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.stack = QStackedLayout(self)
-        self.empty = EmptyState(
-            "Nothing is waiting for review",
-            "When staff submit a draft for review it appears here, so a physician can approve it or send it "
-            "back with comments before anything is published.",
-        )
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.heading = QLabel()
-        self.heading.setAccessibleName("Review queue summary")
-        self.table = PostTable("Drafts waiting for review")
-        layout.addWidget(self.heading)
-        layout.addWidget(self.table)
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(page)
-        self.refresh()
-
-    def refresh(self) -> None:
-        workspace = self.context.workspace
-        practice = workspace.practice()
+    def load(self, workspace: Workspace) -> list[Post]:
         with workspace.store() as store:
-            posts = store.posts.list(statuses=(PostStatus.IN_REVIEW,))
-            profiles = {p.id: p for p in store.profiles.all()}
-        if not posts:
-            self.stack.setCurrentWidget(self.empty)
-            return
-        self.heading.setText(f"{len(posts)} draft{'s' if len(posts) != 1 else ''} waiting for review")
-        self.table.show_posts(posts, profiles, practice.time_zone if practice else "UTC")
-        self.stack.setCurrentIndex(1)
+            return store.posts.list(statuses=(PostStatus.IN_REVIEW,))
+
+    def summary(self, posts: list[Post]) -> str:
+        return f"{len(posts)} draft{'s' if len(posts) != 1 else ''} waiting for review"
