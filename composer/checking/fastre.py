@@ -207,7 +207,7 @@ class Matcher:
         ignore_case: bool,
         phrases: tuple[str, ...] | None = None,
         build: Callable[[list[str]], str] | None = None,
-        parts: tuple[str, ...] | None = None,
+        parts: tuple[str | tuple[str, ...], ...] | None = None,
     ) -> None:
         self.lower = ignore_case and "(?-i" not in pattern and "(?i" not in pattern
         if self.lower:
@@ -222,14 +222,16 @@ class Matcher:
         self._cache: dict[frozenset[str], re.Pattern[str]] = {}
         self._build = build
         self.groups: tuple[tuple[str, ...], ...] | None = None
-        # Several hand-written patterns: each runs only if its own required literals all occur.
-        self.parts: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...] | None], ...] | None = None
+        # Several patterns: each runs only if its own prefilter passes. A part given as a tuple is a
+        # word list (a lexicon reference), matched as phrases keyed by word.
+        self.parts: tuple[Matcher, ...] | None = None
         if parts is not None and len(parts) > 1 and (self.lower or not ignore_case):
-            compiled = []
-            for part in parts:
-                part_source = lower_pattern(part) if self.lower else part
-                compiled.append((re.compile(part_source, 0), required_literal_groups(part_source)))
-            self.parts = tuple(compiled)
+            self.parts = tuple(
+                Matcher(build(list(part)), ignore_case, phrases=part, build=build)
+                if isinstance(part, tuple) and build is not None
+                else Matcher(part if isinstance(part, str) else "|".join(part), ignore_case)
+                for part in parts
+            )
         if phrases is not None and build is not None:
             keys: dict[str, list[str]] = {}
             others: list[tuple[str, str]] = []
@@ -288,7 +290,7 @@ class Matcher:
             return all(any_literal(g, haystack, None) for g in groups)
 
         if self.parts is not None:
-            return [regex for regex, groups in self.parts if groups is None or present(groups)]
+            return [regex for part in self.parts for regex in part._runnable(snapshot, haystack)]
         if self.groups is not None and not present(self.groups):
             return []
         return [self.regex]

@@ -160,7 +160,14 @@ class _Ctx:
 
     def regex(self, patterns: Iterable[str], key: str, flags: int) -> Matcher:
         expanded = []
+        parts: list[str | tuple[str, ...]] = []
         for pattern in patterns:
+            whole = re.fullmatch(r"(?:\\b)?<<([a-z_][a-z0-9_]*)>>(?:\\b)?", pattern)
+            if whole and whole.group(1) in self.lexicons:
+                words = tuple(w for w in self.lexicons[whole.group(1)] if w.strip())
+                parts.append(words)
+                expanded.append(f"(?:{phrase_alternation(words)})")
+                continue
             text = self.expand(pattern, key)
             try:
                 parsed = _sre_parser.parse(text, flags)
@@ -169,8 +176,10 @@ class _Ctx:
             if _nested_repeat(parsed):
                 raise self.fail(key, f"pattern {pattern!r} nests unbounded repeats (catastrophic backtracking)")
             expanded.append(f"(?:{text})")
+            parts.append(f"(?:{text})")
         try:
-            return Matcher("|".join(expanded), bool(flags & re.IGNORECASE), parts=tuple(expanded))
+            return Matcher("|".join(expanded), bool(flags & re.IGNORECASE), parts=tuple(parts),
+                           build=phrase_alternation)
         except re.error as error:  # pragma: no cover - each part compiled above
             raise self.fail(key, f"invalid regular expression: {error}") from None
 
