@@ -63,7 +63,7 @@ class Engines:
             try:
                 from composer.checking.spelling import SpellingChecker
 
-                self._spelling = SpellingChecker()
+                self._spelling = SpellingChecker.load()
             except Exception as error:  # spelling is a help, never a reason the editor cannot work
                 self.spelling_error = f"Spelling suggestions are unavailable ({type(error).__name__})."
             self._spelling_ready.set()
