@@ -345,3 +345,27 @@ def test_hover_event_shows_tooltip_over_a_finding(qtbot: QtBot, demo_workspace: 
     assert QToolTip.isVisible()
     assert "Why:" in QToolTip.text()
     assert QPoint  # keep import used
+
+
+def test_spelling_suggestions_and_the_practice_dictionary(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    view = make_view(qtbot, demo_workspace)
+    view.editor.setPlainText("Ask about our new suplement and Dr. Okonkwo's Zumbathon class.")
+    wait_for_check(qtbot, view)
+    misspelled = next(m for m in view.editor.marks if m.current_text() == "suplement")
+    assert misspelled.finding.category == "spelling"
+    menu = QMenu()
+    view._fill_menu(menu, [misspelled], 0)
+    labels = [a.text() for a in menu.actions()]
+    assert "Change to “supplement”" in labels
+    assert "More suggestions…" in labels
+    view.apply_fix(misspelled, "supplement")
+    wait_for_check(qtbot, view)
+    assert "supplement" in view.editor.toPlainText()
+    invented = [m for m in view.editor.marks if m.current_text() == "Zumbathon"]
+    assert invented
+    view.add_word("Zumbathon")
+    wait_for_check(qtbot, view)
+    assert "Zumbathon" not in marked_texts(view, "spelling")
+    with demo_workspace.store() as store:
+        practice = store.practices.first()
+        assert practice is not None and "Zumbathon" in store.vocabulary.words(practice.id)
