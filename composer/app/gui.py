@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from composer import __version__
+from composer.app import crash
 from composer.app.paths import data_dir
 from composer.app.single_instance import InstanceLock
 from composer.domain.errors import ComposerError
@@ -109,6 +110,9 @@ def run_gui(url: str, *, demo: bool = False) -> int:
         raise
     try:
         window = build_window(workspace, app_settings(), demo=demo)
+        crash.install(
+            data_dir() / "crash-reports", lambda text: QMessageBox.warning(window, "Unexpected problem", text)
+        )
         window.show()
         return app.exec()
     finally:
