@@ -10,6 +10,7 @@ flag, and every pattern gets a cheap prefilter: the literal words one of which a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
@@ -110,13 +111,18 @@ def _reduce(group: set[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+@lru_cache(maxsize=2048)
+def _parse(pattern: str, flags: int) -> Any:
+    return _p.parse(pattern, flags)
+
+
 def required_literal_groups(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
     """Groups of literals such that every match contains one literal of *each* group (None: no groups).
 
     The most selective groups (longest shortest literal, fewest literals) come first; at most three.
     """
     try:
-        parsed = _p.parse(pattern, flags)
+        parsed = _parse(pattern, flags)
     except re.error:
         return None
     groups = [g for g in _literal_sets(list(parsed)) if _valid(g)]
@@ -130,7 +136,7 @@ def required_literal_groups(pattern: str, flags: int = 0) -> tuple[tuple[str, ..
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Literals one of which every match of ``pattern`` contains, or None if there is no such set."""
     try:
-        parsed = _p.parse(pattern, flags)
+        parsed = _parse(pattern, flags)
     except re.error:
         return None
     best = _best(list(parsed))
@@ -199,7 +205,8 @@ class Matcher:
     list of hundreds of terms costs a set intersection on most drafts.
     """
 
-    __slots__ = ("_build", "_cache", "groups", "keys", "literals", "lower", "others", "parts", "regex")
+    __slots__ = ("_build", "_cache", "_flags", "_regex", "_source", "groups", "keys", "literals", "lower",
+                 "others", "parts")
 
     def __init__(
         self,
@@ -210,12 +217,11 @@ class Matcher:
         parts: tuple[str | tuple[str, ...], ...] | None = None,
     ) -> None:
         self.lower = ignore_case and "(?-i" not in pattern and "(?i" not in pattern
-        if self.lower:
-            source = lower_pattern(pattern)
-            self.regex = re.compile(source)
-        else:
-            source = pattern
-            self.regex = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+        source = lower_pattern(pattern) if self.lower else pattern
+        # Compiled on first use: word lists and split patterns usually never need the whole regex.
+        self._source = source
+        self._flags = re.IGNORECASE if ignore_case and not self.lower else 0
+        self._regex: re.Pattern[str] | None = None
         self.keys: dict[str, tuple[str, ...]] | None = None
         self.others: tuple[tuple[str, str], ...] = ()
         self.literals: tuple[str, ...] | None = None
@@ -236,19 +242,26 @@ class Matcher:
             keys: dict[str, list[str]] = {}
             others: list[tuple[str, str]] = []
             for phrase in phrases:
-                parts = _WORD_KEY.findall(phrase)
-                whole_words = " ".join(parts) == " ".join(phrase.split())
-                if parts and (whole_words or _WORD_KEY.match(phrase)):
-                    key = max(parts, key=len).lower() if whole_words else parts[0].lower()
+                words = _WORD_KEY.findall(phrase)
+                whole_words = " ".join(words) == " ".join(phrase.split())
+                if words and (whole_words or _WORD_KEY.match(phrase)):
+                    key = max(words, key=len).lower() if whole_words else words[0].lower()
                     keys.setdefault(key, []).append(phrase)
                 else:
                     first = phrase.split()[0]
                     others.append((first.lower() if self.lower else first, phrase))
             self.keys = {k: tuple(v) for k, v in keys.items()}
             self.others = tuple(others)
-        elif self.lower or not ignore_case:
+        elif self.parts is None and (self.lower or not ignore_case):
             self.literals = required_literals(source)
             self.groups = required_literal_groups(source)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        regex = self._regex
+        if regex is None:
+            regex = self._regex = re.compile(self._source, self._flags)
+        return regex
 
     def haystack(self, snapshot: Snapshot) -> str:
         return snapshot.lower if self.lower else snapshot.text

@@ -14,17 +14,34 @@ import gc
 import statistics
 import sys
 import time
-import tracemalloc
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-POST = (
-    "Flu shots are here! 💉 Join us for a walk-in clinic on Saturday, October 11, 9 a.m. to 1 p.m. at "
-    "120 Oak Street. The CDC recommends a yearly flu vaccine for everyone 6 months and older. Hi Ronald, "
-    "your results are in; call (555) 384-2290. Use code FLU10 for 10% off!"
-)[:280]
+#: Realistic 280-character posts and replies: clean ones and ones with problems (a PHI-laden reply, a
+#: promotion, jargon), so the median reflects what the editor sees.
+POSTS = [
+    "March is National Colorectal Cancer Awareness Month. The USPSTF recommends colorectal cancer screening "
+    "for adults ages 45 to 75. Options range from at-home stool tests to colonoscopy, so talk with your "
+    "clinician about which one is right for you. Call (555) 201-3300 to book. 💙",
+    "Flu shots are here! 💉 Join us for a walk-in flu-shot clinic on Saturday, October 11, from 9 a.m. to 1 "
+    "p.m. at 120 Oak Street. The CDC recommends a yearly flu vaccine for everyone 6 months and older, with "
+    "rare exceptions. Questions? Call (555) 201-3300.",
+    "Hi Ronald, so sorry for the delay! Your cholesterol results are in and Jenna will call you at (555) "
+    "384-2290 this afternoon. We'll also send a copy to ron.bishop@mailbox.example. Thanks for your patience "
+    "with our team this week, and see you at your follow-up!",
+    "Obsessed with VitaGlow Daily Greens 🌿 Our whole team starts every morning with a scoop! Use code "
+    "RIVERBEND20 for 20% off at vitaglow.example. It's clinically proven to boost your energy and it's the "
+    "best on the market. Link in bio! #wellness #greens #nutrition #energy",
+    "Reminder: pts w/ T2DM should have HbA1c checked q3mo until at goal, per ADA SOC. Consider SGLT2i or "
+    "GLP-1 RA if ASCVD, HF or CKD present. NSAIDs may worsen renal function in CKD; review meds at each "
+    "visit and adjust doses for eGFR. Questions? Call (555) 201-3300.",
+    "Please welcome Jenna Cole, our new nurse practitioner! 💙 Jenna brings a passion for preventive care "
+    "and women's health, and she is now accepting new patients. Call (555) 201-3300 to schedule with her, "
+    "or book online at riverbendfm.example. We're so glad she's here!",
+]
 PARAGRAPHS = [
     "March is National Colorectal Cancer Awareness Month. The USPSTF recommends screening for adults ages "
     "45 to 75, and options range from at-home stool tests to colonoscopy. ",
@@ -56,16 +73,25 @@ def median_ms(function, repeat: int) -> float:
     return statistics.median(times)
 
 
+def memory_mb() -> float:
+    """Memory added by importing and loading the engine, measured in a fresh interpreter."""
+    code = (
+        "import tracemalloc, sys; sys.path.insert(0, %r); tracemalloc.start();"
+        "from composer.checking import load_checker; load_checker();"
+        "print(tracemalloc.get_traced_memory()[0])" % str(ROOT)
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(done.stdout.strip()) / 1e6
+
+
 def main() -> int:
     gc.collect()
-    tracemalloc.start()
     started = time.perf_counter()
     from composer.checking import CheckRequest, PracticeContext, load_checker
 
     checker = load_checker()
     load_ms = (time.perf_counter() - started) * 1000
-    current, _peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    added_mb = memory_mb()
 
     context = PracticeContext.from_json(
         {
@@ -76,17 +102,22 @@ def main() -> int:
             "personal_owner": "Dr. Anika Patel",
         }
     )
-    post = CheckRequest(text=POST, platform="x")
-    reply = CheckRequest(text=POST, kind="reply", in_reply_to="Still waiting on my results.")
+    posts = [CheckRequest(text=text[:280], platform="x") for text in POSTS]
+    replies = [CheckRequest(text=text[:280], kind="reply", in_reply_to="Still waiting on my results.") for text in POSTS]
     long = CheckRequest(text=draft(3000))
     for _ in range(50):
-        checker.check(post, context)
+        for request in posts + replies:
+            checker.check(request, context)
         checker.check(long, context)
-    post_ms = median_ms(lambda: checker.check(post, context), 2000)
-    reply_ms = median_ms(lambda: checker.check(reply, context), 2000)
+    post_ms = statistics.median(median_ms(lambda r=r: checker.check(r, context), 500) for r in posts)
+    reply_ms = statistics.median(median_ms(lambda r=r: checker.check(r, context), 500) for r in replies)
     long_ms = median_ms(lambda: checker.check(long, context), 300)
 
-    batch = [CheckRequest(text=draft(200 + (i * 37) % 2800), kind="reply" if i % 3 else "post") for i in range(400)]
+    batch = [
+        CheckRequest(text=POSTS[i % len(POSTS)] if i % 2 else draft(200 + (i * 37) % 1200),
+                     kind="reply" if i % 3 else "post")
+        for i in range(600)
+    ]
     chars = sum(len(r.text.encode("utf-8")) for r in batch)
     started = time.perf_counter()
     for request in batch:
@@ -98,13 +129,13 @@ def main() -> int:
 
     speller = SpellingChecker.load()
     spell_ms = (time.perf_counter() - started) * 1000
-    spell_check_ms = median_ms(lambda: speller.findings(POST), 200)
+    spell_check_ms = median_ms(lambda: speller.findings(POSTS[0]), 200)
 
     print(f"post (280 chars) median:      {post_ms:.3f} ms   (target <= 0.3)")
     print(f"reply (280 chars) median:     {reply_ms:.3f} ms")
     print(f"draft (3,000 chars) median:   {long_ms:.3f} ms   (target <= 3)")
     print(f"batch throughput:             {mb_s:.2f} MB/s  (target >= 1)")
-    print(f"engine load:                  {load_ms:.0f} ms, {current / 1e6:.1f} MB added  (target <= 300 ms, <= 60 MB)")
+    print(f"engine load:                  {load_ms:.0f} ms, {added_mb:.1f} MB added  (target <= 300 ms, <= 60 MB)")
     print(f"spelling dictionary load:     {spell_ms:.0f} ms; spelling check of a post {spell_check_ms:.2f} ms")
     return 0
 
