@@ -127,3 +127,23 @@ def test_use_in_draft_opens_compose_with_the_text_and_sources(
     with demo_workspace.store() as store:
         saved = store.extras.citations(compose.post.id)
     assert [c.url for c in saved] == [c.url for c in topic.citations]
+
+
+def test_compose_is_read_only_until_someone_signs_in(
+    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from composer.ui.context import ViewContext
+    from composer.ui.main_window import MainWindow
+
+    window = MainWindow(ViewContext(demo_workspace, None), app_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    compose = window.compose_view
+    assert not compose.editor.isEnabled()
+    assert "Switch User" in compose.message_bar.text.text()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: ("Maria Santos (staff)", True))
+    window.switch_user()
+    window.show_view("composer")
+    assert compose.editor.isEnabled()

@@ -170,19 +170,22 @@ class ComposeView(QWidget):
     # Data ----------------------------------------------------------------------------------------------
 
     def reload_context(self) -> None:
-        """Profiles, templates and time zone from the database (cheap; called when the view shows)."""
+        """Profiles, templates and time zone from the database (once, when the view is built)."""
         workspace = self.context.workspace
         practice = workspace.practice()
-        profiles = workspace.profiles()
-        self.context_bar.set_profiles(profiles)
+        self.context_bar.set_profiles(workspace.profiles())
         self.context_bar.set_time_zone(practice.time_zone if practice else "UTC")
         self._templates = load_reply_templates()
         self.context_bar.set_templates(self._templates)
         self._refresh_practice_context()
-        enabled = bool(profiles) and self.context.user is not None
+
+    def _apply_permissions(self) -> None:
+        """Writing needs a profile to post from and a signed-in user to author the draft."""
+        has_profiles = self.context_bar.profile.count() > 0
+        enabled = has_profiles and self.context.user is not None
         for widget in (self.editor, self.save_button, self.duplicate_button, self.submit_button, self.new_button):
             widget.setEnabled(enabled)
-        if not profiles:
+        if not has_profiles:
             self.message_bar.show_message("Set up the practice and its profiles before writing drafts.")
         elif self.context.user is None:
             self.message_bar.show_message("Choose who you are working as (File ▸ Switch User) to write drafts.")
@@ -191,7 +194,8 @@ class ComposeView(QWidget):
         self._practice_context = practice_context(self.context.workspace, self.context_bar.current_profile())
 
     def refresh(self) -> None:
-        """Reload the draft list (called when the screen is shown)."""
+        """Reload the draft list and what the signed-in user may do (called when the screen is shown)."""
+        self._apply_permissions()
         self.drafts.clear()
         posts = drafting.editable_drafts(self.context.workspace)
         for post in posts:
