@@ -184,6 +184,20 @@ def any_literal(literals: tuple[str, ...], haystack: str, trigrams: frozenset[st
     return False
 
 
+def _all_present(groups: tuple[tuple[str, ...], ...], haystack: str) -> bool:
+    """Whether one literal of every group occurs (a big group on a long text counts as present)."""
+    long_text = len(haystack) > LONG_TEXT
+    for group in groups:
+        if long_text and len(group) >= 48:
+            continue
+        for literal in group:
+            if literal in haystack:
+                break
+        else:
+            return False
+    return True
+
+
 class Snapshot(Protocol):
     """What a matcher needs of a draft: its text, the lower-cased text and its word set."""
 
@@ -296,17 +310,25 @@ class Matcher:
         return any_literal(literals, haystack, snapshot.trigrams(self.lower))
 
     def _runnable(self, snapshot: Snapshot, haystack: str) -> list[re.Pattern[str]]:
+        """The regexes worth running on this draft (plain loops: this runs for every rule on every check)."""
         if self.keys is not None:
             regex = self._phrase_regex(snapshot, haystack)
             return [] if regex is None else [regex]
-        def present(groups: tuple[tuple[str, ...], ...]) -> bool:
-            return all(any_literal(g, haystack, None) for g in groups)
-
-        if self.parts is not None:
-            return [regex for part in self.parts for regex in part._runnable(snapshot, haystack)]
-        if self.groups is not None and not present(self.groups):
-            return []
-        return [self.regex]
+        parts = self.parts
+        if parts is None:
+            groups = self.groups
+            if groups is not None and not _all_present(groups, haystack):
+                return []
+            return [self.regex]
+        out: list[re.Pattern[str]] = []
+        for part in parts:
+            if part.keys is not None:
+                regex = part._phrase_regex(snapshot, haystack)
+                if regex is not None:
+                    out.append(regex)
+            elif part.groups is None or _all_present(part.groups, haystack):
+                out.append(part.regex)
+        return out
 
     def finditer(self, snapshot: Snapshot) -> Iterator[re.Match[str]]:
         return self.scan(snapshot, 0, None)
