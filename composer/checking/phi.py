@@ -160,11 +160,20 @@ _HAS_DIGIT = re.compile(r"\d")
 _THREE_DIGITS = re.compile(r"\d{3}")
 _OLD_NUMBER = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 _DATE_WORDS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the"]
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "the"
+    ]
 )
 _UNIQUE_WORDS = frozenset(["oldest", "youngest", "first", "only", "last", "longest", "longeststanding"])
 _GREETING_WORDS = frozenset(
-    ["hi", "hello", "hey", "dear", "morning", "congrats", "congratulations", "shout", "shoutout", "kudos", "happy", "welcome", "thanks", "thank", "thx", "get", "proud", "way", "love", "miss", "great", "good", "well", "hang"]
+    [
+        "hi", "hello", "hey", "dear", "morning", "congrats", "congratulations", "shout", "shoutout",
+        "kudos", "happy", "welcome", "thanks", "thank", "thx", "get", "proud", "way", "love",
+        "miss", "great", "good", "well", "hang"
+    ]
 )
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx"])
 _LITTLE_WORDS = frozenset(["little", "old"])

@@ -22,8 +22,8 @@ try:  # Python 3.11+ keeps the regex parser here; used only to reject catastroph
     import re._constants as _sre_constants
     import re._parser as _sre_parser
 except ImportError:  # pragma: no cover - older layouts
-    import sre_constants as _sre_constants  # type: ignore[no-redef]
-    import sre_parse as _sre_parser  # type: ignore[no-redef]
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parser
 
 
 class RuleFileError(ValueError):
@@ -88,25 +88,32 @@ class Rule:
     examples: tuple[Example, ...] = ()
 
 
+_REPEATS = tuple(
+    op
+    for op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, getattr(_sre_constants, "POSSESSIVE_REPEAT", None))
+    if op is not None
+)
+
+
 def _nested_repeat(parsed: Any, inside_unbounded: bool = False) -> bool:
     """True if an unbounded repeat sits inside another unbounded repeat: the classic ReDoS shape."""
     for op, arg in parsed:
-        if op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, getattr(_sre_constants,
-                                                                              "POSSESSIVE_REPEAT", None)):
-            low, high, sub = arg
+        if op in _REPEATS:
+            _low, high, sub = arg
             unbounded = high == _sre_constants.MAXREPEAT or high > 50
             if unbounded and inside_unbounded:
                 return True
             if _nested_repeat(sub, inside_unbounded or unbounded):
                 return True
-        elif op == _sre_constants.SUBPATTERN:
-            if _nested_repeat(arg[-1], inside_unbounded):
-                return True
-        elif op == _sre_constants.BRANCH:
-            if any(_nested_repeat(branch, inside_unbounded) for branch in arg[1]):
-                return True
-        elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
-            if _nested_repeat(arg[1], inside_unbounded):
+        else:
+            children: list[Any] = []
+            if op == _sre_constants.SUBPATTERN:
+                children = [arg[-1]]
+            elif op == _sre_constants.BRANCH:
+                children = list(arg[1])
+            elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+                children = [arg[1]]
+            if any(_nested_repeat(child, inside_unbounded) for child in children):
                 return True
     return False
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from composer.checking import CheckRequest, Checker, Finding, PracticeContext, RuleFileError, load_checker
+from composer.checking import Checker, CheckRequest, Finding, PracticeContext, RuleFileError, load_checker
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 _PLATFORMS = ("facebook", "instagram", "x", "linkedin", "google")
@@ -82,8 +82,8 @@ def _request_from_case(case: Any, number: int) -> tuple[str, CheckRequest]:
     citations = case.get("citations", [])
     return str(case.get("id", number)), CheckRequest(
         text=text,
-        kind=kind,
-        profile=profile,
+        kind="reply" if kind == "reply" else "post",
+        profile="personal" if profile == "personal" else "practice",
         platform=str(case.get("platform", "facebook")).lower(),
         in_reply_to=str(case.get("in_reply_to") or ""),
         citations=tuple(str(c) for c in citations) if isinstance(citations, list) else (),
@@ -150,8 +150,13 @@ def _run_single(args: argparse.Namespace, checker: Checker, context: PracticeCon
     text = _read_text(args.file, "draft")
     reply_to = _read_text(args.reply_to, "reply-to") if args.reply_to else ""
     kind = args.kind or ("reply" if args.reply_to else "post")
-    request = CheckRequest(text=text, kind=kind, profile=args.profile_kind, platform=args.platform.lower(),
-                           in_reply_to=reply_to)
+    request = CheckRequest(
+        text=text,
+        kind="reply" if kind == "reply" else "post",
+        profile="personal" if args.profile_kind == "personal" else "practice",
+        platform=args.platform.lower(),
+        in_reply_to=reply_to,
+    )
     findings = _check_all(checker, request, context, speller)
     fmt = args.format or "text"
     if fmt == "text":

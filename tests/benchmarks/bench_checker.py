@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import gc
 import statistics
+import subprocess
 import sys
 import time
-import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,12 +45,10 @@ POSTS = [
 PARAGRAPHS = [
     "March is National Colorectal Cancer Awareness Month. The USPSTF recommends screening for adults ages "
     "45 to 75, and options range from at-home stool tests to colonoscopy. ",
-    "Thank you, Margaret! We're so glad your hip is healing after your fall on March 3rd. See you at your "
-    "follow-up! ",
+    "Thank you, Margaret! We're so glad your hip is healing after your fall on March 3rd. See you at your follow-up! ",
     "Our favorite supplement, ImmunaMax Elderberry Gummies, is clinically proven to cut your flu risk in "
     "half! Grab a bottle at our front desk. ",
-    "Influenza typically presents w/ abrupt-onset fever, myalgias & malaise vs. rhinovirus URI w/ gradual "
-    "rhinorrhea. ",
+    "Influenza typically presents w/ abrupt-onset fever, myalgias & malaise vs. rhinovirus URI w/ gradual rhinorrhea. ",
     "Please welcome Jenna Cole, our new nurse practitioner! Call (555) 201-3300 to schedule with her. ",
 ]
 
@@ -76,9 +74,9 @@ def median_ms(function, repeat: int) -> float:
 def memory_mb() -> float:
     """Memory added by importing and loading the engine, measured in a fresh interpreter."""
     code = (
-        "import tracemalloc, sys; sys.path.insert(0, %r); tracemalloc.start();"
+        f"import tracemalloc, sys; sys.path.insert(0, {str(ROOT)!r}); tracemalloc.start();"
         "from composer.checking import load_checker; load_checker();"
-        "print(tracemalloc.get_traced_memory()[0])" % str(ROOT)
+        "print(tracemalloc.get_traced_memory()[0])"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(done.stdout.strip()) / 1e6
@@ -95,15 +93,22 @@ def main() -> int:
 
     context = PracticeContext.from_json(
         {
-            "practice": {"name": "Riverbend Family Medicine", "phone": "(555) 201-3300", "fax": "(555) 201-3301",
-                         "email": "hello@riverbendfm.example", "website": "riverbendfm.example",
-                         "address": "120 Oak Street, Springfield, IL 62704"},
+            "practice": {
+                "name": "Riverbend Family Medicine",
+                "phone": "(555) 201-3300",
+                "fax": "(555) 201-3301",
+                "email": "hello@riverbendfm.example",
+                "website": "riverbendfm.example",
+                "address": "120 Oak Street, Springfield, IL 62704",
+            },
             "staff": ["Dr. Anika Patel", "Dr. Marcus Reed", "Jenna Cole", "Luis Ortega"],
             "personal_owner": "Dr. Anika Patel",
         }
     )
     posts = [CheckRequest(text=text[:280], platform="x") for text in POSTS]
-    replies = [CheckRequest(text=text[:280], kind="reply", in_reply_to="Still waiting on my results.") for text in POSTS]
+    replies = [
+        CheckRequest(text=text[:280], kind="reply", in_reply_to="Still waiting on my results.") for text in POSTS
+    ]
     long = CheckRequest(text=draft(3000))
     for _ in range(50):
         for request in posts + replies:
@@ -114,8 +119,9 @@ def main() -> int:
     long_ms = median_ms(lambda: checker.check(long, context), 300)
 
     batch = [
-        CheckRequest(text=POSTS[i % len(POSTS)] if i % 2 else draft(200 + (i * 37) % 1200),
-                     kind="reply" if i % 3 else "post")
+        CheckRequest(
+            text=POSTS[i % len(POSTS)] if i % 2 else draft(200 + (i * 37) % 1200), kind="reply" if i % 3 else "post"
+        )
         for i in range(600)
     ]
     chars = sum(len(r.text.encode("utf-8")) for r in batch)

@@ -16,8 +16,13 @@ def test_staff_names_and_own_contacts_are_never_phi(checker: Checker, context: P
         "IL 62704. Thanks, Jenna!"
     )
     assert "phi" not in categories(checker, context, text=text)
-    assert "phi" not in categories(checker, context, text="Thank you, Dr. Patel! Luis Ortega will call you.", kind="reply",
-                                   in_reply_to="Great office.")
+    assert "phi" not in categories(
+        checker,
+        context,
+        text="Thank you, Dr. Patel! Luis Ortega will call you.",
+        kind="reply",
+        in_reply_to="Great office.",
+    )
 
 
 def test_the_same_phone_is_phi_without_the_practice_context(checker: Checker) -> None:
@@ -58,8 +63,9 @@ def test_the_same_words_differ_by_profile(checker: Checker, context: PracticeCon
 
 def test_care_words_confirm_a_patient_only_in_replies(checker: Checker, context: PracticeContext) -> None:
     text = "Thank you for trusting us with your care!"
-    assert "patient-acknowledgement" in categories(checker, context, text=text, kind="reply",
-                                                   in_reply_to="Great visit!")
+    assert "patient-acknowledgement" in categories(
+        checker, context, text=text, kind="reply", in_reply_to="Great visit!"
+    )
     assert "patient-acknowledgement" not in categories(checker, context, text=text, kind="post")
 
 

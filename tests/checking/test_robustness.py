@@ -15,8 +15,29 @@ _KINDS = st.sampled_from(["post", "reply"])
 _PROFILES = st.sampled_from(["practice", "personal"])
 _PLATFORMS = st.sampled_from(["facebook", "instagram", "x", "linkedin", "google", "mastodon"])
 _PIECES = st.sampled_from(
-    ["Hi Ronald, ", "your visit on 3/14", "(555) 384-2290", "🎉", "👨‍👩‍👧", "é", "e\u0301", "שלום", "مرحبا",
-     "\u0000", "\u200d", "#ad ", "@bob ", "“quote”", "92-year-old ", "MRN 12345", "İ", "ß", "\n\n", "w/ ", "[photo: "]
+    [
+        "Hi Ronald, ",
+        "your visit on 3/14",
+        "(555) 384-2290",
+        "🎉",
+        "👨‍👩‍👧",
+        "é",
+        "e\u0301",
+        "שלום",
+        "مرحبا",
+        "\u0000",
+        "\u200d",
+        "#ad ",
+        "@bob ",
+        "“quote”",
+        "92-year-old ",
+        "MRN 12345",
+        "İ",
+        "ß",
+        "\n\n",
+        "w/ ",
+        "[photo: ",
+    ]
 )
 _TEXT = st.one_of(
     st.text(max_size=400),
@@ -62,7 +83,7 @@ _ADVERSARIAL = [
     "x" * 50_000 + ".example",
     "9" * 99_999 + "-",
     "take the " * 11_111,
-    "\U0001F600\u200d" * 50_000,
+    "\U0001f600\u200d" * 50_000,
 ]
 
 

@@ -28,7 +28,9 @@ def test_rule_example(rule_id: str, example, checker: Checker, context: Practice
     if example.flag:
         assert fired, f"{rule_id} should flag: {example.text!r}"
     else:
-        assert not fired, f"{rule_id} should not flag: {example.text!r} (flagged {[example.text[f.start:f.end] for f in fired]})"
+        assert not fired, (
+            f"{rule_id} should not flag: {example.text!r} (flagged {[example.text[f.start : f.end] for f in fired]})"
+        )
 
 
 def test_every_rule_has_both_kinds_of_example() -> None:

@@ -9,7 +9,7 @@ import pytest
 from composer.checking import RuleFileError
 from composer.checking.rules import load_rule_packs
 
-GOOD = '''
+GOOD = """
 [[rule]]
 id = "alarmist.test"
 category = "alarmist"
@@ -22,7 +22,7 @@ tokens = ["deadly"]
 [rule.examples]
 flag = ["deadly"]
 pass = ["fine"]
-'''
+"""
 
 
 def load(tmp_path: Path, body: str) -> None:
@@ -56,14 +56,18 @@ def test_bad_field_is_named(tmp_path: Path, change: tuple[str, str], field: str)
 
 
 def test_invalid_regex_is_named(tmp_path: Path) -> None:
-    body = GOOD.replace('type = "existence"', 'type = "pattern"').replace('tokens = ["deadly"]', "patterns = ['(unclosed']")
+    body = GOOD.replace('type = "existence"', 'type = "pattern"').replace(
+        'tokens = ["deadly"]', "patterns = ['(unclosed']"
+    )
     with pytest.raises(RuleFileError) as caught:
         load(tmp_path, body)
     assert caught.value.field == "patterns"
 
 
 def test_nested_quantifiers_are_rejected(tmp_path: Path) -> None:
-    body = GOOD.replace('type = "existence"', 'type = "pattern"').replace('tokens = ["deadly"]', "patterns = ['(a+)+b']")
+    body = GOOD.replace('type = "existence"', 'type = "pattern"').replace(
+        'tokens = ["deadly"]', "patterns = ['(a+)+b']"
+    )
     with pytest.raises(RuleFileError) as caught:
         load(tmp_path, body)
     assert "backtracking" in str(caught.value)
@@ -83,7 +87,9 @@ def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
 
 
 def test_unknown_lexicon_is_named(tmp_path: Path) -> None:
-    body = GOOD.replace('type = "existence"', 'type = "pattern"').replace('tokens = ["deadly"]', "patterns = ['<<nothing>>']")
+    body = GOOD.replace('type = "existence"', 'type = "pattern"').replace(
+        'tokens = ["deadly"]', "patterns = ['<<nothing>>']"
+    )
     with pytest.raises(RuleFileError) as caught:
         load(tmp_path, body)
     assert "nothing" in str(caught.value)

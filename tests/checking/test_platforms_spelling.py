@@ -1,0 +1,51 @@
+"""Exact per-platform counting (twitter-text v3 for X) and the separately loaded spelling checker."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer.checking.platforms import count_characters, limit
+from composer.checking.spelling import SpellingChecker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hello", 5),
+        ("see https://example.com/a/very/long/path/that/goes/on and on", 4 + 23 + 7),
+        ("riverbendfm.example/portal", 23),
+        ("🎉", 2),
+        ("👨‍👩‍👧", 2),
+        ("日本語", 6),
+        ("e\u0301", 1),  # NFC: one character
+        ("line\nbreak", 10),
+        ("“quotes” — dash", 15),
+    ],
+)
+def test_x_weighted_count(text: str, expected: int) -> None:
+    assert count_characters(text, "x") == expected
+
+
+def test_other_platforms_count_code_points_and_limits() -> None:
+    assert count_characters("🎉 https://example.com", "instagram") == len("🎉 https://example.com")
+    assert limit("x") == 280 and limit("instagram") == 2200 and limit("linkedin") == 3000
+    assert limit("google", "reply") == 4096 and limit("google") == 1500 and limit("facebook") == 63206
+    assert limit("myspace") is None
+
+
+@pytest.fixture(scope="module")
+def speller() -> SpellingChecker:
+    return SpellingChecker.load()
+
+
+def test_spelling_masks_web_and_knows_medicine(speller: SpellingChecker) -> None:
+    text = "Teh patint takes amlodipine and oseltamivir tid; see riverbendfm.example/portal #fluvax @jdoe a@b.example"
+    flagged = [text[f.start : f.end] for f in speller.findings(text)]
+    assert flagged == ["Teh", "patint"]
+    assert all(f.category == "spelling" and f.severity == "info" for f in speller.findings(text))
+
+
+def test_spelling_extra_words_and_suggestions(speller: SpellingChecker) -> None:
+    assert not speller.findings("Riverbendia rocks", extra_words=frozenset({"riverbendia"}))
+    assert "patient" in speller.suggestions("patint")
+    assert speller.suggestions("xqzjwv") == []
