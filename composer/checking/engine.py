@@ -25,6 +25,7 @@ Span = tuple[int, int]
 #: Work is capped here: no social platform accepts more, and a 1 MB paste must stay responsive.
 MAX_CHECKED_CHARS = 100_000
 
+_ACRONYM = re.compile(r"(?<![\w@#•.'’/-])[A-Z][A-Z]{1,4}(?:s|i)?(?![\w'’])")
 _EXPLAINED_AFTER = re.compile(r"^\s*\((?![^)]{0,3}\))[^)]{4,}\)|^\s*[,:]\s*(?:or|which|meaning|i\.e\.)\b", re.I)
 
 
@@ -208,6 +209,8 @@ class Checker:
             for match in regex.finditer(analysis):
                 if match.end() > match.start() and not _EXPLAINED_AFTER.match(text[match.end() : match.end() + 80]):
                     spans.append(match.span())
+        if params["unknown_acronyms"]:
+            spans.extend(self._unknown_acronyms(analysis, params["known_acronyms"], spans))
         if not spans:
             return []
         distinct = len({text[s:e].lower() for s, e in spans})
@@ -216,6 +219,26 @@ class Checker:
         if distinct >= params["min_terms_if_hard"] and grade_level(text) > params["max_grade"]:
             return spans
         return []
+
+    def _unknown_acronyms(self, analysis: Analysis, known: frozenset[str], found: list[Span]) -> list[Span]:
+        """Upper-case abbreviations nobody explained: not a known public acronym, not an English word
+        in capitals (shouting), not defined in brackets next to it."""
+        text = analysis.text
+        taken = {s for s, _ in found}
+        spans: list[Span] = []
+        for match in _ACRONYM.finditer(text):
+            token = match.group()
+            start, end = match.span()
+            if start in taken:
+                continue
+            stem = token[:-1] if token[-1] in "si" and token[:-1].isupper() and len(token) > 2 else token
+            if stem in known or token in known or stem.lower() in self.lexicons.common_words:
+                continue
+            before, after = text[max(0, start - 2) : start], text[end : end + 3]
+            if before.endswith("(") or _EXPLAINED_AFTER.match(text[end : end + 80]) or after.startswith(")"):
+                continue
+            spans.append((start, end))
+        return spans
 
     def _count(self, analysis: Analysis, params: Mapping[str, Any]) -> list[Span]:
         measure, maximum = params["measure"], params["max"]

@@ -36,7 +36,7 @@ _ORD = r"(?:st|nd|rd|th)"
 _DATE = _ci(
     rf"(?<![\w/.-])(?:"
     rf"(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])"  # ISO
-    rf"|(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])(?:\1(?:19|20)?\d\d)?"  # 3/14, 10-14-2025
+    rf"|(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|[12]\d|3[01])(?:\1(?:19|20)?\d\d)?"  # 3/14, 10-14-2025
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+(?:0?[1-9]|[12]\d|3[01]){_ORD}?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01]){_ORD}?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_WEEKDAY}\s+)?the\s+(?:[12]?\d|3[01]){_ORD}"
@@ -168,6 +168,7 @@ _DATE_WORDS = frozenset(
     ]
 )
 _UNIQUE_WORDS = frozenset(["oldest", "youngest", "first", "only", "last", "longest", "longeststanding"])
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|^\s*)$")
 _GREETING_WORDS = frozenset(
     [
         "hi", "hello", "hey", "dear", "morning", "congrats", "congratulations", "shout", "shoutout",
@@ -282,6 +283,9 @@ def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
 
 def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Initials with an identifying detail ("J.R., a third-grade teacher at Lincoln Elementary")."""
+    lower = analysis.lower
+    if not any(cue in lower for cue in (", a ", ", an ", ", our ", ", the ", ", who ", ", age", "year", "(")):
+        return []  # initials only identify together with a detail
     return [m.span() for m in _INITIALS.finditer(analysis.text) if not _NOT_INITIALS.match(m.group())]
 
 
@@ -380,6 +384,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         low = match.group()
         if not token[:1].isalpha() or (token[1:] and not token[1:].islower() and not token.islower()):
             continue  # "JOHN" or "mcDonald": not how a name is typed in running text
+        if low in lexicons.common_words and _SENTENCE_START.search(text[max(0, start - 4) : start] or "^"):
+            continue  # "Many concerns..." at the start of a sentence is a word, not a name
         left = lower[max(0, start - 25) : start]
         cue = _NAME_CONTEXT_LEFT.search(left)
         if token[0].isupper():

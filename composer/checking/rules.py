@@ -46,7 +46,8 @@ _TYPE_FIELDS: dict[str, set[str]] = {
     "pattern": {"patterns", "unless"},
     "substitution": {"swap"},
     "conditional": {"trigger", "requires", "unless", "disclosure_within", "span"},
-    "readability": {"terms", "case_terms", "patterns", "min_terms", "max_grade", "min_terms_if_hard"},
+    "readability": {"terms", "case_terms", "patterns", "min_terms", "max_grade", "min_terms_if_hard",
+                    "unknown_acronyms", "known_acronyms"},
     "count": {"measure", "max"},
     "phi": {"detector", "params"},
     "derived": {"from_categories", "requires", "unless"},
@@ -317,6 +318,21 @@ def _compile_params(ctx: _Ctx, kind: str, raw: Mapping[str, Any], flags: int) ->
             if not isinstance(value, int) or value < 1:
                 raise ctx.fail(key, "must be a positive integer")
             params[key] = value
+        unknown = raw.get("unknown_acronyms", False)
+        if not isinstance(unknown, bool):
+            raise ctx.fail("unknown_acronyms", "must be true or false")
+        params["unknown_acronyms"] = unknown
+        known = ctx.strings(raw, "known_acronyms", required=False)
+        expanded_known: set[str] = set()
+        for word in known:
+            ref = _LEXICON_REF.fullmatch(word)
+            if ref:
+                if ref.group(1) not in ctx.lexicons:
+                    raise ctx.fail("known_acronyms", f"refers to unknown lexicon {word}")
+                expanded_known.update(ctx.lexicons[ref.group(1)])
+            else:
+                expanded_known.add(word)
+        params["known_acronyms"] = frozenset(w.upper() for w in expanded_known)
         grade = raw.get("max_grade", 14)
         if not isinstance(grade, int | float) or grade <= 0:
             raise ctx.fail("max_grade", "must be a positive number")
