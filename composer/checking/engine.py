@@ -139,6 +139,8 @@ class Checker:
     def _scope(rule: Rule, analysis: Analysis, start: int) -> tuple[int, int]:
         if rule.scope == "sentence":
             return analysis.sentences.around(start)
+        if rule.scope == "context":
+            return analysis.sentences.with_previous(start)
         return 0, len(analysis.text)
 
     def _matches(self, rule: Rule, analysis: Analysis, regex: Matcher) -> list[Span]:

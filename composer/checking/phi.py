@@ -58,7 +58,8 @@ _POSSESSIVE_CARE = _ci(
     r"|\b(?:you|she|he|they)\s+(?:were|was|got|had|came|started|finished)\b")
 _EVENT = _ci(
     r"\b(?:closed|close|open|opens|reopen|reopens|hours|clinic|class|event|fair|join\s+us|sign\s+up|"
-    r"register|holiday|webinar|workshop|screenings?\s+day|drive|starting|begins?|through|until)\b")
+    r"register|holiday|webinar|workshop|screenings?\s+day|day|night|drive|starting|begins?|through|until|"
+    r"families|everyone|community|walk-?ins?|no\s+appointment)\b")
 _PHONE = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)")
 _OWN_NUMBER = _ci(
     r"\b(?:me|my\s+(?:cell|number|phone|line|personal\s+number))\s+(?:directly\s+)?(?:at|on|is|:)?\s*$")
@@ -146,7 +147,7 @@ _STAFF_RIGHT = re.compile(
     r"counselor|social\s+worker|midwife|educator|director|owner|founder|chef|host))"
 )
 _STAFF_LEFT = _ci(
-    r"(?:\bwelcome|\bwelcoming|\bmeet|\bintroducing|\bcongrats\s+to\s+our|\bcongratulations\s+to\s+our|"
+    r"(?:\bwelcome\s+to\s+the\s+team,?|\bwelcoming\s+our|\bcongrats\s+to\s+our|\bcongratulations\s+to\s+our|"
     r"\bour\s+own|\bteam\s+member|\bnurse|\bprovider|\bphysician|\bstaff|\bcolleague|\bcoworker|"
     r"\bco-worker|\bour\s+(?:new\s+)?(?:nurse|doctor|pediatrician|ma|receptionist|manager|partner)|"
     r"\bspeaker|\bauthor|\bthanks\s+to\s+our\s+(?:friends|partners|sponsor)s?\s+at)\s+$")
@@ -178,6 +179,8 @@ _GREETING_WORDS = frozenset(
 )
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx"])
 _LITTLE_WORDS = frozenset(["little", "old"])
+_TIME_AFTER = _ci(r"^\s*(?:a\.?m\.?|p\.?m\.?|o'?clock|hours|hrs|minutes|days|weeks)\b")
+_RANGE_BEFORE = _ci(r"\b(?:from|between)\s+$")
 _YOUR_HIS_HER = _ci(r"\b(?:your|his|her)\b")
 _LITTLE_NAME = _ci(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z-]{2,20})\b")
 _PERSONAL = _ci(r"\b(?:your|his|her|their|DOB|born|birthday)\b")
@@ -187,7 +190,9 @@ def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
     text = analysis.lower
     left = text[max(0, start - 45) : start]
     right = text[end : end + 40]
-    if _EVENT.search(left) and not _PERSONAL.search(left + right):
+    if _TIME_AFTER.match(right) or _RANGE_BEFORE.search(left):
+        return False  # "3-6 p.m.", "from 9-11": a time range, not a date
+    if _EVENT.search(left) and not _PERSONAL.search(left + right[:15]):
         return False  # "our flu-shot clinic on Saturday, October 11"
     if _PERSON_TIE.search(left) or _PERSON_TIE_RIGHT.match(right):
         return True

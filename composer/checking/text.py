@@ -224,6 +224,11 @@ class Sentences:
         self.bounds = bounds
         self.starts = [b[0] for b in bounds]
 
+    def with_previous(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset`` together with the one before it ("According to the CDC, ...")."""
+        index = max(0, bisect_right(self.starts, offset) - 1)
+        return self.bounds[max(0, index - 1)][0], self.bounds[index][1]
+
     def around(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``offset``."""
         index = max(0, bisect_right(self.starts, offset) - 1)
