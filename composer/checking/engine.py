@@ -140,7 +140,7 @@ class Checker:
         if rule.scope == "sentence":
             return analysis.sentences.around(start)
         if rule.scope == "context":
-            return analysis.sentences.with_previous(start)
+            return analysis.sentences.with_neighbours(start)
         return 0, len(analysis.text)
 
     def _matches(self, rule: Rule, analysis: Analysis, regex: Matcher) -> list[Span]:

@@ -40,11 +40,11 @@ _DATE = _ci(
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+(?:0?[1-9]|[12]\d|3[01]){_ORD}?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01]){_ORD}?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_WEEKDAY}\s+)?the\s+(?:[12]?\d|3[01]){_ORD}"
-    rf"|(?:last|this\s+past)\s+{_WEEKDAY}(?:'s)?"
+    rf"|(?:last|this\s+past|next|this\s+coming)\s+{_WEEKDAY}(?:'s)?"
     rf"|{_WEEKDAY}'s(?=\s+(?:appointment|visit|surgery|procedure|exam|checkup|test))"
     rf")(?![\w/])"
 )
-_CARE_NOUN = (r"(?:visit|appointment|appt|surgery|procedure|operation|physical|exam|check-?up|follow-?up|"
+_CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedure|operation|physical|exam|check-?up|follow-?up|"
               r"test|labs?|results?|biopsy|scan|x-?ray|mri|mammogram|colonoscopy|shots?|vaccines?|"
               r"vaccination|injection|infusion|delivery|birth|birthday|admission|discharge|fall|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
@@ -92,7 +92,9 @@ _AGE = _ci(
     rf"\b{_OLD}[- ](?:years?|yrs?)[- ]old\b|\b{_OLD}\s+(?:years?|yrs?)\s+(?:old|young)\b"
     rf"|\b(?:aged?|age)\s+{_OLD}\b|\b{_OLD}{_ORD}\s+birthday\b"
     rf"|(?:\b(?:you|he|she|they|who|mom|dad|grandma|grandpa)\s+(?:just\s+|recently\s+)?)?"
-    rf"\b(?:turned|turns|is\s+turning|will\s+turn)\s+{_OLD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°))")
+    rf"\b(?:turned|turns|is\s+turning|will\s+turn)\s+{_OLD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°))"
+    rf"|\b(?:passed\s+away|died|still\s+\w+ing|celebrat\w+|retired|married|graduated)\b[^.!?\n]{{0,30}}?"
+    rf"\bat\s+(?:the\s+age\s+of\s+)?{_OLD}\b(?!\s*(?:%|percent|degrees|°|a\.?m|p\.?m|miles|pounds|lbs))")
 _AGE_TAIL = re.compile(
     r"(?:\s+(?!(?:w/|with|who|and|is|was|has|had|in|at|on|for|from|getting|after|before|to)\b)"
     r"[A-Za-z][\w'-]{0,20}){1,5}"

@@ -53,7 +53,7 @@ _TYPE_FIELDS: dict[str, set[str]] = {
     "derived": {"from_categories", "requires", "unless"},
 }
 _WHEN_KEYS = {"kind", "profile", "platform", "reply_to", "citations", "authorized_testimonial"}
-_SCOPES = ("text", "sentence", "context")  # context: the sentence and the one before it
+_SCOPES = ("text", "sentence", "context")  # context: the sentence and its neighbours
 _LEXICON_REF = re.compile(r"<<([a-z_][a-z0-9_]*)>>")
 
 

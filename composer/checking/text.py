@@ -224,10 +224,11 @@ class Sentences:
         self.bounds = bounds
         self.starts = [b[0] for b in bounds]
 
-    def with_previous(self, offset: int) -> tuple[int, int]:
-        """The sentence holding ``offset`` together with the one before it ("According to the CDC, ...")."""
+    def with_neighbours(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset`` with the ones before and after it: where a source is named
+        ("According to the CDC, ...") or a myth is refuted ("... ? False.")."""
         index = max(0, bisect_right(self.starts, offset) - 1)
-        return self.bounds[max(0, index - 1)][0], self.bounds[index][1]
+        return self.bounds[max(0, index - 1)][0], self.bounds[min(len(self.bounds) - 1, index + 1)][1]
 
     def around(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``offset``."""
