@@ -44,7 +44,8 @@ _DATE = _ci(
     rf"|{_WEEKDAY}'s(?=\s+(?:appointment|visit|surgery|procedure|exam|checkup|test))"
     rf")(?![\w/])"
 )
-_CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedure|operation|physical|exam|check-?up|follow-?up|"
+_CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedure|operation|physical|exam|"
+              r"check-?up|follow-?up|"
               r"test|labs?|results?|biopsy|scan|x-?ray|mri|mammogram|colonoscopy|shots?|vaccines?|"
               r"vaccination|injection|infusion|delivery|birth|birthday|admission|discharge|fall|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
@@ -156,7 +157,11 @@ _STAFF_LEFT = _ci(
 _CARE_CONTEXT = _ci(
     rf"\b(?:patients?|{_CARE_NOUN}|healing|recovery|recovering|diagnos\w*|sick|illness|condition|"
     r"cancer|diabetes|asthma|pregnan\w*|postpartum|newborn|program|prescri\w*|medication|chart|"
-    r"exam\s+room|hospital|ER|ICU|clinic|doctor|nurse|under\s+control|lost\s+\d+|before\s*(?:&|and|/)\s*after)\b")
+    r"exam\s+room|hospital|ER|ICU|clinic|doctor|nurse|under\s+control|lost\s+\d+|before\s*(?:&|and|/)\s*after|"
+    r"brave|cavity|cavities|filling|dental|teeth|tooth|fever|rash|stitches|injury|broken|crutches|walker|"
+    r"wheelchair|rehab|chemo|remission)\b")
+_POSSESSIVE_CARE_RIGHT = _ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\b")
+_FAMILY = re.compile(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|household)\b")
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -396,7 +401,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         left = lower[max(0, start - 25) : start]
         cue = _NAME_CONTEXT_LEFT.search(left)
         if token[0].isupper():
-            if low in lexicons.ambiguous_names and not cue:
+            if low in lexicons.ambiguous_names and not cue and not _POSSESSIVE_CARE_RIGHT.match(lower[end : end + 60]):
                 continue
             if _NOT_NAME_NEXT.match(text[end : end + 20]):
                 continue
@@ -410,6 +415,10 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if after > end and care:
                 spans.append((start, after))
     # little mateo / 4-year-old benny when the name list lacks the name
+    if care and "amil" in text:
+        for match in _FAMILY.finditer(text):
+            if match.group(1).lower() in lexicons.surnames and not _STAFF_RIGHT.match(text[match.end() : match.end() + 60]):
+                spans.append((match.start(1), match.end()))
     little = not analysis.words.isdisjoint(_LITTLE_WORDS)
     for match in _LITTLE_NAME.finditer(lower) if little else ():
         word = match.group(1)

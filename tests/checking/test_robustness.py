@@ -93,7 +93,7 @@ def test_no_catastrophic_backtracking(text: str, checker: Checker, context: Prac
         request = CheckRequest(text=text, kind=kind, platform="x", in_reply_to="Hi")  # type: ignore[arg-type]
         checker.check(request, context)  # warm caches
         times = []
-        for _ in range(3):  # best of three: other processes share the machine
+        for _ in range(5):  # best of five: other processes share the machine
             started = time.perf_counter()
             checker.check(request, context)
             times.append(time.perf_counter() - started)
