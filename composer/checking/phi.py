@@ -417,7 +417,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     # little mateo / 4-year-old benny when the name list lacks the name
     if care and "amil" in text:
         for match in _FAMILY.finditer(text):
-            if match.group(1).lower() in lexicons.surnames and not _STAFF_RIGHT.match(text[match.end() : match.end() + 60]):
+            staff_like = _STAFF_RIGHT.match(text[match.end() : match.end() + 60])
+            if match.group(1).lower() in lexicons.surnames and not staff_like:
                 spans.append((match.start(1), match.end()))
     little = not analysis.words.isdisjoint(_LITTLE_WORDS)
     for match in _LITTLE_NAME.finditer(lower) if little else ():
