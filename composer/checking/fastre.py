@@ -98,6 +98,39 @@ def _best(nodes: Any) -> set[str] | None:
     return max(sets, key=score)
 
 
+def split_alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level ``|`` (outside groups and classes), so that each alternative
+    gets its own prefilter: ``a\\s+b|c`` needs "a" and "b", or "c"."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    index = 0
+    length = len(pattern)
+    while index < length:
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
 def _valid(group: set[str]) -> bool:
     return bool(group) and all(group) and not any(len(x) < 2 and (x.isalnum() or x.isspace()) for x in group)
 

@@ -161,6 +161,10 @@ _CARE_CONTEXT = _ci(
     r"brave|cavity|cavities|filling|dental|teeth|tooth|fever|rash|stitches|injury|broken|crutches|walker|"
     r"wheelchair|rehab|chemo|remission)\b")
 _POSSESSIVE_CARE_RIGHT = _ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\b")
+_NOT_PATIENT_RIGHT = _ci(
+    r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
+    r"company|business|office|school|church|congregation|farm|garden|book|show|band)\b"
+)
 _FAMILY = re.compile(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|household)\b")
 
 
@@ -382,7 +386,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             add(match.start(1), match.end(1))
     titled = not analysis.words.isdisjoint(_TITLE_WORDS)
     for match in _TITLE_SURNAME.finditer(text) if titled else ():
-        if care and not _STAFF_RIGHT.match(text[match.end() : match.end() + 60]):
+        right = text[match.end() : match.end() + 60]
+        if care and not _STAFF_RIGHT.match(right) and not _NOT_PATIENT_RIGHT.match(right):
             spans.append(match.span())
     candidates = analysis.words.intersection(lexicons.given_names)
     word_matches: Iterable[re.Match[str]] = ()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from composer.checking.fastre import Matcher
+from composer.checking.fastre import Matcher, split_alternatives
 from composer.checking.model import CATEGORIES, KINDS, PROFILES, SEVERITIES
 
 try:  # Python 3.11+ keeps the regex parser here; used only to reject catastrophic patterns.
@@ -184,7 +184,7 @@ class _Ctx:
             if _nested_repeat(parsed):
                 raise self.fail(key, f"pattern {pattern!r} nests unbounded repeats (catastrophic backtracking)")
             expanded.append(f"(?:{text})")
-            parts.append(f"(?:{text})")
+            parts.extend(f"(?:{alternative})" for alternative in split_alternatives(text))
         try:
             return Matcher("|".join(expanded), bool(flags & re.IGNORECASE), parts=tuple(parts),
                            build=phrase_alternation)
