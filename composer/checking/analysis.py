@@ -9,7 +9,7 @@ from pathlib import Path
 
 from composer.checking.fastre import LONG_TEXT, lower_text, trigram_set, word_set
 from composer.checking.model import CheckRequest, PracticeContext
-from composer.checking.text import MaskedSpan, Sentences
+from composer.checking.text import MaskedSpan, Sentences, hashtag_spans
 
 
 def read_word_list(path: Path) -> frozenset[str]:
@@ -73,6 +73,11 @@ class Analysis:
     def reply(self) -> str:
         """The comment being answered, masked the same way (computed only if a detector asks)."""
         return self._reply if isinstance(self._reply, str) else self._reply()
+
+    @cached_property
+    def hashtags(self) -> list[tuple[int, int]]:
+        """Spans of the draft's #hashtags."""
+        return hashtag_spans(self.original)
 
     @cached_property
     def words(self) -> frozenset[str]:

@@ -19,7 +19,7 @@ from composer.checking.fastre import Matcher, lower_text, word_set
 from composer.checking.model import CheckRequest, Finding, PracticeContext, Severity
 from composer.checking.readability import grade_level
 from composer.checking.rules import Rule, load_lexicons, load_rule_packs
-from composer.checking.text import Masker, hashtag_clusters, hashtag_spans
+from composer.checking.text import Masker, hashtag_clusters
 
 Span = tuple[int, int]
 #: Work is capped here: no social platform accepts more, and a 1 MB paste must stay responsive.
@@ -246,7 +246,7 @@ class Checker:
         measure, maximum = params["measure"], params["max"]
         request = analysis.request
         if measure == "hashtags":
-            tags = hashtag_spans(analysis.original)
+            tags = analysis.hashtags
             return tags[maximum:] if len(tags) > maximum else []
         if measure == "alt-text":
             return [(0, 0) for image in request.images if not image.alt_text.strip()]

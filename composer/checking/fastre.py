@@ -361,7 +361,17 @@ class Matcher:
                     out.append(regex)
             elif part.groups is None or _all_present(part.groups, haystack):
                 out.append(part.regex)
-        return out
+        if len(out) <= 1:
+            return out
+        # One pass with the alternatives that can match, instead of one pass each.
+        key = frozenset(regex.pattern for regex in out)
+        combined = self._cache.get(key)
+        if combined is None:
+            combined = re.compile("|".join(f"(?:{regex.pattern})" for regex in out), out[0].flags & re.IGNORECASE)
+            if len(self._cache) > 1024:
+                self._cache.clear()
+            self._cache[key] = combined
+        return [combined]
 
     def finditer(self, snapshot: Snapshot) -> Iterator[re.Match[str]]:
         return self.scan(snapshot, 0, None)

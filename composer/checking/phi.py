@@ -374,7 +374,13 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             return
         spans.append((start, _extend_surname(text, end, lexicons, text[start].isupper())))
 
-    care = bool(_CARE_CONTEXT.search(lower)) or analysis.request.kind == "reply"
+    care_verdict: list[bool] = []
+
+    def care() -> bool:
+        """Whether the draft talks about care (computed once, only if a candidate name needs it)."""
+        if not care_verdict:
+            care_verdict.append(analysis.request.kind == "reply" or bool(_CARE_CONTEXT.search(lower)))
+        return care_verdict[0]
 
     greeting_words = not analysis.words.isdisjoint(_GREETING_WORDS)
     for match in _GREETING.finditer(lower) if greeting_words else ():
@@ -387,7 +393,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     titled = not analysis.words.isdisjoint(_TITLE_WORDS)
     for match in _TITLE_SURNAME.finditer(text) if titled else ():
         right = text[match.end() : match.end() + 60]
-        if care and not _STAFF_RIGHT.match(right) and not _NOT_PATIENT_RIGHT.match(right):
+        if care() and not _STAFF_RIGHT.match(right) and not _NOT_PATIENT_RIGHT.match(right):
             spans.append(match.span())
     candidates = analysis.words.intersection(lexicons.given_names)
     word_matches: Iterable[re.Match[str]] = ()
@@ -410,17 +416,17 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                 continue
             if _NOT_NAME_NEXT.match(text[end : end + 20]):
                 continue
-            if cue or care:
+            if cue or care():
                 add(start, end)
         elif cue and low not in lexicons.common_words and low not in lexicons.ambiguous_names:
             add(start, end)
         elif low not in lexicons.common_words and low not in lexicons.ambiguous_names:
             # lower-case full name: "marisol vega"
             after = _extend_surname(text, end, lexicons, upper=False)
-            if after > end and care:
+            if after > end and care():
                 spans.append((start, after))
     # little mateo / 4-year-old benny when the name list lacks the name
-    if care and "amil" in text:
+    if "amil" in text and care():
         for match in _FAMILY.finditer(text):
             staff_like = _STAFF_RIGHT.match(text[match.end() : match.end() + 60])
             if match.group(1).lower() in lexicons.surnames and not staff_like:

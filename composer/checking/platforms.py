@@ -138,10 +138,12 @@ class PlatformTable:
         if spec is None:
             return None
         limit = spec.limits.get(kind) or spec.limits.get("post")
-        if not limit or spec.count(text) <= limit:
+        if not limit:
             return None
         if not spec.ranges and not spec.url_length and not spec.emoji_weight:
-            return limit
+            return limit if spec.count(text) > limit else None
+        if len(text) < 4 * limit and spec.count(text) <= limit:
+            return None  # (a long text is walked directly below: the walk stops at the limit)
         budget = limit * spec.scale
         used = 0
         previous = 0
