@@ -142,6 +142,8 @@ class PlatformTable:
             return None
         if not spec.ranges and not spec.url_length and not spec.emoji_weight:
             return limit if spec.count(text) > limit else None
+        if "." not in text and len(text) * max(spec.default_weight, spec.emoji_weight, 1) <= limit * spec.scale:
+            return None  # no link, and even if every character weighed double it would fit
         if len(text) < 4 * limit and spec.count(text) <= limit:
             return None  # (a long text is walked directly below: the walk stops at the limit)
         budget = limit * spec.scale
