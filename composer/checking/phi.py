@@ -228,7 +228,9 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
 
 def detect_phones(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Telephone and fax numbers other than the practice's own (masked) and toll-free lines."""
-    spans = []
+    spans: list[Span] = []
+    if not _THREE_DIGITS.search(analysis.text):
+        return spans
     for match in islice(_PHONE.finditer(analysis.text), MAX_SPANS):
         if _ORG_PHONE.match(match.group()):
             continue
@@ -240,6 +242,8 @@ def detect_phones(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
 
 def detect_emails(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """E-mail addresses other than the practice's own and organisational mailboxes (info@, hello@)."""
+    if "@" not in analysis.text:
+        return []
     return [
         m.span() for m in islice(_EMAIL.finditer(analysis.text), MAX_SPANS)
         if not _ORG_MAILBOX.match(m.group().lower())
@@ -248,7 +252,9 @@ def detect_emails(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
 
 def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Street addresses and ZIP codes (the practice's own address is masked before this runs)."""
-    spans = [m.span() for m in _STREET.finditer(analysis.text)]
+    if not _HAS_DIGIT.search(analysis.text):
+        return []
+    spans = [m.span() for m in islice(_STREET.finditer(analysis.text), MAX_SPANS)]
     for match in _ZIP.finditer(analysis.text):
         if not any(s <= match.start() < e for s, e in spans):
             spans.append(match.span())
