@@ -16,12 +16,10 @@ def read_word_list(path: Path) -> frozenset[str]:
     """One word a line, ``#`` comments ignored, lower-cased."""
     if not path.exists():
         return frozenset()
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.add(line.lower())
-    return frozenset(words)
+    text = path.read_text(encoding="utf-8").lower()
+    if "#" not in text:
+        return frozenset(text.split())  # generated lists: one word a line, no comments
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
 
 
 @dataclass(frozen=True, slots=True)

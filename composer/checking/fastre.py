@@ -30,20 +30,12 @@ def lower_text(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
+_ESCAPE_OR_RUN = re.compile(r"\\.|[^\\]+", re.DOTALL)
+
+
 def lower_pattern(pattern: str) -> str:
     """Lower-case a pattern's literals, leaving escapes (``\\S``, ``\\B``, ``\\U0001F300``) intact."""
-    out: list[str] = []
-    index = 0
-    length = len(pattern)
-    while index < length:
-        char = pattern[index]
-        if char == "\\" and index + 1 < length:
-            out.append(pattern[index : index + 2])
-            index += 2
-            continue
-        out.append(char.lower())
-        index += 1
-    return "".join(out)
+    return _ESCAPE_OR_RUN.sub(lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern)
 
 
 def _literal_sets(nodes: Any) -> list[set[str]]:
@@ -300,8 +292,8 @@ class Matcher:
             self.keys = {k: tuple(v) for k, v in keys.items()}
             self.others = tuple(others)
         elif self.parts is None and (self.lower or not ignore_case):
-            self.literals = required_literals(source)
             self.groups = required_literal_groups(source)
+            self.literals = self.groups[0] if self.groups else None
 
     @property
     def regex(self) -> re.Pattern[str]:
