@@ -18,7 +18,7 @@ from composer.checking.analysis import Analysis, Lexicons
 from composer.checking.fastre import Matcher, lower_text, word_set
 from composer.checking.model import CheckRequest, Finding, PracticeContext, Severity
 from composer.checking.readability import grade_level
-from composer.checking.rules import Rule, load_lexicons, load_rule_packs
+from composer.checking.rules import Rule, load_all_lexicons, load_rule_packs
 from composer.checking.text import Masker, hashtag_clusters
 
 Span = tuple[int, int]
@@ -295,7 +295,7 @@ def load_checker(resources: Path | None = None) -> Checker:
     """Load every rule pack, lexicon and platform table (not the spelling dictionary: see spelling.py)."""
     root = resources or default_resources()
     rules_dir = root / "rules"
-    named = load_lexicons(rules_dir / "lexicons.toml")
+    named = load_all_lexicons(rules_dir)
     rules = load_rule_packs(rules_dir)
     lexicons = Lexicons.load(root / "dictionaries", named)
     return Checker(rules, lexicons, platforms.load_platforms(root / "platforms"))

@@ -442,13 +442,30 @@ def load_rule_file(path: Path, lexicons: Mapping[str, tuple[str, ...]]) -> list[
     return [compile_rule(path, raw, lexicons, i) for i, raw in enumerate(raw_rules)]
 
 
+def is_lexicon_file(path: Path) -> bool:
+    """``lexicons.toml`` and ``lexicons-<topic>.toml`` hold word lists, not rules."""
+    return path.name == "lexicons.toml" or path.name.startswith("lexicons-")
+
+
+def load_all_lexicons(folder: Path) -> dict[str, tuple[str, ...]]:
+    """Every lexicon file in ``folder``; a name defined twice is an error naming both files."""
+    merged: dict[str, tuple[str, ...]] = {}
+    origin: dict[str, Path] = {}
+    for path in sorted(p for p in folder.glob("*.toml") if is_lexicon_file(p)):
+        for name, words in load_lexicons(path).items():
+            if name in merged:
+                raise RuleFileError(path, f"lexicon.{name}", name, f"is already defined in {origin[name].name}")
+            merged[name], origin[name] = words, path
+    return merged
+
+
 def load_rule_packs(folder: Path) -> list[Rule]:
-    """Load every ``*.toml`` pack in ``folder`` (except ``lexicons.toml``) and check ids are unique."""
-    lexicons = load_lexicons(folder / "lexicons.toml")
+    """Load every rule pack in ``folder`` (not the lexicon files) and check ids are unique."""
+    lexicons = load_all_lexicons(folder)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
-        if path.name == "lexicons.toml":
+        if is_lexicon_file(path):
             continue
         for rule in load_rule_file(path, lexicons):
             if rule.id in seen:
