@@ -41,7 +41,7 @@ def write_report(folder: Path, exc_type: type[BaseException], tb: TracebackType 
     return path
 
 
-def install(folder: Path, notify: Callable[[str], None]) -> None:
+def install(folder: Path, notify: Callable[[str], object]) -> None:
     """Route uncaught exceptions (including those raised in Qt slots) to a report and a notice."""
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
