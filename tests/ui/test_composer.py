@@ -369,3 +369,16 @@ def test_spelling_suggestions_and_the_practice_dictionary(qtbot: QtBot, demo_wor
     with demo_workspace.store() as store:
         practice = store.practices.first()
         assert practice is not None and "Zumbathon" in store.vocabulary.words(practice.id)
+
+
+def test_an_image_without_alt_text_is_listed(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    view = make_view(qtbot, demo_workspace)
+    view.attachments.set_images([("lobby.jpg", "")])
+    view.editor.setPlainText("Our new lobby is open!")
+    wait_for_check(qtbot, view)
+    items = [view.findings.tree.topLevelItem(i).text(0) for i in range(view.findings.tree.topLevelItemCount())]
+    assert any(text.startswith("Accessibility") for text in items), items
+    view.attachments.set_images([("lobby.jpg", "Our bright new waiting room with blue chairs")])
+    view.recheck()
+    wait_for_check(qtbot, view)
+    assert not [m for m in view.editor.marks if m.finding.category == "accessibility"]

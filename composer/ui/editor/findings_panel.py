@@ -106,7 +106,8 @@ class FindingsPanel(QWidget):
                 quoted = mark.current_text().replace("\u2029", " ")
                 if len(quoted) > 40:
                     quoted = quoted[:39] + "…"
-                text = f"{GLYPHS[style_key(finding)]} {severity}: “{quoted}”"
+                where = f"“{quoted}”" if quoted else "the whole draft"
+                text = f"{GLYPHS[style_key(finding)]} {severity}: {where}"
                 child = QTreeWidgetItem([text])
                 child.setData(0, MARK_ROLE, mark)
                 child.setToolTip(0, finding.message)
