@@ -177,11 +177,14 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
 
 
 _WORD_KEY = re.compile(r"[^\W_]+")
+_WORD_RUN = re.compile(r"\w+")  # the same runs when the text has no "_", and faster (a plain category)
 
 
 def word_set(lowered: str) -> frozenset[str]:
     """The distinct words of a lower-cased text, for whole-word prefilters."""
-    return frozenset(_WORD_KEY.findall(lowered))
+    if "_" in lowered:
+        return frozenset(_WORD_KEY.findall(lowered))
+    return frozenset(_WORD_RUN.findall(lowered))
 
 
 #: Above this length, literal prefilters first consult a trigram set (one pass) instead of scanning the
