@@ -44,12 +44,17 @@ _DATE = _ci(
     rf"|{_WEEKDAY}'s(?=\s+(?:appointment|visit|surgery|procedure|exam|checkup|test))"
     rf")(?![\w/])"
 )
+_REL_DAY = r"(?:tomorrow|yesterday|tonight|this\s+(?:morning|afternoon|evening))"
 _CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedure|operation|physical|exam|"
               r"check-?up|follow-?up|"
               r"test|labs?|results?|biopsy|scan|x-?ray|mri|mammogram|colonoscopy|shots?|vaccines?|"
               r"vaccination|injection|infusion|delivery|birth|birthday|admission|discharge|fall|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
               r"transplant|stitches|cast)(?:s|es)?")
+# "her appointment tomorrow", "your surgery yesterday": a relative date bound to one person's care.
+_REL_DATE = _ci(
+    rf"\b(?:your|his|her|their)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\s+(?:is\s+|was\s+|on\s+)?({_REL_DAY})\b"
+    rf"|\b(?:your|his|her|their)\s+({_REL_DAY}['’]s)\s+{_CARE_NOUN}\b")
 _PERSON_TIE = _ci(
     rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born|birthday|admitted|discharged|died|passed\s+away|"
     rf"diagnosed|delivered|started|seen|treated|{_CARE_NOUN})\b[^.!?\n]{{0,30}}$")
@@ -77,6 +82,28 @@ _STREET = re.compile(
     r"(?:,\s+[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?)?(?:,?\s+[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?"
 )
 _ZIP = re.compile(r"\b(?:[A-Z]{2}\s+|zip(?:\s+code)?:?\s*)\d{5}(?:-\d{4})?\b")
+# A bare five-digit number after "from/in/of" is a ZIP code when no unit follows ("from 62702", not
+# "from 10000 steps"); only taken when the draft is about a person's care.
+_BARE_ZIP = re.compile(r"\b(?:from|in|of|near|zip|zipcode|area)\s+(\d{5})(?![\d,.%]|\s*(?:[a-z]|\$|%))",
+                       re.IGNORECASE)
+_STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Place|Pl|"
+                  r"Terrace|Circle|Parkway|Pkwy|Highway|Hwy|Trail|Row|Loop|Pike)")
+# A street named without a house number, tied to where a person lives or came from ("walked here from
+# Elm St", "lives on Birch Court"); a parking lot or an event venue is not tied to anyone.
+_BARE_STREET = re.compile(
+    rf"\b(?:from|on|off\s+of|lives\s+(?:on|off)|living\s+on|house\s+on|home\s+on)\s+"
+    rf"((?:[A-Z][a-z'-]{{1,20}}\s+){{1,2}}{_STREET_SUFFIX}\b\.?)")
+_PERSON_PRONOUN = _ci(r"\b(?:he|she|his|her|him|they|their|who|your|you|lives|home|house|family|patient)\b")
+# A public place or the practice's own event near an address: "the Eastside Library (2200 Cedar Ave.)".
+_PUBLIC_PLACE = _ci(
+    r"\b(?:library|park|school|elementary|high|middle|academy|college|university|church|temple|mosque|"
+    r"synagogue|center|centre|hall|ymca|ywca|gym|arena|stadium|fairgrounds|pharmacy|hospital|clinic|"
+    r"market|mall|plaza|store|station|parking|lot|garage|building|entrance|office|suite|venue|"
+    r"join\s+us|free|event|fair|drive|festival|walk|run|screenings?|shots?\s+for|open\s+to|rsvp|"
+    r"this\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|location|located|moved|moving|new\s+address|"
+    r"our\s+(?:new\s+)?(?:office|clinic|location|building))\b")
+_EVENT_RIGHT = _ci(
+    r"\b(?:a\.?m\.?|p\.?m\.?|noon|(?:mon|tues|wednes|thurs|fri|satur|sun)day|open|free|join|all\s+welcome)\b")
 _ID = _ci(
     r"\b(?:MRN|medical\s+record(?:\s+(?:number|no\.?|#))?|(?:patient|chart|record|case)\s+(?:number|no\.|#|ID)"
     r"|account(?:\s+(?:number|no\.?))?|acct\.?|member\s+(?:ID|number|no\.?|#)|(?:insurance|policy|group|"
@@ -91,6 +118,7 @@ _PROFILE_URL = _ci(
 _OLD = r"(?:9\d|1[01]\d)"
 _AGE = _ci(
     rf"\b{_OLD}[- ](?:years?|yrs?)[- ]old\b|\b{_OLD}\s+(?:years?|yrs?)\s+(?:old|young)\b"
+    rf"|\b{_OLD}\s?(?:y/o|y\.o\.?|yo|yr\.?\s?old|yrs\.?\s?old)(?![\w/])"
     rf"|\b(?:aged?|age)\s+{_OLD}\b|\b{_OLD}{_ORD}\s+birthday\b"
     rf"|(?:\b(?:you|he|she|they|who|mom|dad|grandma|grandpa)\s+(?:just\s+|recently\s+)?)?"
     rf"\b(?:turned|turns|is\s+turning|will\s+turn)\s+{_OLD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°))"
@@ -117,9 +145,16 @@ _NOT_INITIALS = re.compile(r"^(?:U\.\s?S|U\.\s?K|D\.\s?C|A\.\s?M|P\.\s?M|M\.\s?D
                            r"B\.\s?S|M\.\s?S|E\.\s?R|I\.\s?V|O\.\s?R|E\.\s?g|I\.\s?e)\.")
 _PHOTO = _ci(r"[\[(]\s*((?:photo|picture|pic|image|video|img|selfie)\s*:\s*[^\]\)\n\[(]{1,300})[\])]")
 _PHOTO_PERSON = _ci(
-    r"\b(?:patient|exam\s+(?:table|room)|face|before|after|baby|infant|toddler|child|kid|boy|girl|son|"
-    r"daughter|mom|dad|mother|father|his|her|he|she|smiling|wristband|chart|x-?ray|hospital\s+bed|"
-    r"wheelchair|walker|cast|stitches|scar|mr|mrs|ms)\b")
+    r"\b(?:patient|exam\s+(?:table|room)|face|faces|baby|infant|toddler|child|kid|boy|girl|son|"
+    r"daughter|mom|dad|mother|father|his|her|he|she|smiling|wristband|chart|hospital\s+bed|"
+    r"wheelchair|walker|cast|stitches|scar|mr|mrs|ms|family|couple|grandma|grandpa)\b")
+# A photo that hides who is in it ("face blurred", "from behind", "hands only") or shows only a body
+# part close up ("smile close-up") is not a full-face or comparable image.
+_PHOTO_DEIDENTIFIED = _ci(
+    r"\b(?:blurr?(?:ed|y)|pixell?ated|face\s+(?:hidden|covered|cropped|not\s+shown|out\s+of\s+frame)|"
+    r"faces?\s+(?:hidden|covered|cropped|blurred|not\s+shown)|no\s+faces?|from\s+behind|back\s+to\s+(?:the\s+)?camera|"
+    r"silhouette|hands?\s+only|anonymi[sz]ed|emoji\s+over|sticker\s+over|not\s+identifiable|"
+    r"unidentifiable)\b")
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:['’-][A-Z][a-z]+)?")
 _GREETING = _ci(
     r"(?:\b(?:hi|hello|hey|dear|morning|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout-?out\s+to|kudos\s+to|"
@@ -131,9 +166,17 @@ _VOCATIVE = re.compile(r",\s+([A-Z][a-z'’-]{1,20})\s*(?=[!.?]|$)")
 _NAME_CONTEXT_LEFT = _ci(
     r"(?:\b\d{1,3}[- ](?:year|month|week|day)[- ]old|\blittle|\bbaby|\bsweet|\bbrave|\btiny|\bpatient|"
     r"\bpatients|\bmy\s+patient|\bour\s+patient|\bof|\bmr\.?|\bmrs\.?|\bms\.?|\bmiss)\s+$")
-_TITLE_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z'’-]{1,25}(?:-[A-Z][a-z]{1,20})?")
+_TITLE_SURNAME = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms)\.?\s+(?:and|&)\s+)?(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z'’-]{1,25}(?:-[A-Z][a-z]{1,20})?")
+# "our 'Tiny Tim'", "our little “Peanut”": a quoted nickname given to a person.
+_NICKNAME = re.compile(
+    r"\b(?:our|my|little|sweet|brave|baby)\s+(?:little\s+)?['‘\"“]([A-Z][\w'’-]{1,20}(?:\s+[A-Z][\w'’-]{1,20}){0,2})['’\"”]")
+_NICK_LEFT = re.compile(r"\b([A-Z][a-z]{2,6})\s+$")
+_NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "big", "sweet", "brave", "miss", "mister", "young"])
+_PLURAL_FAMILY = re.compile(r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic))")
 _NOT_NAME_NEXT = re.compile(
     r"^\s+(?:Elementary|School|High|Middle|Academy|College|University|Hospital|Medical|Center|Clinic|"
+    r"Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Blvd|Boulevard|Terrace|Circle|Parkway|Trail|St|Ave|Rd|Square|"
     r"Health|Park|Street|Avenue|Road|County|City|Church|Library|Pharmacy|Foundation|Institute|Memorial|"
     r"Day|Award|Act|Law|Hall|Bridge|River|Lake|Mountain|Bank|Credit|Company|Inc|LLC|Group)\b"
 )
@@ -159,7 +202,17 @@ _CARE_CONTEXT = _ci(
     r"cancer|diabetes|asthma|pregnan\w*|postpartum|newborn|program|prescri\w*|medication|chart|"
     r"exam\s+room|hospital|ER|ICU|clinic|doctor|nurse|under\s+control|lost\s+\d+|before\s*(?:&|and|/)\s*after|"
     r"brave|cavity|cavities|filling|dental|teeth|tooth|fever|rash|stitches|injury|broken|crutches|walker|"
-    r"wheelchair|rehab|chemo|remission)\b")
+    r"wheelchair|rehab|chemo|remission|recover(?:s|ed|ing)?|heal(?:s|ed|ing)|stroke|heart\s+attack|"
+    r"cleared\s+to|check-?up|physical\s+therapy|biopsy|malignant|benign|tumou?r|fracture|torn|tore|"
+    r"concussion|hospice|passed\s+away|quit\s+smoking|off\s+(?:cigarettes|insulin|oxygen))\b")
+# Review-reply words: a reply about waiting, billing or the office is a reply to a patient's review.
+_SERVICE_CONTEXT = _ci(
+    r"\b(?:delay|delays|wait|waited|waiting|late|rude|front\s+desk|office|staff|billing|bill|charged|"
+    r"refill|referral|insurance|appointment|appt|visit|review|stars?|experience|feedback|see\s+you|"
+    r"doctor|dr|nurse|pharmacy|prescription|portal|records?|chart|results?|seen|seeing|saw|treated|care|"
+    r"short\s+notice|fit\s+(?:me|us)\s+in|meds?|medications?|antibiotics?|dose|course|shot|shots|"
+    r"sick|ill|fever|cough|pain|symptoms?)\b")
+_FIRST_PERSON = _ci(r"\b(?:i|i'm|im|i've|i'd|my|me|mine|we|our|us|mom|dad|son|daughter|husband|wife|kid|kids)\b")
 _POSSESSIVE_CARE_RIGHT = _ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = _ci(
     r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
@@ -180,7 +233,6 @@ _DATE_WORDS = frozenset(
     ]
 )
 _UNIQUE_WORDS = frozenset(["oldest", "youngest", "first", "only", "last", "longest", "longeststanding"])
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|^\s*)$")
 _GREETING_WORDS = frozenset(
     [
         "hi", "hello", "hey", "dear", "morning", "congrats", "congratulations", "shout", "shoutout",
@@ -195,6 +247,52 @@ _RANGE_BEFORE = _ci(r"\b(?:from|between)\s+$")
 _YOUR_HIS_HER = _ci(r"\b(?:your|his|her)\b")
 _LITTLE_NAME = _ci(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z-]{2,20})\b")
 _PERSONAL = _ci(r"\b(?:your|his|her|their|DOB|born|birthday)\b")
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Whether only spaces, emoji, quotes or bullets stand between ``start`` and a sentence break."""
+    i = start
+    lowest = max(0, start - 14)
+    while i > lowest and not (text[i - 1].isalnum() or text[i - 1] in ".!?:\n…,;"):
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n…"
+
+
+def _talks_about_person(analysis: Analysis, lexicons: Lexicons) -> bool:
+    """Whether the draft is about someone's health or care (computed once per check).
+
+    A post must talk about care itself. A reply counts when it, or the first-person comment it answers,
+    is about care or the service ("waited an hour", "my refill"); a comeback to a comment that never
+    touches anyone's health ("Doctors are all shills") names a commenter, not a patient.
+    """
+    cached = analysis.__dict__.get("_phi_care")
+    if cached is None:
+        lower = analysis.lower
+        if _CARE_CONTEXT.search(lower):
+            cached = True
+        elif analysis.request.kind != "reply":
+            cached = False
+        elif _SERVICE_CONTEXT.search(lower) or not analysis.words.isdisjoint(_health_words(lexicons)):
+            cached = True
+        else:
+            comment = analysis.reply.lower()
+            cached = not comment.strip() or bool(
+                _FIRST_PERSON.search(comment) and (_CARE_CONTEXT.search(comment) or _SERVICE_CONTEXT.search(comment)))
+        analysis.__dict__["_phi_care"] = cached
+    return cached
+
+
+def _health_words(lexicons: Lexicons) -> frozenset[str]:
+    """Single-word drug and condition names from the shared lexicons (built once per lexicon set)."""
+    key = id(lexicons)
+    cached = _HEALTH_WORDS.get(key)
+    if cached is None:
+        words = (w.lower() for name in ("drugs", "conditions") for w in lexicons.named.get(name, ()))
+        cached = _HEALTH_WORDS[key] = frozenset(w for w in words if w.isalpha())
+    return cached
+
+
+_HEALTH_WORDS: dict[int, frozenset[str]] = {}
 
 
 def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
@@ -217,13 +315,21 @@ def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
 def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Dates (any element but the year) of a person's birth, visit, procedure, admission or death."""
     spans: list[Span] = []
-    if not (_HAS_DIGIT.search(analysis.lower) or not analysis.words.isdisjoint(_DATE_WORDS)):
+    if not (_HAS_DIGIT.search(analysis.lower) or not analysis.words.isdisjoint(_DATE_WORDS)
+            or not analysis.words.isdisjoint(_REL_WORDS)):
         return spans
     for match in islice(_DATE.finditer(analysis.lower), MAX_SPANS):
         start, end = match.span()
         if _tied_to_person(analysis, start, end):
             spans.append((start, end))
+    if not analysis.words.isdisjoint(_REL_WORDS):
+        for match in _REL_DATE.finditer(analysis.lower):
+            group = 1 if match.group(1) else 2
+            spans.append(match.span(group))
     return spans
+
+
+_REL_WORDS = frozenset(["tomorrow", "yesterday", "tonight", "morning", "afternoon", "evening"])
 
 
 def detect_phones(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -254,11 +360,50 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
     """Street addresses and ZIP codes (the practice's own address is masked before this runs)."""
     if not _HAS_DIGIT.search(analysis.text):
         return []
-    spans = [m.span() for m in islice(_STREET.finditer(analysis.text), MAX_SPANS)]
-    for match in _ZIP.finditer(analysis.text):
-        if not any(s <= match.start() < e for s, e in spans):
+    text = analysis.text
+    lower = analysis.lower
+    spans: list[Span] = []
+    for match in islice(_STREET.finditer(text), MAX_SPANS):
+        if not _private_address(analysis, match.start(), match.end()):
+            continue
+        spans.append(match.span())
+    for match in _ZIP.finditer(text):
+        if not any(s <= match.start() < e for s, e in spans) and _private_address(analysis, *match.span()):
             spans.append(match.span())
+    if _BARE_ZIP.search(text) and _talks_about_person(analysis, lexicons):
+        for match in _BARE_ZIP.finditer(text):
+            if not any(s <= match.start(1) < e for s, e in spans) and _private_address(analysis, *match.span(1)):
+                spans.append(match.span(1))
+    for match in _BARE_STREET.finditer(text):
+        start, end = match.span(1)
+        if any(s <= start < e for s, e in spans):
+            continue
+        _, sentence = analysis.sentence_lower(start)
+        if _PERSON_PRONOUN.search(sentence) and _private_address(analysis, start, end) and _talks_about_person(
+                analysis, lexicons):
+            spans.append((start, end))
+    del lower
     return spans
+
+
+def _private_address(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether an address belongs to a person rather than to a public place or an event.
+
+    "Free flu shots at the Eastside Library (2200 Cedar Ave.) this Thursday" names a venue; "a meal for
+    the Petrovs at 418 Birch Court" and "we mailed it to 87 Linden Street" name where someone lives.
+    """
+    lower = analysis.lower
+    left = lower[max(0, start - 50) : start]
+    right = lower[end : end + 40]
+    _, sentence = analysis.sentence_lower(start)
+    if _YOUR_HIS_HER.search(left[-25:]) or _PRIVATE_CUE.search(sentence):
+        return True
+    return not (_PUBLIC_PLACE.search(left) or _EVENT_RIGHT.search(right) or _PUBLIC_PLACE.search(right[:25]))
+
+
+_PRIVATE_CUE = _ci(
+    r"\b(?:your|his|her|their|lives|living|home|house|apartment|mailed|delivered\s+to|dropped\s+off|"
+    r"address\s+(?:is|to)|updated\s+your|sent\s+(?:it|them)\s+to|for\s+(?:mr|mrs|ms)\b)")
 
 
 def detect_id_numbers(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -297,18 +442,74 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
 
 
 def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
-    """Unique characteristics: "our oldest patient", "the first baby born in town this year"."""
-    if analysis.words.isdisjoint(_UNIQUE_WORDS):
-        return []
-    return [m.span() for m in _UNIQUE.finditer(analysis.lower)]
+    """Unique characteristics: "our oldest patient", "the first baby born in town this year", or a
+    description that fits one person ("the Springfield High goalie who tore his ACL", "a 28-year-old
+    mother of twins") when the draft is about that person's care."""
+    spans: list[Span] = []
+    if not analysis.words.isdisjoint(_UNIQUE_WORDS):
+        spans = [m.span() for m in _UNIQUE.finditer(analysis.lower)]
+    if (" who " in analysis.lower or "old " in analysis.lower) and _talks_about_person(analysis, lexicons):
+        for match in _role_patterns(lexicons)[0].finditer(analysis.text):
+            if not any(s <= match.start() < e for s, e in spans):
+                spans.append((match.start(), match.end() - (len(match.group()) - len(match.group().rstrip()))))
+    return spans
 
 
 def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
-    """Initials with an identifying detail ("J.R., a third-grade teacher at Lincoln Elementary")."""
+    """Initials with an identifying detail ("J.R., a third-grade teacher at Lincoln Elementary").
+
+    The detail may follow in any form within the sentence: an apposition, a parenthesis ("J.K. (7th
+    grade science teacher at Butler Middle)"), an age, or a job or family role tied to a named place.
+    """
+    text = analysis.text
     lower = analysis.lower
-    if not any(cue in lower for cue in (", a ", ", an ", ", our ", ", the ", ", who ", ", age", "year", "(")):
-        return []  # initials only identify together with a detail
-    return [m.span() for m in _INITIALS.finditer(analysis.text) if not _NOT_INITIALS.match(m.group())]
+    spans: list[Span] = []
+    if any(cue in lower for cue in (", a ", ", an ", ", our ", ", the ", ", who ", ", age", "year", "(")):
+        spans = [m.span() for m in _INITIALS.finditer(text) if not _NOT_INITIALS.match(m.group())]
+    if ". " not in text and "." not in text:
+        return spans
+    detail = _role_patterns(lexicons)[1]
+    for match in _BARE_INITIALS.finditer(text):
+        if _NOT_INITIALS.match(match.group()) or any(s <= match.start() < e for s, e in spans):
+            continue
+        window = text[match.end() : match.end() + 120]
+        found = detail.search(window)
+        if found and _talks_about_person(analysis, lexicons):
+            spans.append(match.span())
+            spans.append((match.end() + found.start(), match.end() + found.end()))
+    return spans
+
+
+_BARE_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=[\s,(])")
+
+
+def _role_patterns(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(unique description, role at a named place) patterns built from the ``phi_roles`` lexicon."""
+    roles = lexicons.named.get("phi_roles", ())
+    cached = _ROLE_CACHE.get(roles)
+    if cached is None:
+        alternation = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len, reverse=True))
+        role = rf"(?:{alternation})(?:s|es)?"
+        place = r"(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}"
+        unique = re.compile(
+            # "the Springfield High goalie who tore his ACL in the state semifinal"
+            rf"\bthe\s+(?:[A-Z][\w'’.-]{{1,25}}\s+){{1,3}}(?:[\w-]{{1,20}}\s+)?{role}\s+(?:who|whose|that)\s+"
+            rf"[^.!?:;\n(]{{1,80}}"
+            # "a 28-year-old mother of twins", "a 45-year-old firefighter from Chatham"
+            rf"|(?i:\b(?:a|an|the|our|this)\s+\d{{1,2}}[- ](?:years?|yrs?|y/o)(?:[- ]old)?\s+"
+            rf"(?:[\w-]{{1,20}}\s+){{0,2}}?"
+            rf"{role}\s+(?:of|at|from|in)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{{1,25}}(?:\s+[A-Z][\w'’.-]{{1,25}}){{0,3}}"
+            rf"|(?i:twins|triplets|quadruplets|(?:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+\w+))"
+        )
+        detail = re.compile(
+            rf"(?i:(?:[\w-]{{1,20}}\s+){{0,3}}?{role})\s+(?:at|from|for|of|in)\s+{place}"
+            rf"|\b\d{{1,3}}[- ](?:years?|yrs?)[- ]old\b|\b(?i:age|aged)\s+\d{{1,3}}\b"
+        )
+        cached = _ROLE_CACHE[roles] = (unique, detail)
+    return cached
+
+
+_ROLE_CACHE: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def detect_photos(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -318,7 +519,8 @@ def detect_photos(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
         return spans
     for match in _PHOTO.finditer(analysis.lower):
         body = analysis.text[match.start(1) : match.end(1)]
-        if _PHOTO_PERSON.search(match.group(1)) or _has_name(body, lexicons):
+        named = _has_name(body, lexicons) or _PLURAL_FAMILY.search(body)
+        if named or (_PHOTO_PERSON.search(match.group(1)) and not _PHOTO_DEIDENTIFIED.search(match.group(1))):
             spans.append(match.span(1))
     return spans
 
@@ -378,24 +580,33 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         left = lower[max(0, start - 40) : start]
         if _PUBLIC_LEFT.search(left) or _STAFF_LEFT.search(left) or _STAFF_RIGHT.match(text[end : end + 60]):
             return
+        prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
+        if prefix and prefix.group(1).lower() in _NICK_PREFIX:
+            start -= len(prefix.group())  # "Tiny Tim", "Little Aubrey": the nickname is the identifier
         spans.append((start, _extend_surname(text, end, lexicons, text[start].isupper())))
 
-    care_verdict: list[bool] = []
-
     def care() -> bool:
-        """Whether the draft talks about care (computed once, only if a candidate name needs it)."""
-        if not care_verdict:
-            care_verdict.append(analysis.request.kind == "reply" or bool(_CARE_CONTEXT.search(lower)))
-        return care_verdict[0]
+        return _talks_about_person(analysis, lexicons)
 
+    not_person = frozenset(lexicons.named.get("phi_not_person_words", ()))
     greeting_words = not analysis.words.isdisjoint(_GREETING_WORDS)
     for match in _GREETING.finditer(lower) if greeting_words else ():
         word = text[match.start(1) : match.end(1)]
+        if word.lower() in not_person or not care():
+            continue
         if _is_nameish(word, lexicons) or (word[0].isupper() and word.lower() in lexicons.given_names):
             add(match.start(1), match.end(1))
     for match in _VOCATIVE.finditer(text) if "," in text else ():
-        if _is_given(match.group(1), lexicons, strict=True):
+        if match.group(1).lower() not in not_person and _is_given(match.group(1), lexicons, strict=True) and care():
             add(match.start(1), match.end(1))
+    for match in _NICKNAME.finditer(text) if ("'" in text or "‘" in text or '"' in text or "“" in text) else ():
+        if care():
+            spans.append(match.span(1))
+    if care():
+        for match in _PLURAL_FAMILY.finditer(text):
+            stem = match.group(1).lower()
+            if stem not in lexicons.common_words and stem not in not_person and stem.isalpha():
+                spans.append((match.start(1), match.end()))
     titled = not analysis.words.isdisjoint(_TITLE_WORDS)
     for match in _TITLE_SURNAME.finditer(text) if titled else ():
         right = text[match.end() : match.end() + 60]
@@ -413,7 +624,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         low = match.group()
         if not token[:1].isalpha() or (token[1:] and not token[1:].islower() and not token.islower()):
             continue  # "JOHN" or "mcDonald": not how a name is typed in running text
-        if low in lexicons.common_words and _SENTENCE_START.search(text[max(0, start - 4) : start] or "^"):
+        if low in not_person and not re.search(r"(?:mr|mrs|ms|miss)\.?\s+$", lower[max(0, start - 6) : start]):
+            continue  # "September", "Many", "Carry": a month or a word, not a name
+        if low in lexicons.common_words and _at_sentence_start(text, start):
             continue  # "Many concerns..." at the start of a sentence is a word, not a name
         left = lower[max(0, start - 25) : start]
         cue = _NAME_CONTEXT_LEFT.search(left)
