@@ -91,6 +91,17 @@ class Analysis:
             cached = self.__dict__[key] = trigram_set(self.lower if lowered else self.text)
         return cached
 
+    def literal_memo(self, lowered: bool) -> tuple[dict[str, bool], str]:
+        """A per-check cache of literal tests on the (lower-cased) text, and for the lower-cased text the
+        distinct words joined by NUL (a literal of word characters only is found there exactly when it
+        occurs in the text, and the words are usually much shorter than the text)."""
+        key = "_memo_lower" if lowered else "_memo_text"
+        cached = self.__dict__.get(key)
+        if cached is None:
+            blob = "\0".join(self.words) if lowered and "_" not in self.lower else ""
+            cached = self.__dict__[key] = ({}, blob)
+        return cached
+
     @cached_property
     def sentences(self) -> Sentences:
         return Sentences(self.text)

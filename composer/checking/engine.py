@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -45,6 +45,7 @@ class Checker:
                 raise RuleFileError(rule.source, rule.id, "detector",
                                     f"unknown PHI detector (known: {', '.join(sorted(phi.DETECTORS))})")
         self._maskers: dict[PracticeContext, Masker] = {}
+        self._plans: dict[tuple[Any, ...], tuple[tuple[Rule, ...], tuple[Rule, ...]]] = {}
         self._lock = threading.Lock()
 
     # -- public -----------------------------------------------------------------------------------
@@ -53,12 +54,16 @@ class Checker:
         context = context or PracticeContext()
         analysis = self._analyse(request, context)
         findings: list[Finding] = []
-        for rule in self._primary:
-            if self._applies(rule, request):
-                findings.extend(self._run(rule, analysis, findings))
-        for rule in self._derived:
-            if self._applies(rule, request):
-                findings.extend(self._run(rule, analysis, findings))
+        primary, derived = self._plan(request)
+        run = self._run
+        for rule in primary:
+            found = run(rule, analysis, findings)
+            if found:
+                findings.extend(found)
+        for rule in derived:
+            found = run(rule, analysis, findings)
+            if found:
+                findings.extend(found)
         return _dedupe(findings)
 
     def rule(self, rule_id: str) -> Rule:
@@ -89,6 +94,20 @@ class Checker:
         return Analysis(request, context, text, masked, spans, lambda: masker.mask(reply)[0] if reply else "",
                         None if spans else lowered, None if spans else words)
 
+    def _plan(self, request: CheckRequest) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+        """The primary and derived rules whose ``when`` holds, worked out once per kind of request."""
+        key = (request.kind, request.profile, request.platform, bool(request.in_reply_to.strip()),
+               bool(request.citations), request.authorized_testimonial)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = (tuple(r for r in self._primary if self._applies(r, request)),
+                    tuple(r for r in self._derived if self._applies(r, request)))
+            with self._lock:
+                if len(self._plans) > 256:
+                    self._plans.clear()
+                self._plans[key] = plan
+        return plan
+
     @staticmethod
     def _applies(rule: Rule, request: CheckRequest) -> bool:
         when = rule.when
@@ -111,27 +130,40 @@ class Checker:
     # -- detectors ---------------------------------------------------------------------------------------
     def _run(self, rule: Rule, analysis: Analysis, earlier: list[Finding]) -> list[Finding]:
         params = rule.params
-        spans: Iterable[tuple[int, int, str | None]]
-        if rule.type in ("existence", "pattern"):
-            spans = ((s, e, rule.replacement) for s, e in self._matches(rule, analysis, params["regex"]))
-        elif rule.type == "substitution":
-            spans = self._substitutions(analysis, params)
-        elif rule.type == "conditional":
-            spans = ((s, e, rule.replacement) for s, e in self._conditional(rule, analysis, params))
-        elif rule.type == "readability":
-            spans = ((s, e, None) for s, e in self._readability(analysis, params))
-        elif rule.type == "count":
-            spans = ((s, e, None) for s, e in self._count(analysis, params))
-        elif rule.type == "phi":
+        kind = rule.type
+        plain: list[Span]
+        replacement: str | None = None
+        if kind == "existence" or kind == "pattern":
+            plain, replacement = self._matches(rule, analysis, params["regex"]), rule.replacement
+        elif kind == "phi":
             detector = phi.DETECTORS[params["detector"]]
-            spans = ((s, e, rule.replacement) for s, e in detector(analysis, self.lexicons, params["params"]))
+            plain, replacement = detector(analysis, self.lexicons, params["params"]), rule.replacement
+        elif kind == "conditional":
+            plain, replacement = self._conditional(rule, analysis, params), rule.replacement
+        elif kind == "substitution":
+            swapped = self._substitutions(analysis, params)
+            if not swapped:
+                return []
+            limit = len(analysis.original)
+            severity = cast(Severity, rule.severity)
+            return [
+                Finding(rule.category, rule.id, severity, s, e, rule.message, rule.why, rule.suggestion, r)
+                for s, e, r in swapped
+                if 0 <= s <= e <= limit
+            ]
+        elif kind == "readability":
+            plain = self._readability(analysis, params)
+        elif kind == "count":
+            plain = self._count(analysis, params)
         else:  # derived
-            spans = ((s, e, None) for s, e in self._derived_spans(rule, analysis, params, earlier))
+            plain = self._derived_spans(rule, analysis, params, earlier)
+        if not plain:
+            return []
         severity = cast(Severity, rule.severity)
         limit = len(analysis.original)
         return [
-            Finding(rule.category, rule.id, severity, s, e, rule.message, rule.why, rule.suggestion, r)
-            for s, e, r in spans
+            Finding(rule.category, rule.id, severity, s, e, rule.message, rule.why, rule.suggestion, replacement)
+            for s, e in plain
             if 0 <= s <= e <= limit
         ]
 

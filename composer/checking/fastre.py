@@ -212,14 +212,35 @@ def any_literal(literals: tuple[str, ...], haystack: str, trigrams: frozenset[st
     return False
 
 
-def _all_present(groups: tuple[tuple[str, ...], ...], haystack: str) -> bool:
-    """Whether one literal of every group occurs (a big group on a long text counts as present)."""
+#: Above this length, literal tests are remembered for the whole check (many rules share literals) and
+#: a literal of letters and digits only is looked up in the draft's distinct words, not the whole text.
+MEMO_TEXT = 600
+
+
+def _all_present(
+    groups: tuple[tuple[str, ...], ...], haystack: str, memo: dict[str, bool] | None = None, blob: str = ""
+) -> bool:
+    """Whether one literal of every group occurs (a big group on a long text counts as present).
+
+    ``memo`` caches answers for this haystack; ``blob`` holds the haystack's distinct words joined by
+    NUL, in which a literal of word characters only occurs exactly when it occurs in the haystack.
+    """
     long_text = len(haystack) > LONG_TEXT
     for group in groups:
         if long_text and len(group) >= 48:
             continue
+        if memo is None:
+            for literal in group:
+                if literal in haystack:
+                    break
+            else:
+                return False
+            continue
         for literal in group:
-            if literal in haystack:
+            hit = memo.get(literal)
+            if hit is None:
+                hit = memo[literal] = literal in (blob if blob and literal.isalnum() else haystack)
+            if hit:
                 break
         else:
             return False
@@ -236,6 +257,8 @@ class Snapshot(Protocol):
     def words(self) -> frozenset[str]: ...
 
     def trigrams(self, lowered: bool) -> frozenset[str] | None: ...
+
+    def literal_memo(self, lowered: bool) -> tuple[dict[str, bool] | None, str]: ...
 
 
 class Matcher:
@@ -345,16 +368,19 @@ class Matcher:
         parts = self.parts
         if parts is None:
             groups = self.groups
-            if groups is not None and not _all_present(groups, haystack):
-                return []
+            if groups is not None:
+                memo, blob = snapshot.literal_memo(self.lower) if len(haystack) > MEMO_TEXT else (None, "")
+                if not _all_present(groups, haystack, memo, blob):
+                    return []
             return [self.regex]
         out: list[re.Pattern[str]] = []
+        memo, blob = snapshot.literal_memo(self.lower) if len(haystack) > MEMO_TEXT else (None, "")
         for part in parts:
             if part.keys is not None:
                 regex = part._phrase_regex(snapshot, haystack)
                 if regex is not None:
                     out.append(regex)
-            elif part.groups is None or _all_present(part.groups, haystack):
+            elif part.groups is None or _all_present(part.groups, haystack, memo, blob):
                 out.append(part.regex)
         if len(out) <= 1:
             return out
