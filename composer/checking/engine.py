@@ -176,19 +176,23 @@ class Checker:
         return 0, len(analysis.text)
 
     def _matches(self, rule: Rule, analysis: Analysis, regex: Matcher) -> list[Span]:
-        unless: Matcher | None = rule.params.get("unless")
+        unless_matcher: Matcher | None = rule.params.get("unless")
         spans = []
+        matches = regex.finditer(analysis)
+        # The exception's prefilter runs once per draft; most drafts cannot match it at all.
+        unless = unless_matcher.searcher(analysis) if unless_matcher is not None else None
+        if unless is None:
+            return [match.span() for match in matches if match.end() > match.start()]
         verdicts: dict[tuple[int, int], bool] = {}
-        for match in regex.finditer(analysis):
+        for match in matches:
             if match.end() <= match.start():
                 continue
-            if unless is not None:
-                scope = self._scope(rule, analysis, match.start())
-                blocked = verdicts.get(scope)
-                if blocked is None:
-                    blocked = verdicts[scope] = unless.search(analysis, *scope)
-                if blocked:
-                    continue
+            scope = self._scope(rule, analysis, match.start())
+            blocked = verdicts.get(scope)
+            if blocked is None:
+                blocked = verdicts[scope] = unless(*scope)
+            if blocked:
+                continue
             spans.append(match.span())
         return spans
 
@@ -210,18 +214,29 @@ class Checker:
         return False
 
     def _conditional(self, rule: Rule, analysis: Analysis, params: Mapping[str, Any]) -> list[Span]:
-        requires: Matcher | None = params["requires"]
-        unless: Matcher | None = params["unless"]
+        requires_matcher: Matcher | None = params["requires"]
+        unless_matcher: Matcher | None = params["unless"]
         within = params["disclosure_within"]
         spans: list[Span] = []
         verdicts: dict[Span, bool] = {}
-        for match in params["trigger"].finditer(analysis):
+        matches = params["trigger"].finditer(analysis)
+        requires = unless = None
+        prepared = False
+        for match in matches:
             if match.end() <= match.start():
                 continue
+            if not prepared:  # prefilters of the conditions, once per draft and only if a trigger fired
+                prepared = True
+                if requires_matcher is not None:
+                    requires = requires_matcher.searcher(analysis)
+                    if requires is None:
+                        return []  # the required context cannot occur anywhere
+                if unless_matcher is not None and unless_matcher.searcher(analysis) is not None:
+                    unless = unless_matcher
             scope = self._scope(rule, analysis, match.start())
             ok = verdicts.get(scope)
             if ok is None:
-                ok = (requires is None or requires.search(analysis, *scope)) and not (
+                ok = (requires is None or requires(*scope)) and not (
                     unless is not None and self._disclosed(analysis, unless, scope, within)
                 )
                 verdicts[scope] = ok

@@ -407,6 +407,21 @@ class Matcher:
             haystack = haystack[start:end]
         return any(regex.search(haystack) is not None for regex in regexes)
 
+    def searcher(self, snapshot: Snapshot) -> Callable[[int, int | None], bool] | None:
+        """``search`` for one draft with the prefilter applied once: None when nothing can match, else a
+        function of (start, end) for checking many scopes of the same draft."""
+        haystack = self.haystack(snapshot)
+        regexes = self._runnable(snapshot, haystack)
+        if not regexes:
+            return None
+        length = len(haystack)
+
+        def search(start: int, end: int | None) -> bool:
+            text = haystack[start:end] if start or (end is not None and end < length) else haystack
+            return any(regex.search(text) is not None for regex in regexes)
+
+        return search
+
     def scan(self, snapshot: Snapshot, start: int, end: int | None) -> Iterator[re.Match[str]]:
         """Matches within ``[start, end)``, in order of position."""
         haystack = self.haystack(snapshot)
