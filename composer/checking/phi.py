@@ -448,7 +448,8 @@ def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
     spans: list[Span] = []
     if not analysis.words.isdisjoint(_UNIQUE_WORDS):
         spans = [m.span() for m in _UNIQUE.finditer(analysis.lower)]
-    if (" who " in analysis.lower or "old " in analysis.lower) and _talks_about_person(analysis, lexicons):
+    if (("who" in analysis.words or "old" in analysis.words) and not analysis.words.isdisjoint(_role_words(lexicons))
+            and _talks_about_person(analysis, lexicons)):
         for match in _role_patterns(lexicons)[0].finditer(analysis.text):
             if not any(s <= match.start() < e for s, e in spans):
                 spans.append((match.start(), match.end() - (len(match.group()) - len(match.group().rstrip()))))
@@ -468,8 +469,11 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
         spans = [m.span() for m in _INITIALS.finditer(text) if not _NOT_INITIALS.match(m.group())]
     if ". " not in text and "." not in text:
         return spans
+    words = analysis.words
+    if words.isdisjoint(_role_words(lexicons)) and "old" not in words and "age" not in words and "aged" not in words:
+        return spans
     detail = _role_patterns(lexicons)[1]
-    for match in _BARE_INITIALS.finditer(text):
+    for match in islice(_BARE_INITIALS.finditer(text), MAX_SPANS):
         if _NOT_INITIALS.match(match.group()) or any(s <= match.start() < e for s, e in spans):
             continue
         window = text[match.end() : match.end() + 120]
@@ -510,6 +514,17 @@ def _role_patterns(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]
 
 
 _ROLE_CACHE: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_ROLE_WORDS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _role_words(lexicons: Lexicons) -> frozenset[str]:
+    """The last word of each role ("teacher" of "science teacher"), for a cheap set test."""
+    roles = lexicons.named.get("phi_roles", ())
+    cached = _ROLE_WORDS.get(roles)
+    if cached is None:
+        cached = _ROLE_WORDS[roles] = frozenset(
+            form for r in roles for w in [r.split()[-1].split("-")[-1]] for form in (w, w + "s", w + "es"))
+    return cached
 
 
 def detect_photos(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
