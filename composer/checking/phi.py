@@ -160,7 +160,8 @@ _GREETING = _ci(
     r"(?:\b(?:hi|hello|hey|dear|morning|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout-?out\s+to|kudos\s+to|"
     r"happy\s+birthday\s+to|welcome(?:\s+back)?|thanks|thank\s+you|"
     r"thx|happy\s+birthday|get\s+well(?:\s+soon)?|(?:so\s+)?proud\s+of\s+you|way\s+to\s+go|"
-    r"love\s+you|miss\s+you|great\s+job|good\s+job|well\s+done|hang\s+in\s+there)"
+    r"love\s+you|miss\s+you|great\s+job|good\s+job|well\s+done|hang\s+in\s+there|good\s+luck(?:\s+to)?|"
+    r"best\s+wishes\s+to|prayers\s+for|praying\s+for|sending\s+(?:love|hugs|prayers|healing\s+vibes)\s+to)"
     r"(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s*,?\s+)([A-Za-z][a-z'’-]{1,20})(?=\s*[,!.?:\u2022]|\s*$|\s+[\U0001F300-\U0001FAFF])")
 _VOCATIVE = re.compile(r",\s+([A-Z][a-z'’-]{1,20})\s*(?=[!.?]|$)")
 _NAME_CONTEXT_LEFT = _ci(
@@ -170,7 +171,7 @@ _TITLE_SURNAME = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms)\.?\s+(?:and|&)\s+)?(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z'’-]{1,25}(?:-[A-Z][a-z]{1,20})?")
 # "our 'Tiny Tim'", "our little “Peanut”": a quoted nickname given to a person.
 _NICKNAME = re.compile(
-    r"\b(?:our|my|little|sweet|brave|baby)\s+(?:little\s+)?['‘\"“]([A-Z][\w'’-]{1,20}(?:\s+[A-Z][\w'’-]{1,20}){0,2})['’\"”]")
+    r"\b(?:our|my|little|lil|sweet|brave|baby)\s+(?:little\s+|lil\s+)?['‘\"“]([A-Z][\w'’-]{1,20}(?:\s+[A-Z][\w'’-]{1,20}){0,2})['’\"”]")
 _NICK_LEFT = re.compile(r"\b([A-Z][a-z]{2,6})\s+$")
 _NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "big", "sweet", "brave", "miss", "mister", "young"])
 _PLURAL_FAMILY = re.compile(r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic))")
@@ -204,7 +205,8 @@ _CARE_CONTEXT = _ci(
     r"brave|cavity|cavities|filling|dental|teeth|tooth|fever|rash|stitches|injury|broken|crutches|walker|"
     r"wheelchair|rehab|chemo|remission|recover(?:s|ed|ing)?|heal(?:s|ed|ing)|stroke|heart\s+attack|"
     r"cleared\s+to|check-?up|physical\s+therapy|biopsy|malignant|benign|tumou?r|fracture|torn|tore|"
-    r"concussion|hospice|passed\s+away|quit\s+smoking|off\s+(?:cigarettes|insulin|oxygen))\b")
+    r"concussion|hospice|passed\s+away|quit\s+smoking|off\s+(?:cigarettes|insulin|oxygen)|nicu|"
+    r"came\s+home\s+from)\b")
 # Review-reply words: a reply about waiting, billing or the office is a reply to a patient's review.
 _SERVICE_CONTEXT = _ci(
     r"\b(?:delay|delays|wait|waited|waiting|late|rude|front\s+desk|office|staff|billing|bill|charged|"
@@ -237,7 +239,7 @@ _GREETING_WORDS = frozenset(
     [
         "hi", "hello", "hey", "dear", "morning", "congrats", "congratulations", "shout", "shoutout",
         "kudos", "happy", "welcome", "thanks", "thank", "thx", "get", "proud", "way", "love",
-        "miss", "great", "good", "well", "hang"
+        "miss", "great", "good", "well", "hang", "luck", "wishes", "prayers", "praying", "sending"
     ]
 )
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx"])
@@ -419,10 +421,39 @@ def detect_id_numbers(analysis: Analysis, lexicons: Lexicons, params: Mapping[st
 
 
 def detect_web(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
-    """Links to a person's social-media profile."""
+    """Links to a person's social-media profile, @handles of a person whose care is discussed, IP addresses."""
+    spans: list[Span] = []
+    if "@" in analysis.text:
+        spans.extend(_person_handles(analysis, lexicons))
     if ".com/" not in analysis.lower:
-        return [m.span() for m in _IP.finditer(analysis.text)] if "." in analysis.text else []
-    return [m.span() for m in _PROFILE_URL.finditer(analysis.lower)]
+        if "." in analysis.text:
+            spans.extend(m.span() for m in _IP.finditer(analysis.text))
+        return spans
+    spans.extend(m.span() for m in _PROFILE_URL.finditer(analysis.lower))
+    return spans
+
+
+_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
+_ORG_HANDLE = _ci(
+    r"^(?:cdc\w*|who|nih\w*|fda\w*|hhs\w*|ama\w*|aap\w*|aha\w*|american\w*|mayo\w*|\w*(?:health|clinic|"
+    r"hospital|medical|medicine|pharmacy|dept|department|gov|official|news|foundation|association|society|"
+    r"county|city|school|schools|university|college|library|ymca|redcross|team))$")
+
+
+def _person_handles(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
+    """A person's @handle: in a reply about someone's care, or in a post sentence about a person's care."""
+    spans: list[Span] = []
+    for match in islice(_HANDLE.finditer(analysis.text), MAX_SPANS):
+        if _ORG_HANDLE.match(match.group(1).lower()):
+            continue
+        if analysis.request.kind == "reply":
+            if _talks_about_person(analysis, lexicons):
+                spans.append(match.span())
+            continue
+        _, sentence = analysis.sentence_lower(match.start())
+        if _POSSESSIVE_CARE.search(sentence) or "patient" in sentence:
+            spans.append(match.span())
+    return spans
 
 
 def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
