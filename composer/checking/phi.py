@@ -214,7 +214,6 @@ _SERVICE_CONTEXT = _ci(
     r"doctor|dr|nurse|pharmacy|prescription|portal|records?|chart|results?|seen|seeing|saw|treated|care|"
     r"short\s+notice|fit\s+(?:me|us)\s+in|meds?|medications?|antibiotics?|dose|course|shot|shots|"
     r"sick|ill|fever|cough|pain|symptoms?)\b")
-_FIRST_PERSON = _ci(r"\b(?:i|i'm|im|i've|i'd|my|me|mine|we|our|us|mom|dad|son|daughter|husband|wife|kid|kids)\b")
 _POSSESSIVE_CARE_RIGHT = _ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = _ci(
     r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
@@ -278,8 +277,7 @@ def _talks_about_person(analysis: Analysis, lexicons: Lexicons) -> bool:
             cached = True
         else:
             comment = analysis.reply.lower()
-            cached = not comment.strip() or bool(
-                _FIRST_PERSON.search(comment) and (_CARE_CONTEXT.search(comment) or _SERVICE_CONTEXT.search(comment)))
+            cached = not comment.strip() or bool(_CARE_CONTEXT.search(comment) or _SERVICE_CONTEXT.search(comment))
         analysis.__dict__["_phi_care"] = cached
     return cached
 
