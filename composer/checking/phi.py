@@ -84,10 +84,16 @@ _STREET = re.compile(
 _ZIP = re.compile(r"\b(?:[A-Z]{2}\s+|zip(?:\s+code)?:?\s*)\d{5}(?:-\d{4})?\b")
 # A bare five-digit number after "from/in/of" is a ZIP code when no unit follows ("from 62702", not
 # "from 10000 steps"); only taken when the draft is about a person's care.
-_BARE_ZIP = re.compile(r"\b(?:from|in|of|near|zip|zipcode|area)\s+(\d{5})(?![\d,.%]|\s*(?:[a-z]|\$|%))",
-                       re.IGNORECASE)
+_BARE_ZIP = re.compile(
+    r"\b(?:from|in|of|near|zip|zipcode|area)\s+(\d{5})(?!\d|[.,]\d|\s*(?:\$|%|[a-z]*\s*(?:steps|people|patients|"
+    r"residents|dollars|miles|feet|ft|calories|cal|kids|children|adults|babies|visits|doses|shots|lbs|pounds|words|"
+    r"views|followers|times|years|members|units|mg|ml|iu)\b))",
+    re.IGNORECASE)
 _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Place|Pl|"
                   r"Terrace|Circle|Parkway|Pkwy|Highway|Hwy|Trail|Row|Loop|Pike)")
+_STREET_WORDS = frozenset(
+    ["street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "lane", "ln", "boulevard", "blvd", "court", "ct",
+     "way", "place", "pl", "terrace", "circle", "parkway", "pkwy", "highway", "hwy", "trail", "row", "loop", "pike"])
 # A street named without a house number, tied to where a person lives or came from ("walked here from
 # Elm St", "lives on Birch Court"); a parking lot or an event venue is not tied to anyone.
 _BARE_STREET = re.compile(
@@ -358,7 +364,7 @@ def detect_emails(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
 
 def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Street addresses and ZIP codes (the practice's own address is masked before this runs)."""
-    if not _HAS_DIGIT.search(analysis.text):
+    if not _HAS_DIGIT.search(analysis.text) and analysis.words.isdisjoint(_STREET_WORDS):
         return []
     text = analysis.text
     lower = analysis.lower
