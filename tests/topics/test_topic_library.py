@@ -403,34 +403,9 @@ def test_pack_rejects_duplicates_and_foreign_json(library: list[Topic]) -> None:
 
 PLATFORM_FOR_LENGTH = {"short": "x", "medium": "instagram", "long": "facebook"}
 
-# Checker false positives reported to the checker's owner (2026-11-22): its person-name detector takes a
-# capitalised month or common word at the start of a sentence ("September is ...", "Many adults ...",
-# "Carry a bottle") for a patient's name. Only these exact (rule, flagged text) pairs are excused, so any
-# other error finding on a topic text still fails this test. Remove entries once the checker is fixed.
-_NAME_RULES = ("phi.person-name", "patient-acknowledgement.identified-person")
-_NOT_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Many",
-    "Carry",
-]
-KNOWN_FALSE_POSITIVES = frozenset((rule, word) for rule in _NAME_RULES for word in _NOT_NAMES)
-
-
 def test_every_post_passes_the_checker(library: list[Topic]) -> None:
-    checking = pytest.importorskip("composer.checking")
-    if not hasattr(checking, "load_checker"):
-        pytest.skip("composer.checking has no load_checker yet")
+    from composer import checking
+
     checker = checking.load_checker()
     context = checking.PracticeContext(name="Riverbend Family Medicine")
     problems: list[str] = []
@@ -441,7 +416,7 @@ def test_every_post_passes_the_checker(library: list[Topic]) -> None:
             )
             for finding in checker.check(request, context):
                 flagged = post.text[finding.start : finding.end]
-                if finding.severity != "error" or (finding.rule, flagged) in KNOWN_FALSE_POSITIVES:
+                if finding.severity != "error":
                     continue
                 problems.append(f"{topic.id} ({post.length}): {finding.rule} on {flagged!r}: {finding.message}")
     assert not problems, "\n".join(problems)
