@@ -41,27 +41,32 @@ _DATE = _ci(
     rf"|(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01]){_ORD}?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_WEEKDAY}\s+)?the\s+(?:[12]?\d|3[01]){_ORD}"
     rf"|(?:last|this\s+past|next|this\s+coming)\s+{_WEEKDAY}(?:'s)?"
-    rf"|{_WEEKDAY}'s(?=\s+(?:appointment|visit|surgery|procedure|exam|checkup|test))"
+    rf"|{_WEEKDAY}'s\s+(?:appointment|appt|visit|surgery|procedure|exam|check-?up|test|follow-?up|physical|consult)"
+    rf"|{_WEEKDAY}(?:\s+(?:at\s+)?(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?))?"
+    rf"|(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:on\s+)?{_WEEKDAY})?"
     rf")(?![\w/])"
 )
-_REL_DAY = r"(?:tomorrow|yesterday|tonight|this\s+(?:morning|afternoon|evening))"
+_REL_DAY = r"(?:tomorrow|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening))"
 _CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedure|operation|physical|exam|"
               r"check-?up|follow-?up|"
               r"test|labs?|results?|biopsy|scan|x-?ray|mri|mammogram|colonoscopy|shots?|vaccines?|"
               r"vaccination|injection|infusion|delivery|birth|birthday|admission|discharge|fall|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
-              r"transplant|stitches|cast)(?:s|es)?")
+              r"transplant|stitches|cast|records?\s+request|refill|referral|prescription|rehab|chemo|crutches)(?:s|es)?")
 # "her appointment tomorrow", "your surgery yesterday": a relative date bound to one person's care.
 _REL_DATE = _ci(
-    rf"\b(?:your|his|her|their)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\s+(?:is\s+|was\s+|on\s+)?({_REL_DAY})\b"
+    rf"\b(?:your|his|her|their)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\s+(?:[\w-]{{1,20}}\s+){{0,4}}?({_REL_DAY})\b"
     rf"|\b(?:your|his|her|their)\s+({_REL_DAY}['’]s)\s+{_CARE_NOUN}\b")
 _PERSON_TIE = _ci(
     rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born|birthday|admitted|discharged|died|passed\s+away|"
-    rf"diagnosed|delivered|started|seen|treated|{_CARE_NOUN})\b[^.!?\n]{{0,30}}$")
+    rf"diagnosed|delivered|started|seen|saw|examined|vaccinated|operated|visited|came\s+in|stopped\s+by|"
+    rf"treated|{_CARE_NOUN})\b[^.!?\n]{{0,30}}$")
 _PERSON_TIE_RIGHT = _ci(rf"^(?:'s)?\s+{_CARE_NOUN}\b")
 _POSSESSIVE_CARE = _ci(
     rf"\b(?:your|his|her|their|my)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\b"
-    r"|\b(?:you|she|he|they)\s+(?:were|was|got|had|came|started|finished)\b")
+    r"|\b(?:you|she|he|they)\s+(?:were|was|got|had|came|started|finished)\b"
+    r"|\b(?:saw|seen|treated|examined|vaccinated|admitted|discharged|delivered|moved|rescheduled|booked|"
+    r"scheduled|with)\s+(?:you|him|her|them)\b")
 _EVENT = _ci(
     r"\b(?:closed|close|open|opens|reopen|reopens|hours|clinic|class|event|fair|join\s+us|sign\s+up|"
     r"register|holiday|webinar|workshop|screenings?\s+day|day|night|drive|starting|begins?|through|until|"
@@ -250,7 +255,9 @@ _GREETING_WORDS = frozenset(
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx"])
 _LITTLE_WORDS = frozenset(["little", "old"])
 _TIME_AFTER = _ci(r"^\s*(?:a\.?m\.?|p\.?m\.?|o'?clock|hours|hrs|minutes|days|weeks)\b")
-_RANGE_BEFORE = _ci(r"\b(?:from|between)\s+$")
+_RANGE_BEFORE = _ci(r"\bbetween\s+$")
+_RANGE_FROM = _ci(r"\bfrom\s+$")
+_RANGE_AFTER = _ci(r"^\s*(?:-|–|to|until|till|through|and)\b")
 _YOUR_HIS_HER = _ci(r"\b(?:your|his|her)\b")
 _LITTLE_NAME = _ci(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z-]{2,20})\b")
 _PERSONAL = _ci(r"\b(?:your|his|her|their|DOB|born|birthday)\b")
@@ -305,7 +312,8 @@ def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
     text = analysis.lower
     left = text[max(0, start - 45) : start]
     right = text[end : end + 40]
-    if _TIME_AFTER.match(right) or _RANGE_BEFORE.search(left):
+    if _TIME_AFTER.match(right) or _RANGE_BEFORE.search(left) or (
+            _RANGE_FROM.search(left) and _RANGE_AFTER.match(right)):
         return False  # "3-6 p.m.", "from 9-11": a time range, not a date
     if _EVENT.search(left) and not _PERSONAL.search(left + right[:15]):
         return False  # "our flu-shot clinic on Saturday, October 11"
@@ -318,6 +326,32 @@ def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
     return False
 
 
+_TIME = r"(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?)"
+# A weekday or a clock time alone: the day or time of one person's visit only when the sentence is about
+# that person ("moved you to Monday 10am", "we saw him Tuesday"), never "open Monday 8 am".
+_WEAK_DATE = _ci(rf"(?:{_WEEKDAY}(?:\s+(?:at\s+)?{_TIME})?|{_TIME}(?:\s+(?:on\s+)?{_WEEKDAY})?)")
+_RANGE_LEFT = _ci(r"(?:\bto|-|–|\buntil|\btill|\band|\bthrough)\s*$")
+_WEAK_TIE = _ci(
+    r"\b(?:him|her|his|she|he|i\s+saw|we\s+saw|saw\s+(?:him|her|them)|my\s+patient|our\s+patient|the\s+patient)\b")
+_WEAK_TIE_REPLY = _ci(r"\b(?:you|your|him|her|his|she|he)\b")
+_WEAK_CARE = _ci(
+    rf"\b(?:{_CARE_NOUN}|saw|seen|see|moved|rescheduled|booked|scheduled|came\s+in|come\s+in|stopped\s+by|"
+    r"admitted|discharged|born|delivered|died|passed|diagnosed|treated|vaccinated)\b")
+
+
+def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
+    lower = analysis.lower
+    left = lower[max(0, start - 45) : start]
+    right = lower[end : end + 30]
+    if _RANGE_AFTER.match(right) or _RANGE_LEFT.search(left) or _EVENT.search(left) or _EVENT.search(right[:20]):
+        return False
+    if not any(ch.isdigit() for ch in lower[start:end]):
+        return False  # a weekday alone ("your physical on Monday") is too vague to single anyone out
+    s_start, sentence = analysis.sentence_lower(start)
+    tie = _WEAK_TIE_REPLY if analysis.request.kind == "reply" else _WEAK_TIE
+    return bool(tie.search(sentence) and _WEAK_CARE.search(sentence))
+
+
 def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Dates (any element but the year) of a person's birth, visit, procedure, admission or death."""
     spans: list[Span] = []
@@ -326,7 +360,10 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         return spans
     for match in islice(_DATE.finditer(analysis.lower), MAX_SPANS):
         start, end = match.span()
-        if _tied_to_person(analysis, start, end):
+        if _WEAK_DATE.fullmatch(match.group()):
+            if _weak_tied(analysis, start, end):
+                spans.append((start, end))
+        elif _tied_to_person(analysis, start, end):
             spans.append((start, end))
     if not analysis.words.isdisjoint(_REL_WORDS):
         for match in _REL_DATE.finditer(analysis.lower):
