@@ -127,6 +127,8 @@ _PROFILE_URL = _ci(
     r"\b(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|linkedin|x|twitter|tiktok|youtube)\.com/"
     r"(?:in/|@)?[\w.-]{2,60}")
 _OLD = r"(?:9\d|1[01]\d)"
+_OLD_WORD = (r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+\w+)?|"
+             r"1[01]\d|9\d)")
 _AGE = _ci(
     rf"\b{_OLD}[- ](?:years?|yrs?)[- ]old\b|\b{_OLD}\s+(?:years?|yrs?)\s+(?:old|young)\b"
     rf"|\b{_OLD}\s?(?:y/o|y\.o\.?|yo|yr\.?\s?old|yrs\.?\s?old)(?![\w/])"
@@ -134,7 +136,13 @@ _AGE = _ci(
     rf"|(?:\b(?:you|he|she|they|who|mom|dad|grandma|grandpa)\s+(?:just\s+|recently\s+)?)?"
     rf"\b(?:turned|turns|is\s+turning|will\s+turn)\s+{_OLD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°))"
     rf"|\b(?:passed\s+away|died|still\s+\w+ing|celebrat\w+|retired|married|graduated)\b[^.!?\n]{{0,30}}?"
-    rf"\bat\s+(?:the\s+age\s+of\s+)?{_OLD}\b(?!\s*(?:%|percent|degrees|°|a\.?m|p\.?m|miles|pounds|lbs))")
+    rf"\bat\s+(?:the\s+age\s+of\s+)?{_OLD}\b(?!\s*(?:%|percent|degrees|°|a\.?m|p\.?m|miles|pounds|lbs))"
+    # "Harold (93)", "At 93 he still...", "at ninety-four,", "97 and sharp as a tack", "turning 100", "our centenarian"
+    rf"|(?<=[a-z] )\(\s*{_OLD}\s*\)|\bat\s+{_OLD_WORD}(?=\s*,|\s+(?:he|she|they|years|yrs|and|still|is|was)\b)"
+    rf"|\b{_OLD}\s+and\s+(?:still|sharp|going|counting|thriving|kicking|fabulous|feisty|as\s+sharp)\b"
+    rf"|\b(?:turning|hit|hits|reached|reaches)\s+{_OLD_WORD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°|steps|pounds|lbs))"
+    rf"|\b(?:age[ds]?|turned|turns)\s+ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
+    rf"|\b(?:super)?(?:centenarian|nonagenarian)s?\b|\b{_OLD}(?:st|nd|rd|th)\s+(?:bday|b-day|trip\s+around\s+the\s+sun)\b")
 _AGE_TAIL = re.compile(
     r"(?:\s+(?!(?:w/|with|who|and|is|was|has|had|in|at|on|for|from|getting|after|before|to)\b)"
     r"[A-Za-z][\w'-]{0,20}){1,5}"
@@ -168,16 +176,26 @@ _PHOTO_DEIDENTIFIED = _ci(
     r"unidentifiable)\b")
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:['’-][A-Z][a-z]+)?")
 _GREETING = _ci(
-    r"(?:\b(?:hi|hello|hey|dear|morning|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout-?out\s+to|kudos\s+to|"
+    r"(?:\b(?:hi|hello|hey|dear|morning|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout[\s-]?outs?\s+to|kudos\s+to|meet|love\s+ya|(?:so\s+)?happy\s+for\s+you|feeling\s+better|feel\s+better(?:\s+soon)?|hugs\s+to|cheers\s+to|"
     r"happy\s+birthday\s+to|welcome(?:\s+back)?|thanks|thank\s+you|"
     r"thx|happy\s+birthday|get\s+well(?:\s+soon)?|(?:so\s+)?proud\s+of\s+you|way\s+to\s+go|"
     r"love\s+you|miss\s+you|great\s+job|good\s+job|well\s+done|hang\s+in\s+there|good\s+luck(?:\s+to)?|"
     r"best\s+wishes\s+to|prayers\s+for|praying\s+for|sending\s+(?:love|hugs|prayers|healing\s+vibes)\s+to)"
     r"(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s*,?\s+)([A-Za-z][a-z'’-]{1,20})(?=\s*[,!.?:\u2022]|\s*$|\s+[\U0001F300-\U0001FAFF])")
 _VOCATIVE = re.compile(r",\s+([A-Z][a-z'’-]{1,20})\s*(?=[!.?]|$)")
+_VOCATIVE_LOWER = re.compile(r",\s+([a-z][a-z'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
 _NAME_CONTEXT_LEFT = _ci(
     r"(?:\b\d{1,3}[- ](?:year|month|week|day)[- ]old|\blittle|\bbaby|\bsweet|\bbrave|\btiny|\bpatient|"
-    r"\bpatients|\bmy\s+patient|\bour\s+patient|\bof|\bmr\.?|\bmrs\.?|\bms\.?|\bmiss)\s+$")
+    r"\bpatients|\bmy\s+patient|\bour\s+patient|\bof|\bmr\.?|\bmrs\.?|\bms\.?|\bmiss|"
+    r"\b(?:her|his|their|your)\s+(?:[\w-]{1,12}\s+)?(?:husband|wife|son|daughter|mom|mother|dad|father|brother|sister|"
+    r"grandson|granddaughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|niece|nephew|cousin|partner|fianc[eé]e?|"
+    r"boyfriend|girlfriend|twin|baby|kid|child|toddler|newborn)|"
+    r"\b(?:our|my)\s+(?:[\w-]{1,12}\s+)?(?:girl|boy|guy|gal|kiddo|buddy|champ|warrior|friend|neighbor|regular|pt)|"
+    r"\b(?:mama|papa|grandma|grandpa|granny|nana|auntie|uncle|big|lil|meet|shout-?\s?outs?\s+to|kudos\s+to|"
+    r"congrats\s+to|prayers\s+for|caring\s+for|care\s+for|treating|treated|tell|love\s+ya|love\s+you))\s+$")
+_OWN_FAMILY_LEFT = _ci(
+    r"\bmy\s+(?:[\w-]{1,15}\s+){0,2}?(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|sister|"
+    r"hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa)\s+$")
 _TITLE_SURNAME = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms)\.?\s+(?:and|&)\s+)?(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z'’-]{1,25}(?:-[A-Z][a-z]{1,20})?")
 # "our 'Tiny Tim'", "our little “Peanut”": a quoted nickname given to a person.
@@ -233,6 +251,10 @@ _NOT_PATIENT_RIGHT = _ci(
 _FAMILY = re.compile(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|household)\b")
 
 
+_FAMILY_MORE = re.compile(
+    r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|clan|crew)\b")
+_FAMILY_WORDS = frozenset(
+    ["family", "families", "kids", "twins", "triplets", "quadruplets", "household", "boys", "girls", "clan", "crew"])
 _HAS_DIGIT = re.compile(r"\d")
 _THREE_DIGITS = re.compile(r"\d{3}")
 _OLD_NUMBER = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
@@ -249,7 +271,8 @@ _GREETING_WORDS = frozenset(
     [
         "hi", "hello", "hey", "dear", "morning", "congrats", "congratulations", "shout", "shoutout",
         "kudos", "happy", "welcome", "thanks", "thank", "thx", "get", "proud", "way", "love",
-        "miss", "great", "good", "well", "hang", "luck", "wishes", "prayers", "praying", "sending"
+        "miss", "great", "good", "well", "hang", "luck", "wishes", "prayers", "praying", "sending", "meet",
+        "ya", "better", "hugs", "cheers", "outs"
     ]
 )
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx"])
@@ -282,7 +305,7 @@ def _talks_about_person(analysis: Analysis, lexicons: Lexicons) -> bool:
     cached = analysis.__dict__.get("_phi_care")
     if cached is None:
         lower = analysis.lower
-        if _CARE_CONTEXT.search(lower):
+        if _CARE_CONTEXT.search(lower) or not analysis.words.isdisjoint(_care_words(lexicons)):
             cached = True
         elif analysis.request.kind != "reply":
             cached = False
@@ -306,6 +329,17 @@ def _health_words(lexicons: Lexicons) -> frozenset[str]:
 
 
 _HEALTH_WORDS: dict[int, frozenset[str]] = {}
+_CARE_WORDS: dict[int, frozenset[str]] = {}
+_NOT_NAMES_EXTRA = frozenset(["better", "soon", "again", "today", "too"])
+
+
+def _care_words(lexicons: Lexicons) -> frozenset[str]:
+    """Single words of care, treatment and illness (``phi_care_words``): a draft using one is about health."""
+    key = id(lexicons)
+    cached = _CARE_WORDS.get(key)
+    if cached is None:
+        cached = _CARE_WORDS[key] = frozenset(w.lower() for w in lexicons.named.get("phi_care_words", ()))
+    return cached
 
 
 def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
@@ -330,7 +364,7 @@ _TIME = r"(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?)"
 # A weekday or a clock time alone: the day or time of one person's visit only when the sentence is about
 # that person ("moved you to Monday 10am", "we saw him Tuesday"), never "open Monday 8 am".
 _WEAK_DATE = _ci(rf"(?:{_WEEKDAY}(?:\s+(?:at\s+)?{_TIME})?|{_TIME}(?:\s+(?:on\s+)?{_WEEKDAY})?)")
-_RANGE_LEFT = _ci(r"(?:\bto|-|–|\buntil|\btill|\band|\bthrough)\s*$")
+_RANGE_LEFT = _ci(r"(?:\d|m\.?|noon|day)\s*(?:to|-|–|until|till|and|through)\s*$")
 _WEAK_TIE = _ci(
     r"\b(?:him|her|his|she|he|i\s+saw|we\s+saw|saw\s+(?:him|her|them)|my\s+patient|our\s+patient|the\s+patient)\b")
 _WEAK_TIE_REPLY = _ci(r"\b(?:you|your|him|her|his|she|he)\b")
@@ -347,7 +381,7 @@ def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
         return False
     if not any(ch.isdigit() for ch in lower[start:end]):
         return False  # a weekday alone ("your physical on Monday") is too vague to single anyone out
-    s_start, sentence = analysis.sentence_lower(start)
+    _, sentence = analysis.sentence_lower(start)
     tie = _WEAK_TIE_REPLY if analysis.request.kind == "reply" else _WEAK_TIE
     return bool(tie.search(sentence) and _WEAK_CARE.search(sentence))
 
@@ -501,7 +535,7 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     """Ages over 89, with the description that follows ("92-year-old retired fire chief")."""
     spans: list[Span] = []
     text = analysis.lower
-    if not _OLD_NUMBER.search(text):
+    if not _OLD_NUMBER.search(text) and "ninety" not in text and "hundred" not in text and "enarian" not in text:
         return spans
     for match in _AGE.finditer(text):
         end = match.end()
@@ -665,6 +699,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
 
     def add(start: int, end: int) -> None:
         left = lower[max(0, start - 40) : start]
+        if _OWN_FAMILY_LEFT.search(left):
+            return  # "my husband Raj": the author's own family, not a patient
         if _PUBLIC_LEFT.search(left) or _STAFF_LEFT.search(left) or _STAFF_RIGHT.match(text[end : end + 60]):
             return
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
@@ -681,10 +717,21 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         word = text[match.start(1) : match.end(1)]
         if word.lower() in not_person or not care():
             continue
+        if word.lower() in _NOT_NAMES_EXTRA or word.lower() in lexicons.named.get("phi_not_names_lower", ()):
+            continue
         if _is_nameish(word, lexicons) or (word[0].isupper() and word.lower() in lexicons.given_names):
             add(match.start(1), match.end(1))
+    not_lower = frozenset(lexicons.named.get("not_names_lower", ())) | frozenset(
+        lexicons.named.get("phi_not_names_lower", ()))
     for match in _VOCATIVE.finditer(text) if "," in text else ():
-        if match.group(1).lower() not in not_person and _is_given(match.group(1), lexicons, strict=True) and care():
+        low = match.group(1).lower()
+        if (low not in not_person and low not in not_lower and _is_given(match.group(1), lexicons, strict=False)
+                and care()):
+            add(match.start(1), match.end(1))
+    for match in _VOCATIVE_LOWER.finditer(text) if "," in text else ():
+        low = match.group(1)
+        if (low in lexicons.given_names and low not in lexicons.common_words and low not in lexicons.ambiguous_names
+                and low not in not_person and low not in not_lower and care()):
             add(match.start(1), match.end(1))
     for match in _NICKNAME.finditer(text) if ("'" in text or "‘" in text or '"' in text or "“" in text) else ():
         if care():
@@ -732,15 +779,17 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if after > end and care():
                 spans.append((start, after))
     # little mateo / 4-year-old benny when the name list lacks the name
-    if "amil" in text and care():
-        for match in _FAMILY.finditer(text):
+    if not analysis.words.isdisjoint(_FAMILY_WORDS) and care():
+        for match in _FAMILY_MORE.finditer(text):
             staff_like = _STAFF_RIGHT.match(text[match.end() : match.end() + 60])
             if match.group(1).lower() in lexicons.surnames and not staff_like:
                 spans.append((match.start(1), match.end()))
     little = not analysis.words.isdisjoint(_LITTLE_WORDS)
     for match in _LITTLE_NAME.finditer(lower) if little else ():
         word = match.group(1)
-        if _is_nameish(word, lexicons) and not any(s <= match.start(1) < e for s, e in spans):
+        nameish = _is_given(word, lexicons, strict=True) if match.group().startswith("little") else _is_nameish(
+            word, lexicons)
+        if nameish and not any(s <= match.start(1) < e for s, e in spans):
             spans.append(match.span(1))
     return spans
 
