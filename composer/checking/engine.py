@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from composer.checking import phi, platforms
 from composer.checking.analysis import Analysis, Lexicons
-from composer.checking.fastre import Matcher, lower_text, word_set
+from composer.checking.fastre import Matcher, compile_fast, lower_text, word_set
 from composer.checking.model import CheckRequest, Finding, PracticeContext, Severity
 from composer.checking.readability import grade_level
 from composer.checking.rules import Rule, load_all_lexicons, load_rule_packs
@@ -25,8 +25,8 @@ Span = tuple[int, int]
 #: Work is capped here: no social platform accepts more, and a 1 MB paste must stay responsive.
 MAX_CHECKED_CHARS = 100_000
 
-_ACRONYM = re.compile(r"(?<![\w@#•.'’/-])[A-Z][A-Z]{1,4}(?:s|i)?(?![\w'’])")
-_EXPLAINED_AFTER = re.compile(r"^\s*\((?![^)]{0,3}\))[^)]{4,}\)|^\s*[,:]\s*(?:or|which|meaning|i\.e\.)\b", re.I)
+_ACRONYM = compile_fast(r"(?<![\w@#•.'’/-])[A-Z][A-Z]{1,4}(?:s|i)?(?![\w'’])")
+_EXPLAINED_AFTER = compile_fast(r"^\s*\((?![^)]{0,3}\))[^)]{4,}\)|^\s*[,:]\s*(?:or|which|meaning|i\.e\.)\b", re.I)
 
 
 class Checker:

@@ -325,7 +325,7 @@ class Matcher:
     def regex(self) -> re.Pattern[str]:
         regex = self._regex
         if regex is None:
-            regex = self._regex = re.compile(self._source, self._flags)
+            regex = self._regex = compile_fast(self._source, self._flags)
         return regex
 
     def haystack(self, snapshot: Snapshot) -> str:
@@ -345,7 +345,7 @@ class Matcher:
         regex = self._cache.get(frozen)
         if regex is None:
             source = self._build(sorted(frozen))
-            regex = re.compile(lower_pattern(source)) if self.lower else re.compile(source)
+            regex = compile_fast(lower_pattern(source) if self.lower else source)
             if len(self._cache) > 1024:
                 self._cache.clear()
             self._cache[frozen] = regex
@@ -434,3 +434,342 @@ class Matcher:
         matches = [m for regex in regexes for m in regex.finditer(haystack, start, stop)]
         matches.sort(key=lambda m: (m.start(), -m.end()))
         return iter(matches)
+
+
+# -- literal-first rewriting ------------------------------------------------------------------------------
+#
+# CPython's ``re`` skips quickly to candidate positions only when a pattern starts with a literal, a
+# character class, or a branch whose alternatives all start with a literal (``_compile_info``). A pattern
+# that starts with ``\b`` or a lookbehind gets no skip and tries a match at every offset, which costs a
+# few milliseconds per rule on a 100 KB paste. :func:`accelerate` moves such leading assertions past the
+# first character they guard: ``\b(?:care|visit)`` becomes ``(?:c(?<!\w[\s\S])are|v(?<!\w[\s\S])isit)``,
+# which matches exactly the same spans in the same order (the assertions are zero-width and atomic, the
+# first character is a single-character atom with no choice to backtrack into), but lets ``re`` skip.
+
+_QUANTIFIER_START = "*+?{"
+_WORD_CHAR = re.compile(r"\w")
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\\g<")
+
+
+def _class_end(pattern: str, start: int) -> int | None:
+    """Index just past the character class starting at ``pattern[start] == "["``."""
+    index = start + 1
+    if pattern[index : index + 1] == "^":
+        index += 1
+    if pattern[index : index + 1] == "]":
+        index += 1
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":  # nested-set syntax (a FutureWarning): leave such patterns alone
+            return None
+        if char == "]":
+            return index + 1
+        index += 1
+    return None
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """Index of the ``)`` closing the group opened at ``pattern[start] == "("``."""
+    depth = 0
+    index = start
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            end = _class_end(pattern, index)
+            if end is None:
+                return None
+            index = end
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _wordness(atom: str) -> bool | None:
+    """True if every character ``atom`` (one character or class) can match is a word character, False
+    if none is, None if it is mixed or unknown."""
+    if atom in ("\\d", "\\w"):
+        return True
+    if atom == "\\s":
+        return False
+    if atom.startswith("\\") and len(atom) == 2:  # escaped punctuation
+        return bool(_WORD_CHAR.match(atom[1]))
+    if not atom.startswith("["):
+        return bool(_WORD_CHAR.match(atom))
+    try:
+        items = _p.parse(atom, 0)
+    except re.error:
+        return None
+    if len(items) != 1 or items[0][0] not in (_c.IN, _c.LITERAL):
+        return None
+    op, arg = items[0]
+    members = [(_c.LITERAL, arg)] if op == _c.LITERAL else arg
+    verdicts: set[bool] = set()
+    for kind, value in members:
+        if kind == _c.LITERAL:
+            verdicts.add(bool(_WORD_CHAR.match(chr(value))))
+        elif kind == _c.RANGE and value[1] - value[0] < 2048:
+            verdicts.update(bool(_WORD_CHAR.match(chr(code))) for code in range(value[0], value[1] + 1))
+        elif kind == _c.CATEGORY and value in (_c.CATEGORY_DIGIT, _c.CATEGORY_WORD):
+            verdicts.add(True)
+        elif kind == _c.CATEGORY and value == _c.CATEGORY_SPACE:
+            verdicts.add(False)
+        else:  # negation, other categories, huge ranges
+            return None
+    return verdicts.pop() if len(verdicts) == 1 else None
+
+
+def _atom_end(pattern: str, start: int) -> int | None:
+    """End of a single-character atom (literal, escaped punctuation, ``\\d \\w \\s`` or a class) at
+    ``start`` that no quantifier follows, else None."""
+    if start >= len(pattern):
+        return None
+    char = pattern[start]
+    if char == "\\":
+        following = pattern[start + 1 : start + 2]
+        if not following or (following.isalnum() and following not in "dws"):
+            return None
+        end = start + 2
+    elif char == "[":
+        found = _class_end(pattern, start)
+        if found is None:
+            return None
+        end = found
+    elif char in ".^$*+?{}[]|()" or char in " \t\n#":  # whitespace/#: verbose patterns are not rewritten
+        return None
+    else:
+        end = start + 1
+    if end < len(pattern) and pattern[end] in _QUANTIFIER_START:
+        return None
+    return end
+
+
+@lru_cache(maxsize=1024)
+def _fixed_width(body: str) -> bool:
+    """Whether a lookbehind body has one fixed width and no groups or group references."""
+    if _GROUP_REFERENCE.search(body):
+        return False
+    try:
+        parsed = _p.parse(body, 0)
+    except re.error:
+        return False
+    lo, hi = parsed.getwidth()
+    return lo == hi and parsed.state.groups == 1
+
+
+def _leading_assertions(alternative: str) -> tuple[list[str], int] | None:
+    """The zero-width ``\\b`` and fixed-width lookbehinds an alternative starts with, and where they end."""
+    found: list[str] = []
+    index = 0
+    while True:
+        if alternative.startswith("\\b", index):
+            found.append("\\b")
+            index += 2
+        elif alternative.startswith(("(?<!", "(?<="), index):
+            end = _group_end(alternative, index)
+            if end is None or not _fixed_width(alternative[index + 4 : end]):
+                return None
+            found.append(alternative[index : end + 1])
+            index = end + 1
+        else:
+            return found, index
+
+
+def _literal_run(rest: str) -> int:
+    """Length (in pattern characters) of the plain literal characters ``rest`` starts with."""
+    index = 0
+    while True:
+        end = _atom_end(rest, index)
+        if end is None or rest[index] == "[" or (rest[index] == "\\" and rest[index + 1].isalnum()):
+            return index
+        index = end
+
+
+def _shift(assertion: str, atom: str, consumed: str) -> str | None:
+    """``assertion`` as it reads after ``consumed`` (a pattern of fixed-width literals that starts with
+    the single-character ``atom``) has matched: a lookbehind reaching that many characters further back.
+    Checking it after a run of literals, not after the first one, keeps it off most offsets."""
+    width = 1 + len(re.sub(r"\\(.)", r"\1", consumed[len(atom) :]))
+    any_char = "." if "\n" not in consumed and not atom.startswith("[") else r"[\s\S]"
+    skip = any_char if width == 1 else f"{any_char}{{{width}}}"
+    if assertion == "\\b":
+        word = _wordness(atom)
+        if word is None:
+            return None
+        return rf"(?<!\w{skip})" if word else rf"(?<=\w{skip})"
+    return assertion[:-1] + skip + ")"
+
+
+_CAPTURING_GROUP = re.compile(r"(?<!\\)\((?!\?)|\(\?P<")
+
+
+def _flattened(branches: list[str], budget: int = 40000) -> list[str] | None:
+    """Branches with a leading non-capturing group distributed over what follows it:
+    ``\\b(?:visit|exam)s?`` becomes ``\\bvisits?``, ``\\bexams?`` (the same matches in the same order).
+    None when a branch cannot be flattened or the result would be too big."""
+    out: list[str] = []
+    for branch in branches:
+        leading = _leading_assertions(branch)
+        if leading is None:
+            return None
+        _own, index = leading
+        rest = branch[index:]
+        if not rest.startswith("(?:"):
+            out.append(branch)
+            continue
+        close = _group_end(rest, 0)
+        if close is None or rest[close + 1 : close + 2] in tuple(_QUANTIFIER_START):
+            return None
+        tail = rest[close + 1 :]
+        if _CAPTURING_GROUP.search(tail):
+            return None  # distributing would duplicate (and renumber) a group
+        inner = _flattened([branch[:index] + alt + tail for alt in split_alternatives(rest[3:close])], budget)
+        if inner is None:
+            return None
+        out.extend(inner)
+        budget -= sum(len(x) for x in inner)
+        if budget < 0:
+            return None
+    return out
+
+
+def _grouped(branches: list[str], pending: list[str], ignore_case: bool) -> str | None:
+    r"""Branches that each start with a literal character, grouped by that character with the
+    assertions moved past it once per group: ``(?:a(?<!\w[\s\S])(?:ll|ny)|b(?<!\w[\s\S])ut)``. Branches
+    with different first characters cannot match at the same offset, so only their relative order
+    changes, never which one wins; within a group the order is kept. None if not applicable."""
+    if ignore_case:
+        return None
+    flat = _flattened(branches)
+    if flat is None:
+        return None
+    groups: dict[str, tuple[str, tuple[str, ...], list[str]]] = {}
+    for branch in flat:
+        leading = _leading_assertions(branch)
+        if leading is None:
+            return None
+        own, index = leading
+        rest = branch[index:]
+        end = _atom_end(rest, 0)
+        if end is None:
+            return None
+        atom = rest[:end]
+        if atom.startswith("[") or (atom.startswith("\\") and atom[1].isalnum()):
+            return None
+        key = atom[-1]
+        assertions = tuple(pending + own)
+        entry = groups.get(key)
+        if entry is None:
+            groups[key] = (atom, assertions, [rest[end:]])
+        elif entry[1] != assertions:
+            return None
+        else:
+            entry[2].append(rest[end:])
+    if not any(assertions for _atom, assertions, _rests in groups.values()):
+        return None
+    out = []
+    for atom, assertions, rests in groups.values():
+        bodies = []
+        for rest in rests:
+            run = _literal_run(rest)
+            shifted = [_shift(assertion, atom, atom + rest[:run]) for assertion in assertions]
+            if any(s is None for s in shifted):
+                return None
+            bodies.append(rest[:run] + "".join(s for s in shifted if s is not None) + rest[run:])
+        out.append(atom + (bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"))
+    return "|".join(out)
+
+
+def _push(alternative: str, pending: list[str], ignore_case: bool = False, depth: int = 0) -> str | None:
+    """``alternative`` with ``pending`` assertions (and its own leading ones) moved past its first
+    character, or None if that is not possible (the original is then kept by the caller)."""
+    leading = _leading_assertions(alternative)
+    if leading is None or depth > 20:
+        return None
+    own, index = leading
+    assertions = pending + own
+    rest = alternative[index:]
+    if rest.startswith("(?:"):
+        close = _group_end(rest, 0)
+        if close is None or rest[close + 1 : close + 2] in tuple(_QUANTIFIER_START):
+            return None
+        tail = rest[close + 1 :]
+        branches = split_alternatives(rest[3:close])
+        grouped = _grouped(branches, assertions, ignore_case)
+        if grouped is not None:
+            return "(?:" + grouped + ")" + tail
+        rewritten: list[str] = []
+        for branch in branches:
+            if not branch:
+                return None
+            pushed = _push(branch, assertions, ignore_case, depth + 1)
+            if pushed is None:
+                if assertions:
+                    return None
+                pushed = branch
+            rewritten.append(pushed)
+        return "(?:" + "|".join(rewritten) + ")" + tail
+    if not assertions:
+        return alternative
+    end = _atom_end(rest, 0)
+    if end is None:
+        return None
+    atom = rest[:end]
+    run = end + _literal_run(rest[end:]) if not atom.startswith("[") and not atom[1:].isalnum() else end
+    shifted = [_shift(assertion, atom, rest[:run]) for assertion in assertions]
+    if any(s is None for s in shifted):
+        return None
+    return rest[:run] + "".join(s for s in shifted if s is not None) + rest[run:]
+
+
+@lru_cache(maxsize=4096)
+def accelerate(pattern: str, flags: int = 0) -> str:
+    """``pattern`` rewritten so that ``re`` can skip to its first character (see above); the same
+    matches, spans and groups. Patterns it cannot rewrite safely come back unchanged."""
+    flagged = pattern.startswith("(?") and not pattern.startswith(("(?:", "(?<!", "(?<="))
+    if "(?x" in pattern or flags & re.VERBOSE or flagged:
+        return pattern
+    alternatives = split_alternatives(pattern)
+    rewritten = []
+    changed = False
+    for alternative in alternatives:
+        pushed = _push(alternative, [], bool(flags & re.IGNORECASE)) if alternative else None
+        if pushed is None:
+            pushed = alternative
+        changed = changed or pushed != alternative
+        rewritten.append(pushed)
+    if not changed:
+        return pattern
+    candidate = "|".join(rewritten)
+    try:
+        before = _parse(pattern, flags)
+        after = _parse(candidate, flags)
+    except re.error:
+        return pattern
+    if before.state.groups != after.state.groups or before.state.groupdict != after.state.groupdict:
+        return pattern
+    if len(REWRITES) > 4096:
+        REWRITES.clear()
+    REWRITES[(candidate, flags)] = pattern
+    return candidate
+
+
+#: The patterns :func:`accelerate` rewrote, (new, flags) -> original: for equivalence tests.
+REWRITES: dict[tuple[str, int], str] = {}
+
+
+def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` of the :func:`accelerate`-d pattern."""
+    return re.compile(accelerate(pattern, flags), flags)

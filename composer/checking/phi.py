@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Any
 
 from composer.checking.analysis import Analysis, Lexicons
-from composer.checking.fastre import lower_pattern
+from composer.checking.fastre import compile_fast, lower_pattern
 
 Span = tuple[int, int]
 #: Enough findings of one kind for any real draft; bounds the work on a pasted file of look-alikes.
@@ -27,7 +27,7 @@ _I = re.IGNORECASE
 
 def _ci(pattern: str) -> re.Pattern[str]:
     """Compile a case-insensitive pattern to run, flag-free and fast, on the lower-cased draft."""
-    return re.compile(lower_pattern(pattern))
+    return compile_fast(lower_pattern(pattern))
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -71,25 +71,25 @@ _EVENT = _ci(
     r"\b(?:closed|close|open|opens|reopen|reopens|hours|clinic|class|event|fair|join\s+us|sign\s+up|"
     r"register|holiday|webinar|workshop|screenings?\s+day|day|night|drive|starting|begins?|through|until|"
     r"families|everyone|community|walk-?ins?|no\s+appointment)\b")
-_PHONE = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)")
+_PHONE = compile_fast(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)")
 _OWN_NUMBER = _ci(
     r"\b(?:me|my\s+(?:cell|number|phone|line|personal\s+number))\s+(?:directly\s+)?(?:at|on|is|:)?\s*$")
-_ORG_PHONE = re.compile(r"^(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
+_ORG_PHONE = compile_fast(r"^(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?")
+_EMAIL = compile_fast(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
 _ORG_MAILBOX = _ci(
     r"^(?:info|hello|contact|support|office|admin|billing|appointments?|help|team|noreply|no-reply|"
     r"press|media|careers|jobs)@")
-_STREET = re.compile(
+_STREET = compile_fast(
     r"(?<![\w#])\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z'-]{1,20}\s+){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|"
     r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Row|Square|Sq|Loop|Pike)\b\.?"
     r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*\w{1,6})?"
     r"(?:,\s+[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?)?(?:,?\s+[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?"
 )
-_ZIP = re.compile(r"\b(?:[A-Z]{2}\s+|zip(?:\s+code)?:?\s*)\d{5}(?:-\d{4})?\b")
+_ZIP = compile_fast(r"\b(?:[A-Z]{2}\s+|zip(?:\s+code)?:?\s*)\d{5}(?:-\d{4})?\b")
 # A bare five-digit number after "from/in/of" is a ZIP code when no unit follows ("from 62702", not
 # "from 10000 steps"); only taken when the draft is about a person's care.
-_BARE_ZIP = re.compile(
+_BARE_ZIP = compile_fast(
     r"\b(?:from|in|of|near|zip|zipcode|area)\s+(\d{5})(?!\d|[.,]\d|\s*(?:\$|%|[a-z]*\s*(?:steps|people|patients|"
     r"residents|dollars|miles|feet|ft|calories|cal|kids|children|adults|babies|visits|doses|shots|lbs|pounds|words|"
     r"views|followers|times|years|members|units|mg|ml|iu)\b))",
@@ -101,7 +101,7 @@ _STREET_WORDS = frozenset(
      "way", "place", "pl", "terrace", "circle", "parkway", "pkwy", "highway", "hwy", "trail", "row", "loop", "pike"])
 # A street named without a house number, tied to where a person lives or came from ("walked here from
 # Elm St", "lives on Birch Court"); a parking lot or an event venue is not tied to anyone.
-_BARE_STREET = re.compile(
+_BARE_STREET = compile_fast(
     rf"\b(?:from|on|off\s+of|lives\s+(?:on|off)|living\s+on|house\s+on|home\s+on)\s+"
     rf"((?:[A-Z][a-z'-]{{1,20}}\s+){{1,2}}{_STREET_SUFFIX}\b\.?)")
 _PERSON_PRONOUN = _ci(r"\b(?:he|she|his|her|him|they|their|who|your|you|lives|home|house|family|patient)\b")
@@ -121,8 +121,8 @@ _ID = _ci(
     r"subscriber|claim|beneficiary|Medicare|Medicaid)\s+(?:ID|number|no\.?|#)|ID|SSN|social\s+security"
     r"(?:\s+number)?|licen[cs]e(?:\s+(?:plate|number|no\.?))?|plate|serial(?:\s+(?:number|no\.?))?|"
     r"device\s+(?:ID|number)|VIN|DEA)\b\s*(?:is\s+|:\s*|#\s*|no\.\s*|number\s+)?#?\s*([A-Z0-9][A-Z0-9-]{2,24})")
-_SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
-_IP = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
+_SSN = compile_fast(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+_IP = compile_fast(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 _PROFILE_URL = _ci(
     r"\b(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|linkedin|x|twitter|tiktok|youtube)\.com/"
     r"(?:in/|@)?[\w.-]{2,60}")
@@ -143,7 +143,7 @@ _AGE = _ci(
     rf"|\b(?:turning|hit|hits|reached|reaches)\s+{_OLD_WORD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°|steps|pounds|lbs))"
     rf"|\b(?:age[ds]?|turned|turns)\s+ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
     rf"|\b(?:super)?(?:centenarian|nonagenarian)s?\b|\b{_OLD}(?:st|nd|rd|th)\s+(?:bday|b-day|trip\s+around\s+the\s+sun)\b")
-_AGE_TAIL = re.compile(
+_AGE_TAIL = compile_fast(
     r"(?:\s+(?!(?:w/|with|who|and|is|was|has|had|in|at|on|for|from|getting|after|before|to)\b)"
     r"[A-Za-z][\w'-]{0,20}){1,5}"
 )
@@ -156,11 +156,11 @@ _UNIQUE = _ci(
     r"(?:\s+(?:[\w-]{1,20}\s+){0,1}?(?:born|delivered|treated|seen|diagnosed|to\s+\w+)\b[^.!?\n]{0,60}?"
     r"\b(?:this|last|in)\s+(?:year|spring|summer|fall|autumn|winter|month|week|decade|(?:19|20)\d\d))?"
     r"|\bthe\s+only\s+(?:case|patient|person|one)\s+(?:of|with|in)\s+[^.!?,\n]{1,60}")
-_INITIALS = re.compile(
+_INITIALS = compile_fast(
     r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=,?\s)(?:,\s+(?:a|an|our|the|who|age|aged)\b[^,.!?\n;]{1,80}"
     r"|\s+(?:\(\d{1,3}\)|\d{1,3}[- ]year[- ]old[^,.!?\n]{0,40}))"
 )
-_NOT_INITIALS = re.compile(r"^(?:U\.\s?S|U\.\s?K|D\.\s?C|A\.\s?M|P\.\s?M|M\.\s?D|R\.\s?N|N\.\s?P|P\.\s?A|"
+_NOT_INITIALS = compile_fast(r"^(?:U\.\s?S|U\.\s?K|D\.\s?C|A\.\s?M|P\.\s?M|M\.\s?D|R\.\s?N|N\.\s?P|P\.\s?A|"
                            r"B\.\s?S|M\.\s?S|E\.\s?R|I\.\s?V|O\.\s?R|E\.\s?g|I\.\s?e)\.")
 _PHOTO = _ci(r"[\[(]\s*((?:photo|picture|pic|image|video|img|selfie)\s*:\s*[^\]\)\n\[(]{1,300})[\])]")
 _PHOTO_PERSON = _ci(
@@ -174,7 +174,7 @@ _PHOTO_DEIDENTIFIED = _ci(
     r"faces?\s+(?:hidden|covered|cropped|blurred|not\s+shown)|no\s+faces?|from\s+behind|back\s+to\s+(?:the\s+)?camera|"
     r"silhouette|hands?\s+only|anonymi[sz]ed|emoji\s+over|sticker\s+over|not\s+identifiable|"
     r"unidentifiable)\b")
-_WORD = re.compile(r"[A-Za-z][a-z]+(?:['’-][A-Z][a-z]+)?")
+_WORD = compile_fast(r"[A-Za-z][a-z]+(?:['’-][A-Z][a-z]+)?")
 _GREETING = _ci(
     r"(?:\b(?:hi|hello|hey|dear|morning|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout[\s-]?outs?\s+to|kudos\s+to|meet|love\s+ya|(?:so\s+)?happy\s+for\s+you|feeling\s+better|feel\s+better(?:\s+soon)?|hugs\s+to|cheers\s+to|"
     r"happy\s+birthday\s+to|welcome(?:\s+back)?|thanks|thank\s+you|"
@@ -182,7 +182,7 @@ _GREETING = _ci(
     r"love\s+you|miss\s+you|great\s+job|good\s+job|well\s+done|hang\s+in\s+there|good\s+luck(?:\s+to)?|"
     r"best\s+wishes\s+to|prayers\s+for|praying\s+for|sending\s+(?:love|hugs|prayers|healing\s+vibes)\s+to)"
     r"(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s*,?\s+)([A-Za-z][a-z'’-]{1,20})(?=\s*[,!.?:\u2022]|\s*$|\s+[\U0001F300-\U0001FAFF])")
-_VOCATIVE = re.compile(r",\s+([A-Z][a-z'’-]{1,20})\s*(?=[!.?]|$)")
+_VOCATIVE = compile_fast(r",\s+([A-Z][a-z'’-]{1,20})\s*(?=[!.?]|$)")
 _VOCATIVE_LOWER = re.compile(r",\s+([a-z][a-z'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
 _NAME_CONTEXT_LEFT = _ci(
     r"(?:\b\d{1,3}[- ](?:year|month|week|day)[- ]old|\blittle|\bbaby|\bsweet|\bbrave|\btiny|\bpatient|"
@@ -196,15 +196,15 @@ _NAME_CONTEXT_LEFT = _ci(
 _OWN_FAMILY_LEFT = _ci(
     r"\bmy\s+(?:[\w-]{1,15}\s+){0,2}?(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|sister|"
     r"hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa)\s+$")
-_TITLE_SURNAME = re.compile(
+_TITLE_SURNAME = compile_fast(
     r"\b(?:(?:Mr|Mrs|Ms)\.?\s+(?:and|&)\s+)?(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z'’-]{1,25}(?:-[A-Z][a-z]{1,20})?")
 # "our 'Tiny Tim'", "our little “Peanut”": a quoted nickname given to a person.
-_NICKNAME = re.compile(
+_NICKNAME = compile_fast(
     r"\b(?:our|my|little|lil|sweet|brave|baby)\s+(?:little\s+|lil\s+)?['‘\"“]([A-Z][\w'’-]{1,20}(?:\s+[A-Z][\w'’-]{1,20}){0,2})['’\"”]")
-_NICK_LEFT = re.compile(r"\b([A-Z][a-z]{2,6})\s+$")
+_NICK_LEFT = compile_fast(r"\b([A-Z][a-z]{2,6})\s+$")
 _NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "big", "sweet", "brave", "miss", "mister", "young"])
-_PLURAL_FAMILY = re.compile(r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic))")
-_NOT_NAME_NEXT = re.compile(
+_PLURAL_FAMILY = compile_fast(r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic))")
+_NOT_NAME_NEXT = compile_fast(
     r"^\s+(?:Elementary|School|High|Middle|Academy|College|University|Hospital|Medical|Center|Clinic|"
     r"Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Blvd|Boulevard|Terrace|Circle|Parkway|Trail|St|Ave|Rd|Square|"
     r"Health|Park|Street|Avenue|Road|County|City|Church|Library|Pharmacy|Foundation|Institute|Memorial|"
@@ -214,7 +214,7 @@ _PUBLIC_LEFT = _ci(
     r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|author|"
     r"professor|prof\.|dr\.|doctor|vote\s+for|elect|candidate|coach|pastor|reverend|rev\.|"
     r"according\s+to|by)\s+$")
-_STAFF_RIGHT = re.compile(
+_STAFF_RIGHT = compile_fast(
     r"^(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|DNP|PhD|APRN|RDN|LCSW)\b|"
     r"(?:is\s+)?(?:our|the|a)\s+(?:new\s+|amazing\s+|wonderful\s+|own\s+)?(?:nurse|medical\s+assistant|"
     r"receptionist|physician|doctor|provider|office|front|billing|practice|lab|x-ray|tech|scheduler|team|"
@@ -248,16 +248,16 @@ _NOT_PATIENT_RIGHT = _ci(
     r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
     r"company|business|office|school|church|congregation|farm|garden|book|show|band)\b"
 )
-_FAMILY = re.compile(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|household)\b")
+_FAMILY = compile_fast(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|household)\b")
 
 
 _FAMILY_MORE = re.compile(
     r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|clan|crew)\b")
 _FAMILY_WORDS = frozenset(
     ["family", "families", "kids", "twins", "triplets", "quadruplets", "household", "boys", "girls", "clan", "crew"])
-_HAS_DIGIT = re.compile(r"\d")
-_THREE_DIGITS = re.compile(r"\d{3}")
-_OLD_NUMBER = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
+_HAS_DIGIT = compile_fast(r"\d")
+_THREE_DIGITS = compile_fast(r"\d{3}")
+_OLD_NUMBER = compile_fast(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 _DATE_WORDS = frozenset(
     [
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -508,7 +508,7 @@ def detect_web(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]
     return spans
 
 
-_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
+_HANDLE = compile_fast(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
 _ORG_HANDLE = _ci(
     r"^(?:cdc\w*|who|nih\w*|fda\w*|hhs\w*|ama\w*|aap\w*|aha\w*|american\w*|mayo\w*|\w*(?:health|clinic|"
     r"hospital|medical|medicine|pharmacy|dept|department|gov|official|news|foundation|association|society|"
@@ -590,7 +590,7 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
     return spans
 
 
-_BARE_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=[\s,(])")
+_BARE_INITIALS = compile_fast(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=[\s,(])")
 
 
 def _role_patterns(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -601,7 +601,7 @@ def _role_patterns(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]
         alternation = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len, reverse=True))
         role = rf"(?:{alternation})(?:s|es)?"
         place = r"(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}"
-        unique = re.compile(
+        unique = compile_fast(
             # "the Springfield High goalie who tore his ACL in the state semifinal"
             rf"\bthe\s+(?:[A-Z][\w'’.-]{{1,25}}\s+){{1,3}}(?:[\w-]{{1,20}}\s+)?{role}\s+(?:who|whose|that)\s+"
             rf"[^.!?:;\n(]{{1,80}}"
@@ -611,7 +611,7 @@ def _role_patterns(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]
             rf"{role}\s+(?:of|at|from|in)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{{1,25}}(?:\s+[A-Z][\w'’.-]{{1,25}}){{0,3}}"
             rf"|(?i:twins|triplets|quadruplets|(?:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+\w+))"
         )
-        detail = re.compile(
+        detail = compile_fast(
             rf"(?i:(?:[\w-]{{1,20}}\s+){{0,3}}?{role})\s+(?:at|from|for|of|in)\s+{place}"
             rf"|\b\d{{1,3}}[- ](?:years?|yrs?)[- ]old\b|\b(?i:age|aged)\s+\d{{1,3}}\b"
         )

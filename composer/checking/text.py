@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from composer.checking.fastre import lower_pattern, lower_text, word_set
+from composer.checking.fastre import compile_fast, lower_pattern, lower_text, word_set
 from composer.checking.model import PracticeContext
 
 #: Placeholder for masked characters: not a letter, digit, space or sentence mark, so no detector
@@ -22,17 +22,17 @@ _TITLE = r"(?:dr|doctor|nurse|np|pa|mr|mrs|ms|miss|mx)\.?"
 # Each alternative starts with a literal character, so the regex engine can skip to candidates fast
 # (a leading ``[!?]+`` would make it try every position): same matches as
 # ``[!?]+["'”’)\]]*(?=\s|$)|\.+["'”’)\]]*(?=\s+[^a-z\s]|\s*$)|\n``.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = compile_fast(
     r"![!?]*[\"'”’)\]]*(?=\s|$)|\?[!?]*[\"'”’)\]]*(?=\s|$)|\.\.*[\"'”’)\]]*(?=\s+[^a-z\s]|\s*$)|\n"
 )
-_URL = re.compile(
+_URL = compile_fast(
     r"(?:https?://|www\.)[^\s<>\"]{1,2000}|(?<![a-z0-9.-])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}"
     r"\.(?:com|org|net|edu|gov|example|health|io|co|us|info|biz|ly|me|care)\b(?:/[^\s<>\"]{0,2000})?",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
-_HANDLE = re.compile(r"(?<![\w@])@\w{1,50}")
-_HASHTAG = re.compile(r"(?<![\w#&])#\w{1,100}")
+_EMAIL = compile_fast(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
+_HANDLE = compile_fast(r"(?<![\w@])@\w{1,50}")
+_HASHTAG = compile_fast(r"(?<![\w#&])#\w{1,100}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def _phone_pattern(phone: str) -> re.Pattern[str] | None:
     if len(digits) != 10:
         return None
     a, b, c = digits[:3], digits[3:6], digits[6:]
-    return re.compile(
+    return compile_fast(
         rf"(?:\+?1[\s.-]?)?(?:\(\s?{a}\s?\)|{a})[\s.-]?{b}[\s.-]?{c}(?!\d)"
     )
 
@@ -144,7 +144,7 @@ class Masker:
     def _regex(self, index: int) -> re.Pattern[str]:
         regex = self._compiled.get(index)
         if regex is None:
-            regex = self._compiled[index] = re.compile(lower_pattern(self._patterns[index][0]))
+            regex = self._compiled[index] = compile_fast(lower_pattern(self._patterns[index][0]))
         return regex
 
     def mask(
