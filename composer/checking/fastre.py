@@ -136,6 +136,10 @@ def _reduce(group: set[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+_ALL_PHRASES: frozenset[str] = frozenset({"\x00all phrases"})
+_ALL_PARTS: frozenset[str] = frozenset({"\x00all parts"})
+
+
 @lru_cache(maxsize=2048)
 def _parse(pattern: str, flags: int) -> Any:
     return _p.parse(pattern, flags)
@@ -341,14 +345,23 @@ class Matcher:
                 chosen.add(phrase)
         if not chosen:
             return None
-        frozen = frozenset(chosen)
-        regex = self._cache.get(frozen)
+        return self._all_phrases_regex()
+
+    def _all_phrases_regex(self) -> re.Pattern[str]:
+        """One regex of every phrase, compiled once.
+
+        A phrase whose key word is absent cannot match, so the whole list finds exactly what the present
+        phrases alone would, without compiling a new regex for each new combination of words (which made
+        the first check of every new draft slow).
+        """
+        regex = self._cache.get(_ALL_PHRASES)
         if regex is None:
-            source = self._build(sorted(frozen))
+            assert self.keys is not None and self._build is not None
+            every = {phrase for phrases in self.keys.values() for phrase in phrases}
+            every.update(phrase for _literal, phrase in self.others)
+            source = self._build(sorted(every))
             regex = compile_fast(lower_pattern(source) if self.lower else source)
-            if len(self._cache) > 1024:
-                self._cache.clear()
-            self._cache[frozen] = regex
+            self._cache[_ALL_PHRASES] = regex
         return regex
 
     def possible(self, snapshot: Snapshot, haystack: str) -> bool:
@@ -384,14 +397,14 @@ class Matcher:
                 out.append(part.regex)
         if len(out) <= 1:
             return out
-        # One pass with the alternatives that can match, instead of one pass each.
-        key = frozenset(regex.pattern for regex in out)
-        combined = self._cache.get(key)
+        # One pass instead of one per part. A part that cannot match here (its words are absent) cannot
+        # match in the combination of all parts either, so that combination, compiled once, finds the
+        # same matches as the parts that can match, in the same order of preference.
+        combined = self._cache.get(_ALL_PARTS)
         if combined is None:
-            combined = re.compile("|".join(f"(?:{regex.pattern})" for regex in out), out[0].flags & re.IGNORECASE)
-            if len(self._cache) > 1024:
-                self._cache.clear()
-            self._cache[key] = combined
+            every = [p._all_phrases_regex() if p.keys is not None else p.regex for p in parts]
+            combined = re.compile("|".join(f"(?:{r.pattern})" for r in every), every[0].flags & re.IGNORECASE)
+            self._cache[_ALL_PARTS] = combined
         return [combined]
 
     def finditer(self, snapshot: Snapshot) -> Iterator[re.Match[str]]:
