@@ -95,9 +95,7 @@ def open_database(url: str, *, demo: bool) -> tuple[Workspace, InstanceLock | No
 def build_window(workspace: Workspace, settings: QSettings, *, demo: bool) -> MainWindow:
     remembered = settings.value(SETTINGS_USER)
     user = workspace.default_user(int(remembered) if remembered not in (None, "") else None)
-    engines = Engines()
-    engines.start_loading()  # the checker and spelling load off the GUI thread while the window opens
-    return MainWindow(ViewContext(workspace, user, engines), settings, demo=demo)
+    return MainWindow(ViewContext(workspace, user, Engines()), settings, demo=demo)
 
 
 def run_gui(url: str, *, demo: bool = False) -> int:

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.settings = settings
+        self._engines_started = False
         practice = context.workspace.practice()
         title = f"{practice.name} — Clinic Composer" if practice else "Clinic Composer"
         self.setWindowTitle(title + (" (demo)" if demo else ""))

@@ -138,7 +138,10 @@ class CheckRunner(QObject):
                 findings = self.engines.run(job)
             except Exception:  # a checker bug must not kill the worker; never log the draft text
                 findings = []
-            self.finished.emit(job.revision, findings)
+            try:
+                self.finished.emit(job.revision, findings)
+            except RuntimeError:  # the editor closed while this check ran: nobody is left to draw it
+                return
 
     def wait(self, msecs: int = 5000) -> bool:
         return self._pool.waitForDone(msecs)
