@@ -14,6 +14,7 @@ from composer.domain.errors import ComposerError
 from composer.domain.model import FindingIgnore, Platform, Post, PostKind, PostStatus, User
 from composer.domain.workflow import check_move
 from composer.services.workspace import Workspace
+from composer.storage.repositories import Store
 
 EDITABLE = (PostStatus.DRAFT, PostStatus.CHANGES_REQUESTED)
 CitationRow = tuple[str, str, str, str]  # organization, title, url, topic slug
@@ -84,12 +85,12 @@ def save_draft(workspace: Workspace, user: User, post: Post | None, state: Draft
         return saved
 
 
-def _citation_rows(store: object, post_id: int) -> tuple[CitationRow, ...]:
-    return tuple((c.organization, c.title, c.url, c.topic_slug) for c in store.extras.citations(post_id))  # type: ignore[attr-defined]
+def _citation_rows(store: Store, post_id: int) -> tuple[CitationRow, ...]:
+    return tuple((c.organization, c.title, c.url, c.topic_slug) for c in store.extras.citations(post_id))
 
 
-def _image_rows(store: object, post_id: int) -> tuple[ImageRow, ...]:
-    return tuple((i.file_name, i.alt_text) for i in store.extras.images(post_id))  # type: ignore[attr-defined]
+def _image_rows(store: Store, post_id: int) -> tuple[ImageRow, ...]:
+    return tuple((i.file_name, i.alt_text) for i in store.extras.images(post_id))
 
 
 def load_draft(workspace: Workspace, post_id: int) -> LoadedDraft:

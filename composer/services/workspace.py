@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
-from composer.domain.model import Practice, Profile, Role, StaffMember, User
+from composer.domain.model import Practice, Profile, Role, User
 from composer.storage import migrate
 from composer.storage.database import Database, connect
 from composer.storage.repositories import Store, transaction
@@ -33,11 +33,6 @@ class Workspace:
     def practice(self) -> Practice | None:
         with transaction(self.database) as store:
             return store.practices.first()
-
-    def staff(self) -> list[StaffMember]:
-        with transaction(self.database) as store:
-            practice = store.practices.first()
-            return store.practices.staff(practice.id) if practice else []
 
     def profiles(self) -> list[Profile]:
         with transaction(self.database) as store:

@@ -70,6 +70,7 @@ class ComposeView(QWidget):
         self.persist = True
         self.ignores: list[FindingIgnore] = []
         self._practice_context = PracticeContext()
+        self._context_profile_id: int | None = None
         self._loading = False
         self._topics: list[Topic] | None = None
 
@@ -191,7 +192,10 @@ class ComposeView(QWidget):
             self.message_bar.show_message("Choose who you are working as (File ▸ Switch User) to write drafts.")
 
     def _refresh_practice_context(self) -> None:
-        self._practice_context = practice_context(self.context.workspace, self.context_bar.current_profile())
+        """Re-read the practice's names, contacts, staff and dictionary (a few queries: not per keystroke)."""
+        profile = self.context_bar.current_profile()
+        self._context_profile_id = profile.id if profile else None
+        self._practice_context = practice_context(self.context.workspace, profile)
 
     def refresh(self) -> None:
         """Reload the draft list and what the signed-in user may do (called when the screen is shown)."""
@@ -228,7 +232,7 @@ class ComposeView(QWidget):
                 reply_to="",
                 when=None,
             )
-        self._load_into_widgets("", "", (), ())
+        self._load_into_widgets("", (), ())
         self.save_state.setText("New draft")
         self.drafts.clearSelection()
         self.editor.setFocus()
@@ -247,13 +251,13 @@ class ComposeView(QWidget):
             reply_to=loaded.post.in_reply_to,
             when=loaded.post.scheduled_at,
         )
-        self._load_into_widgets(loaded.post.body, loaded.post.in_reply_to, loaded.citations, loaded.images)
+        self._load_into_widgets(loaded.post.body, loaded.citations, loaded.images)
         self.save_state.setText("Saved")
 
     def _open_item(self, item: QListWidgetItem) -> None:
         self.open_draft(int(item.data(Qt.ItemDataRole.UserRole)))
 
-    def _load_into_widgets(self, body: str, reply_to: str, citations: tuple, images: tuple) -> None:
+    def _load_into_widgets(self, body: str, citations: tuple, images: tuple) -> None:
         self._loading = True
         try:
             self.attachments.set_citations(list(citations))
@@ -349,7 +353,9 @@ class ComposeView(QWidget):
     def _context_changed(self) -> None:
         if self._loading:
             return
-        self._refresh_practice_context()
+        profile = self.context_bar.current_profile()
+        if (profile.id if profile else None) != self._context_profile_id:  # typing a reply comment is not this
+            self._refresh_practice_context()
         self.recheck()
         self._changed()
 
