@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from composer.checking.fastre import LONG_TEXT, lower_text, trigram_set, word_set
+from composer.checking.fastre import LONG_TEXT, LiteralIndex, lower_text, trigram_set, word_set
 from composer.checking.model import CheckRequest, PracticeContext
 from composer.checking.text import MaskedSpan, Sentences, hashtag_spans
 
@@ -56,6 +56,7 @@ class Analysis:
         reply_masked: str | Callable[[], str],
         lowered: str | None = None,
         words: frozenset[str] | None = None,
+        literals: LiteralIndex | None = None,
     ) -> None:
         self.request = request
         self.context = context
@@ -64,6 +65,7 @@ class Analysis:
         self.lower = lowered if lowered is not None else lower_text(masked)
         self.masked_spans = masked_spans
         self._reply = reply_masked
+        self._literals = literals
         if words is not None:
             self.__dict__["words"] = words
 
@@ -100,6 +102,14 @@ class Analysis:
         if cached is None:
             blob = "\0".join(self.words) if lowered and "_" not in self.lower else ""
             cached = self.__dict__[key] = ({}, blob)
+        return cached
+
+    def present_literals(self) -> set[int] | None:
+        """Ids of the engine's prefilter literals in the lower-cased text (None: no index, or a text so
+        long that the scans of :meth:`literal_memo` and :meth:`trigrams` are cheaper)."""
+        cached = self.__dict__.get("_present")
+        if cached is None and self._literals is not None and len(self.lower) <= LONG_TEXT:
+            cached = self.__dict__["_present"] = self._literals.present(self.lower, self.words)
         return cached
 
     @cached_property

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from composer.checking import phi, platforms
 from composer.checking.analysis import Analysis, Lexicons
-from composer.checking.fastre import Matcher, compile_fast, lower_text, word_set
+from composer.checking.fastre import LiteralIndex, Matcher, compile_fast, lower_text, word_set
 from composer.checking.model import CheckRequest, Finding, PracticeContext, Severity
 from composer.checking.readability import grade_level
 from composer.checking.rules import Rule, load_all_lexicons, load_rule_packs
@@ -44,6 +44,11 @@ class Checker:
 
                 raise RuleFileError(rule.source, rule.id, "detector",
                                     f"unknown PHI detector (known: {', '.join(sorted(phi.DETECTORS))})")
+        self._literals = LiteralIndex()
+        for rule in self.rules:
+            _attach_matchers(self._literals, rule.params)
+        #: Per rule, literal ids one of which must occur in a draft for the rule to find anything.
+        self._gates = {rule.id: gate for rule in self._primary if (gate := _gate(rule)) is not None}
         self._maskers: dict[PracticeContext, Masker] = {}
         self._plans: dict[tuple[Any, ...], tuple[tuple[Rule, ...], tuple[Rule, ...]]] = {}
         self._lock = threading.Lock()
@@ -56,7 +61,13 @@ class Checker:
         findings: list[Finding] = []
         primary, derived = self._plan(request)
         run = self._run
+        present = analysis.present_literals()
+        gates = self._gates
         for rule in primary:
+            if present is not None:
+                gate = gates.get(rule.id)
+                if gate is not None and present.isdisjoint(gate):
+                    continue  # none of the words its trigger needs is in the draft
             found = run(rule, analysis, findings)
             if found:
                 findings.extend(found)
@@ -92,7 +103,7 @@ class Checker:
         masked, spans = masker.mask(text, lowered, words)
         reply = request.in_reply_to[:MAX_CHECKED_CHARS]
         return Analysis(request, context, text, masked, spans, lambda: masker.mask(reply)[0] if reply else "",
-                        None if spans else lowered, None if spans else words)
+                        None if spans else lowered, None if spans else words, self._literals)
 
     def _plan(self, request: CheckRequest) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
         """The primary and derived rules whose ``when`` holds, worked out once per kind of request."""
@@ -316,6 +327,26 @@ class Checker:
             return []
         first = min(sources, key=lambda f: f.start)
         return [(first.start, first.end)]
+
+
+def _gate(rule: Rule) -> frozenset[int] | None:
+    """The literal ids without which ``rule`` cannot fire: those of the pattern every finding of it
+    starts from (None for detectors that are code, counts and readability)."""
+    key = {"existence": "regex", "pattern": "regex", "substitution": "regex", "conditional": "trigger"}.get(rule.type)
+    matcher = rule.params.get(key) if key else None
+    return matcher.gate if isinstance(matcher, Matcher) else None
+
+
+def _attach_matchers(index: LiteralIndex, value: object) -> None:
+    """Attach every matcher in a rule's compiled parameters (nested in dicts, lists and tuples)."""
+    if isinstance(value, Matcher):
+        index.attach(value)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            _attach_matchers(index, item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _attach_matchers(index, item)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

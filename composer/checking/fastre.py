@@ -251,6 +251,94 @@ def _all_present(
     return True
 
 
+class LiteralIndex:
+    """Every prefilter literal of one engine's patterns, and which of them a draft contains.
+
+    Testing each literal with ``in`` costs a scan of the draft per literal, and a check asks about two
+    thousand of them: that was half the time of checking a post. Nearly all literals are letters and
+    digits, and such a literal occurs in a text exactly when it occurs inside one of the text's words.
+    So the literals inside each distinct word are looked up once (every substring of the word of a
+    length some literal has) and remembered across checks: drafts reuse the same few thousand words.
+    The few literals with other characters ("#ad", "5-star", "’ve") are tested on the text directly.
+    """
+
+    #: Remembered words; the memory is dropped and rebuilt past this many (a paste of random text).
+    MAX_WORDS = 200_000
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._word_literals: dict[str, int] = {}
+        self._lengths: tuple[int, ...] = ()
+        self._other: tuple[tuple[str, int], ...] = ()
+        self._by_word: dict[str, frozenset[int]] = {}
+
+    def attach(self, matcher: Matcher) -> None:
+        """Give ``matcher`` (and its parts) literal-id prefilters from this index, and a ``gate``: the
+        ids one of which must occur for any match (a phrase list's key words count as literals)."""
+        for part in matcher.parts or ():
+            self.attach(part)
+        if not matcher.lower:
+            return
+        if matcher.groups is not None:
+            matcher.id_groups = tuple(frozenset(self._id(literal) for literal in group) for group in matcher.groups)
+            matcher.gate = matcher.id_groups[0]
+        elif matcher.keys is not None:
+            keys = [*matcher.keys, *(literal for literal, _phrase in matcher.others)]
+            matcher.gate = frozenset(self._id(key) for key in keys if key)
+        elif matcher.parts:
+            gates = [part.gate for part in matcher.parts]
+            enables: dict[int, list[int]] = {}
+            for index, gate in enumerate(gates):
+                for literal_id in gate or ():
+                    enables.setdefault(literal_id, []).append(index)
+            ungated = tuple(index for index, gate in enumerate(gates) if gate is None)
+            matcher.part_index = ({k: tuple(v) for k, v in enables.items()}, ungated)
+            if not ungated:
+                matcher.gate = frozenset(enables)
+
+    def _id(self, literal: str) -> int:
+        found = self._ids.get(literal)
+        if found is None:
+            found = self._ids[literal] = len(self._ids)
+            if literal.isalnum():
+                self._word_literals[literal] = found
+                self._lengths = tuple(sorted({*self._lengths, len(literal)}))
+            else:
+                self._other = (*self._other, (literal, found))
+            self._by_word.clear()
+        return found
+
+    def _in_word(self, word: str) -> frozenset[int]:
+        literals = self._word_literals
+        size = len(word)
+        found = []
+        for length in self._lengths:
+            if length > size:
+                break
+            for start in range(size - length + 1):
+                literal = literals.get(word[start : start + length])
+                if literal is not None:
+                    found.append(literal)
+        return frozenset(found)
+
+    def present(self, lowered: str, words: frozenset[str]) -> set[int]:
+        """Ids of the literals that occur in ``lowered`` (a lower-cased text whose words are ``words``)."""
+        by_word = self._by_word
+        if len(by_word) > self.MAX_WORDS:
+            by_word.clear()
+        found: set[int] = set()
+        for word in words:
+            literals = by_word.get(word)
+            if literals is None:
+                literals = by_word[word] = self._in_word(word)
+            if literals:
+                found |= literals
+        for literal, literal_id in self._other:
+            if literal in lowered:
+                found.add(literal_id)
+        return found
+
+
 class Snapshot(Protocol):
     """What a matcher needs of a draft: its text, the lower-cased text and its word set."""
 
@@ -264,6 +352,8 @@ class Snapshot(Protocol):
 
     def literal_memo(self, lowered: bool) -> tuple[dict[str, bool] | None, str]: ...
 
+    def present_literals(self) -> set[int] | frozenset[int] | None: ...
+
 
 class Matcher:
     """A compiled pattern, which text variant it runs on, and its prefilter.
@@ -274,8 +364,8 @@ class Matcher:
     list of hundreds of terms costs a set intersection on most drafts.
     """
 
-    __slots__ = ("_build", "_cache", "_flags", "_regex", "_source", "groups", "keys", "literals", "lower",
-                 "others", "parts")
+    __slots__ = ("_build", "_cache", "_flags", "_regex", "_source", "gate", "groups", "id_groups", "keys",
+                 "literals", "lower", "others", "part_index", "parts")
 
     def __init__(
         self,
@@ -297,6 +387,12 @@ class Matcher:
         self._cache: dict[frozenset[str], re.Pattern[str]] = {}
         self._build = build
         self.groups: tuple[tuple[str, ...], ...] | None = None
+        #: ``groups`` as literal ids of a :class:`LiteralIndex`, once an engine has attached this matcher.
+        self.id_groups: tuple[frozenset[int], ...] | None = None
+        #: Literal ids one of which every match contains (None: unknown), set with ``id_groups``.
+        self.gate: frozenset[int] | None = None
+        #: For several parts: which parts each gate literal id may enable, and the parts with no gate.
+        self.part_index: tuple[dict[int, tuple[int, ...]], tuple[int, ...]] | None = None
         # Several patterns: each runs only if its own prefilter passes. A part given as a tuple is a
         # word list (a lexicon reference), matched as phrases keyed by word.
         self.parts: tuple[Matcher, ...] | None = None
@@ -379,7 +475,13 @@ class Matcher:
             regex = self._phrase_regex(snapshot, haystack)
             return [] if regex is None else [regex]
         parts = self.parts
+        present = snapshot.present_literals() if self.lower else None
         if parts is None:
+            if present is not None and self.id_groups is not None:
+                for group in self.id_groups:
+                    if present.isdisjoint(group):
+                        return []
+                return [self.regex]
             groups = self.groups
             if groups is not None:
                 memo, blob = snapshot.literal_memo(self.lower) if len(haystack) > MEMO_TEXT else (None, "")
@@ -387,6 +489,47 @@ class Matcher:
                     return []
             return [self.regex]
         out: list[re.Pattern[str]] = []
+        if present is not None and self.part_index is not None:
+            # Only the parts one of whose gate literals occurs can match: found by set intersection,
+            # not by visiting every part.
+            enables, ungated = self.part_index
+            candidates = set(ungated)
+            for literal_id in present.intersection(enables):
+                candidates.update(enables[literal_id])
+            for index in candidates:
+                part = parts[index]
+                if part.keys is not None:
+                    regex = part._phrase_regex(snapshot, haystack)
+                    if regex is not None:
+                        out.append(regex)
+                    continue
+                id_groups = part.id_groups
+                if id_groups is not None:
+                    for group in id_groups[1:]:
+                        if present.isdisjoint(group):
+                            break
+                    else:
+                        out.append(part.regex)
+                elif part.groups is None or _all_present(part.groups, haystack):
+                    out.append(part.regex)
+            return self._combined(parts, out)
+        if present is not None:
+            for part in parts:
+                if part.keys is not None:
+                    regex = part._phrase_regex(snapshot, haystack)
+                    if regex is not None:
+                        out.append(regex)
+                    continue
+                id_groups = part.id_groups
+                if id_groups is not None:
+                    for group in id_groups:
+                        if present.isdisjoint(group):
+                            break
+                    else:
+                        out.append(part.regex)
+                elif part.groups is None or _all_present(part.groups, haystack):
+                    out.append(part.regex)
+            return self._combined(parts, out)
         memo, blob = snapshot.literal_memo(self.lower) if len(haystack) > MEMO_TEXT else (None, "")
         for part in parts:
             if part.keys is not None:
@@ -395,6 +538,9 @@ class Matcher:
                     out.append(regex)
             elif part.groups is None or _all_present(part.groups, haystack, memo, blob):
                 out.append(part.regex)
+        return self._combined(parts, out)
+
+    def _combined(self, parts: tuple[Matcher, ...], out: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
         if len(out) <= 1:
             return out
         # One pass instead of one per part. A part that cannot match here (its words are absent) cannot
