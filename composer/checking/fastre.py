@@ -9,6 +9,7 @@ flag, and every pattern gets a cheap prefilter: the literal words one of which a
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -249,6 +250,48 @@ def _all_present(
         else:
             return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def _matches_empty(regex: re.Pattern[str]) -> bool:
+    """Whether ``regex`` can match the empty string."""
+    try:
+        return bool(_parse(regex.pattern, regex.flags & ~re.UNICODE).getwidth()[0] == 0)
+    except re.error:  # pragma: no cover - it compiled
+        return True
+
+
+def _leftmost_first(
+    regexes: list[re.Pattern[str]], text: str, start: int, stop: int
+) -> Iterator[re.Match[str]]:
+    """The matches ``re.finditer`` of the alternation ``r1|r2|...`` would find, from separate regexes
+    none of which matches the empty string.
+
+    The alternation takes, at the leftmost position where any alternative matches, the first
+    alternative (in order) that matches there, then resumes at the end of that match. Each regex's
+    next match is its leftmost one from the resume point, so the smallest (start, order) among them is
+    exactly the alternation's next match. Running only the regexes that can match (not one big
+    alternation of all of them) lets each skip ahead to its own first literal.
+    """
+    pending: list[tuple[int, int, re.Match[str]]] = []
+    for order, regex in enumerate(regexes):
+        found = regex.search(text, start, stop)
+        if found is not None:
+            pending.append((found.start(), order, found))
+    heapq.heapify(pending)
+    position = start
+    while pending:
+        first, order, found = heapq.heappop(pending)
+        if first < position:  # overlaps the match just taken: look again from its end
+            again = regexes[order].search(text, position, stop)
+            if again is not None:
+                heapq.heappush(pending, (again.start(), order, again))
+            continue
+        yield found
+        position = found.end()
+        again = regexes[order].search(text, position, stop)
+        if again is not None:
+            heapq.heappush(pending, (again.start(), order, again))
 
 
 class LiteralIndex:
@@ -496,7 +539,7 @@ class Matcher:
             candidates = set(ungated)
             for literal_id in present.intersection(enables):
                 candidates.update(enables[literal_id])
-            for index in candidates:
+            for index in sorted(candidates):  # the parts' order is the order of preference
                 part = parts[index]
                 if part.keys is not None:
                     regex = part._phrase_regex(snapshot, haystack)
@@ -541,11 +584,13 @@ class Matcher:
         return self._combined(parts, out)
 
     def _combined(self, parts: tuple[Matcher, ...], out: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
-        if len(out) <= 1:
+        """The regexes of the parts that can match, in the parts' order. :meth:`scan` merges their matches
+        as the alternation of all parts would find them; only if a part can match the empty string (where
+        that merge is not exact) does the alternation itself run."""
+        if len(out) <= 1 or not any(_matches_empty(regex) for regex in out):
             return out
-        # One pass instead of one per part. A part that cannot match here (its words are absent) cannot
-        # match in the combination of all parts either, so that combination, compiled once, finds the
-        # same matches as the parts that can match, in the same order of preference.
+        # A part that cannot match here (its words are absent) cannot match in the alternation of all
+        # parts either, so that alternation, compiled once, finds the same matches.
         combined = self._cache.get(_ALL_PARTS)
         if combined is None:
             every = [p._all_phrases_regex() if p.keys is not None else p.regex for p in parts]
@@ -590,9 +635,7 @@ class Matcher:
             return iter(())
         if len(regexes) == 1:
             return regexes[0].finditer(haystack, start, stop)
-        matches = [m for regex in regexes for m in regex.finditer(haystack, start, stop)]
-        matches.sort(key=lambda m: (m.start(), -m.end()))
-        return iter(matches)
+        return _leftmost_first(regexes, haystack, start, stop)
 
 
 # -- literal-first rewriting ------------------------------------------------------------------------------

@@ -1,0 +1,90 @@
+"""The checker's speed-ups must never change what it finds.
+
+Each shortcut in ``fastre`` (rewritten patterns, the literal index, merging the parts of a rule) is
+compared here with the plain computation it replaces, on the labeled drafts and on generated text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from composer.checking import Checker, CheckRequest, PracticeContext
+from composer.checking.analysis import Analysis
+from composer.checking.fastre import REWRITES, LiteralIndex, Matcher, _leftmost_first, lower_text, word_set
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _drafts() -> list[dict[str, str]]:
+    own = sorted((ROOT / "tests" / "checking" / "data").glob("*.jsonl"))
+    paths = [ROOT.parent / "shared" / "eval" / "dev.jsonl", *own]
+    return [json.loads(line) for path in paths if path.exists() for line in path.read_text("utf-8").splitlines()
+            if line]
+
+
+DRAFTS = _drafts()
+
+
+def test_rewritten_patterns_find_the_same_spans(checker: Checker) -> None:
+    assert REWRITES, "the engine's patterns were expected to be rewritten for speed"
+    texts = [lower_text(d["text"]) for d in DRAFTS] + [d["text"] for d in DRAFTS]
+    for (rewritten, flags), original in list(REWRITES.items())[:400]:
+        fast, plain = re.compile(rewritten, flags), re.compile(original, flags)
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], original
+
+
+_ALTERNATIVES = [r"ab+", r"b[ac]", r"\bca\w*", r"a\s+b", r"(?<=c)a+", r"bca", r"c(?=b)"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(alphabet="abc \n", max_size=60),
+    chosen=st.lists(st.sampled_from(_ALTERNATIVES), min_size=2, max_size=5, unique=True),
+    start=st.integers(0, 10),
+)
+def test_merged_parts_match_like_one_alternation(text: str, chosen: list[str], start: int) -> None:
+    regexes = [re.compile(pattern) for pattern in chosen]
+    alternation = re.compile("|".join(f"(?:{pattern})" for pattern in chosen))
+    expected = [(m.start(), m.end()) for m in alternation.finditer(text, start, len(text))]
+    merged = [(m.start(), m.end()) for m in _leftmost_first(regexes, text, start, len(text))]
+    assert merged == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("abcdeé’'#5- _\n"), max_size=80))
+def test_literal_index_agrees_with_substring_tests(text: str) -> None:
+    index = LiteralIndex()
+    literals = ["ab", "abc", "bca", "ee", "é5", "#a", "’d", "5-a", "cc", "a_b", "dd"]
+    matcher = Matcher("|".join(re.escape(literal) for literal in literals), ignore_case=True,
+                      parts=tuple(re.escape(literal) for literal in literals))
+    index.attach(matcher)
+    lowered = lower_text(text)
+    present = index.present(lowered, word_set(lowered))
+    parts = matcher.parts or ()
+    assert len(parts) == len(literals)
+    for part in parts:
+        assert part.id_groups is not None and part.groups is not None
+        (group,) = part.id_groups
+        assert (not present.isdisjoint(group)) == any(literal in lowered for literal in part.groups[0])
+
+
+def test_literal_index_changes_no_finding(
+    checker: Checker, context: PracticeContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    requests = [
+        CheckRequest(text=d["text"], kind=d["kind"], profile=d["profile"], platform=d["platform"],
+                     in_reply_to=d.get("in_reply_to", ""))
+        for d in DRAFTS
+    ]
+    with_index = [checker.check(request, context) for request in requests]
+    monkeypatch.setattr(Analysis, "present_literals", lambda self: None)
+    without = [checker.check(request, context) for request in requests]
+    assert with_index == without
+    assert sum(len(found) for found in with_index) > len(requests)  # the comparison covers real findings
