@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -21,7 +22,7 @@ from composer.checking.fastre import REWRITES, LiteralIndex, Matcher, _leftmost_
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _drafts() -> list[dict[str, str]]:
+def _drafts() -> list[dict[str, Any]]:
     own = sorted((ROOT / "tests" / "checking" / "data").glob("*.jsonl"))
     paths = [ROOT.parent / "shared" / "eval" / "dev.jsonl", *own]
     return [json.loads(line) for path in paths if path.exists() for line in path.read_text("utf-8").splitlines()
