@@ -262,7 +262,7 @@ def _matches_empty(regex: re.Pattern[str]) -> bool:
 
 
 def _leftmost_first(
-    regexes: list[re.Pattern[str]], text: str, start: int, stop: int
+    regexes: list[re.Pattern[str]], text: str, start: int, stop: int, longest: bool = False
 ) -> Iterator[re.Match[str]]:
     """The matches ``re.finditer`` of the alternation ``r1|r2|...`` would find, from separate regexes
     none of which matches the empty string.
@@ -272,26 +272,27 @@ def _leftmost_first(
     next match is its leftmost one from the resume point, so the smallest (start, order) among them is
     exactly the alternation's next match. Running only the regexes that can match (not one big
     alternation of all of them) lets each skip ahead to its own first literal.
+
+    With ``longest``, the longest match at a position wins instead of the first regex: that is the
+    order of a phrase list, whose alternation puts longer phrases first (see ``Matcher._phrase_group``).
     """
-    pending: list[tuple[int, int, re.Match[str]]] = []
-    for order, regex in enumerate(regexes):
-        found = regex.search(text, start, stop)
+    pending: list[tuple[int, int, int, re.Match[str]]] = []
+
+    def push(order: int, found: re.Match[str] | None) -> None:
         if found is not None:
-            pending.append((found.start(), order, found))
-    heapq.heapify(pending)
+            heapq.heappush(pending, (found.start(), found.start() - found.end() if longest else 0, order, found))
+
+    for order, regex in enumerate(regexes):
+        push(order, regex.search(text, start, stop))
     position = start
     while pending:
-        first, order, found = heapq.heappop(pending)
+        first, _length, order, found = heapq.heappop(pending)
         if first < position:  # overlaps the match just taken: look again from its end
-            again = regexes[order].search(text, position, stop)
-            if again is not None:
-                heapq.heappush(pending, (again.start(), order, again))
+            push(order, regexes[order].search(text, position, stop))
             continue
         yield found
         position = found.end()
-        again = regexes[order].search(text, position, stop)
-        if again is not None:
-            heapq.heappush(pending, (again.start(), order, again))
+        push(order, regexes[order].search(text, position, stop))
 
 
 class LiteralIndex:
@@ -486,6 +487,36 @@ class Matcher:
             return None
         return self._all_phrases_regex()
 
+    def _phrase_regexes(self, snapshot: Snapshot, haystack: str) -> list[re.Pattern[str]]:
+        """One small regex per key word (or leading literal) present in the draft, each compiled once.
+
+        Together they find what the whole list finds (:func:`_leftmost_first` with ``longest``), but
+        each skips straight to its own phrases instead of trying hundreds of phrases at every letter.
+        """
+        assert self.keys is not None
+        regexes = [self._phrase_group(key) for key in sorted(snapshot.words.intersection(self.keys))]
+        if self.others:
+            literals = sorted({literal for literal, _phrase in self.others if literal in haystack})
+            regexes.extend(self._phrase_group("\0" + literal) for literal in literals)
+        return regexes
+
+    def _phrase_group(self, key: str) -> re.Pattern[str]:
+        """The regex of the phrases under one key (NUL + literal: the phrases starting with that literal).
+
+        Every group is built the same way (the same bounds around an alternation of literal phrases,
+        longest first), and phrases matching at the same place match the same words of the text, so
+        the longer match is the one the alternation of the whole list would prefer."""
+        cached = self._cache.get(frozenset((key,)))
+        if cached is None:
+            assert self.keys is not None and self._build is not None
+            if key.startswith("\0"):
+                phrases = [phrase for literal, phrase in self.others if literal == key[1:]]
+            else:
+                phrases = list(self.keys[key])
+            source = self._build(sorted(phrases))
+            cached = self._cache[frozenset((key,))] = compile_fast(lower_pattern(source) if self.lower else source)
+        return cached
+
     def _all_phrases_regex(self) -> re.Pattern[str]:
         """One regex of every phrase, compiled once.
 
@@ -515,8 +546,7 @@ class Matcher:
     def _runnable(self, snapshot: Snapshot, haystack: str) -> list[re.Pattern[str]]:
         """The regexes worth running on this draft (plain loops: this runs for every rule on every check)."""
         if self.keys is not None:
-            regex = self._phrase_regex(snapshot, haystack)
-            return [] if regex is None else [regex]
+            return self._phrase_regexes(snapshot, haystack)
         parts = self.parts
         present = snapshot.present_literals() if self.lower else None
         if parts is None:
@@ -635,7 +665,7 @@ class Matcher:
             return iter(())
         if len(regexes) == 1:
             return regexes[0].finditer(haystack, start, stop)
-        return _leftmost_first(regexes, haystack, start, stop)
+        return _leftmost_first(regexes, haystack, start, stop, longest=self.keys is not None)
 
 
 # -- literal-first rewriting ------------------------------------------------------------------------------

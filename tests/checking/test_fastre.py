@@ -89,3 +89,37 @@ def test_literal_index_changes_no_finding(
     without = [checker.check(request, context) for request in requests]
     assert with_index == without
     assert sum(len(found) for found in with_index) > len(requests)  # the comparison covers real findings
+
+
+class _Draft:
+    """The least a matcher needs of a draft."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = lower_text(text)
+        self.words = word_set(self.lower)
+
+    def trigrams(self, lowered: bool) -> None:
+        return None
+
+    def literal_memo(self, lowered: bool) -> tuple[None, str]:
+        return None, ""
+
+    def present_literals(self) -> None:
+        return None
+
+
+_PHRASES = ("heart", "heart attack", "heart attack risk", "attack", "#ad", "#ad partner", "$5 off", "off",
+            "can't", "can't wait", "risk", "at risk", "a")
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from([*_PHRASES, "the", "  ", "\n", ".", "Heart", "ATTACK", "x"]), max_size=14))
+def test_phrase_list_matches_like_its_whole_alternation(words: list[str]) -> None:
+    from composer.checking.rules import phrase_alternation
+
+    text = " ".join(words)
+    matcher = Matcher(phrase_alternation(_PHRASES), True, phrases=_PHRASES, build=phrase_alternation)
+    draft = _Draft(text)
+    whole = matcher._all_phrases_regex()
+    assert [m.span() for m in matcher.finditer(draft)] == [m.span() for m in whole.finditer(draft.lower)]
