@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any, Protocol
 
+from composer.checking import derived
+
 try:
     import re._constants as _c
     import re._parser as _p
@@ -131,7 +133,7 @@ def _valid(group: set[str]) -> bool:
 def _reduce(group: set[str]) -> tuple[str, ...]:
     """Drop literals that contain a shorter one: the shorter test is enough."""
     kept: list[str] = []
-    for literal in sorted(group, key=len):
+    for literal in sorted(group, key=lambda item: (len(item), item)):
         if not any(k in literal for k in kept):
             kept.append(literal)
     return tuple(kept)
@@ -151,6 +153,15 @@ def required_literal_groups(pattern: str, flags: int = 0) -> tuple[tuple[str, ..
 
     The most selective groups (longest shortest literal, fewest literals) come first; at most three.
     """
+    known, fact = derived.lookup("groups", pattern, flags)
+    if known:
+        return None if fact is None else tuple(tuple(group) for group in fact)
+    groups = _derive_literal_groups(pattern, flags)
+    derived.remember("groups", pattern, flags, None if groups is None else [list(group) for group in groups])
+    return groups
+
+
+def _derive_literal_groups(pattern: str, flags: int) -> tuple[tuple[str, ...], ...] | None:
     try:
         parsed = _parse(pattern, flags)
     except re.error:
@@ -970,6 +981,20 @@ def _push(alternative: str, pending: list[str], ignore_case: bool = False, depth
 def accelerate(pattern: str, flags: int = 0) -> str:
     """``pattern`` rewritten so that ``re`` can skip to its first character (see above); the same
     matches, spans and groups. Patterns it cannot rewrite safely come back unchanged."""
+    known, fact = derived.lookup("accelerate", pattern, flags)
+    if known and isinstance(fact, str):
+        rewritten = fact
+    else:
+        rewritten = _rewrite(pattern, flags)
+        derived.remember("accelerate", pattern, flags, rewritten)
+    if rewritten != pattern:
+        if len(REWRITES) > 4096:
+            REWRITES.clear()
+        REWRITES[(rewritten, flags)] = pattern
+    return rewritten
+
+
+def _rewrite(pattern: str, flags: int) -> str:
     flagged = pattern.startswith("(?") and not pattern.startswith(("(?:", "(?<!", "(?<="))
     if "(?x" in pattern or flags & re.VERBOSE or flagged:
         return pattern
@@ -992,9 +1017,6 @@ def accelerate(pattern: str, flags: int = 0) -> str:
         return pattern
     if before.state.groups != after.state.groups or before.state.groupdict != after.state.groupdict:
         return pattern
-    if len(REWRITES) > 4096:
-        REWRITES.clear()
-    REWRITES[(candidate, flags)] = pattern
     return candidate
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from composer.checking import derived
 from composer.checking.fastre import Matcher, split_alternatives
 from composer.checking.model import CATEGORIES, KINDS, PROFILES, SEVERITIES
 
@@ -177,12 +178,15 @@ class _Ctx:
                 expanded.append(f"(?:{phrase_alternation(words)})")
                 continue
             text = self.expand(pattern, key)
-            try:
-                parsed = _sre_parser.parse(text, flags)
-            except re.error as error:
-                raise self.fail(key, f"invalid regular expression {pattern!r}: {error}") from None
-            if _nested_repeat(parsed):
-                raise self.fail(key, f"pattern {pattern!r} nests unbounded repeats (catastrophic backtracking)")
+            known, safe = derived.lookup("safe", text, flags)
+            if not (known and safe is True):  # a pattern once parsed and found safe needs no second look
+                try:
+                    parsed = _sre_parser.parse(text, flags)
+                except re.error as error:
+                    raise self.fail(key, f"invalid regular expression {pattern!r}: {error}") from None
+                if _nested_repeat(parsed):
+                    raise self.fail(key, f"pattern {pattern!r} nests unbounded repeats (catastrophic backtracking)")
+                derived.remember("safe", text, flags, True)
             expanded.append(f"(?:{text})")
             parts.extend(f"(?:{alternative})" for alternative in split_alternatives(text))
         try:
