@@ -374,6 +374,6 @@ def load_checker(resources: Path | None = None) -> Checker:
     root = resources or default_resources()
     rules_dir = root / "rules"
     named = load_all_lexicons(rules_dir)
-    rules = load_rule_packs(rules_dir)
+    rules = load_rule_packs(rules_dir, named)
     lexicons = Lexicons.load(root / "dictionaries", named)
     return Checker(rules, lexicons, platforms.load_platforms(root / "platforms"))

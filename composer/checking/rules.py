@@ -463,9 +463,11 @@ def load_all_lexicons(folder: Path) -> dict[str, tuple[str, ...]]:
     return merged
 
 
-def load_rule_packs(folder: Path) -> list[Rule]:
-    """Load every rule pack in ``folder`` (not the lexicon files) and check ids are unique."""
-    lexicons = load_all_lexicons(folder)
+def load_rule_packs(folder: Path, lexicons: Mapping[str, tuple[str, ...]] | None = None) -> list[Rule]:
+    """Load every rule pack in ``folder`` (not the lexicon files) and check ids are unique; ``lexicons``
+    are the folder's word lists if already read."""
+    if lexicons is None:
+        lexicons = load_all_lexicons(folder)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
