@@ -40,7 +40,7 @@ _DATE = _ci(
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+(?:0?[1-9]|[12]\d|3[01]){_ORD}?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01]){_ORD}?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_WEEKDAY}\s+)?the\s+(?:[12]?\d|3[01]){_ORD}"
-    rf"|(?:last|this\s+past|next|this\s+coming)\s+{_WEEKDAY}(?:'s)?"
+    rf"|(?:last|this\s+past|next|this\s+coming|since)\s+{_WEEKDAY}(?:'s)?"
     rf"|{_WEEKDAY}'s\s+(?:appointment|appt|visit|surgery|procedure|exam|check-?up|test|follow-?up|physical|consult)"
     rf"|{_WEEKDAY}(?:\s+(?:at\s+)?(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?))?"
     rf"|(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:on\s+)?{_WEEKDAY})?"
@@ -60,11 +60,13 @@ _REL_DATE = _ci(
 _PERSON_TIE = _ci(
     rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born|birthday|admitted|discharged|died|passed\s+away|"
     rf"diagnosed|delivered|started|seen|saw|examined|vaccinated|operated|visited|came\s+in|stopped\s+by|"
-    rf"treated|{_CARE_NOUN})\b[^.!?\n]{{0,30}}$")
+    rf"treated|icu|nicu|hospital|hospitali[sz]ed|er|arrived|checked\s+in|signed\s+in|showed\s+up|re-?check|"
+    rf"retest|{_CARE_NOUN})\b[^.!?\n]{{0,30}}$")
 _PERSON_TIE_RIGHT = _ci(rf"^(?:'s)?\s+{_CARE_NOUN}\b")
 _POSSESSIVE_CARE = _ci(
     rf"\b(?:your|his|her|their|my)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\b"
-    r"|\b(?:you|she|he|they)\s+(?:were|was|got|had|came|started|finished)\b"
+    r"|\b(?:you|she|he|they)\s+(?:were|was|got|had|came|started|finished|arrived|checked\s+in|signed\s+in|"
+    r"showed\s+up)\b|\b(?:were|was)\s+(?:still\s+|finally\s+)?seen\b"
     r"|\b(?:saw|seen|treated|examined|vaccinated|admitted|discharged|delivered|moved|rescheduled|booked|"
     r"scheduled|with)\s+(?:you|him|her|them)\b")
 _EVENT = _ci(
@@ -155,14 +157,28 @@ _UNIQUE = _ci(
     r"girl|boy|centenarian|resident|family)\b"
     r"(?:\s+(?:[\w-]{1,20}\s+){0,1}?(?:born|delivered|treated|seen|diagnosed|to\s+\w+)\b[^.!?\n]{0,60}?"
     r"\b(?:this|last|in)\s+(?:year|spring|summer|fall|autumn|winter|month|week|decade|(?:19|20)\d\d))?"
-    r"|\bthe\s+only\s+(?:case|patient|person|one)\s+(?:of|with|in)\s+[^.!?,\n]{1,60}")
+    r"|\bthe\s+only\s+(?:case|patient|person|one)\s+(?:of|with|in)\s+[^.!?,\n]{1,60}"
+    r"|\b[a-z]{3,20}['’]s\s+(?:first|only|oldest|youngest)\s+(?:set\s+of\s+)?(?:[\w-]{1,20}\s+)?"
+    r"(?:baby|babies|twins|triplets|quadruplets|quintuplets|newborn|centenarian|patient|resident)\b")
 _INITIALS = compile_fast(
     r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=,?\s)(?:,\s+(?:a|an|our|the|who|age|aged)\b[^,.!?\n;]{1,80}"
     r"|\s+(?:\(\d{1,3}\)|\d{1,3}[- ]year[- ]old[^,.!?\n]{0,40}))"
 )
 _NOT_INITIALS = compile_fast(r"^(?:U\.\s?S|U\.\s?K|D\.\s?C|A\.\s?M|P\.\s?M|M\.\s?D|R\.\s?N|N\.\s?P|P\.\s?A|"
                            r"B\.\s?S|M\.\s?S|E\.\s?R|I\.\s?V|O\.\s?R|E\.\s?g|I\.\s?e)\.")
-_PHOTO = _ci(r"[\[(]\s*((?:photo|picture|pic|image|video|img|selfie)\s*:\s*[^\]\)\n\[(]{1,300})[\])]")
+_PHOTO = _ci(
+    r"[\[(]\s*((?:(?:photo|picture|pic|image|video|img|selfie|screenshot)s?(?:\s+(?:carousel|collage|grid|series|set|"
+    r"attached|reel|slideshow))?\s*:|screen-?shot\s+of\b)\s*[^\]\)\n\[(]{1,300})[\])]")
+# People in a photo with a detail of care or identity ("four kids holding bandaged arms", "man in the
+# injection chair, face visible", "a client's full face, week 0 to week 12", "the reviewer's name").
+_PHOTO_PEOPLE = _ci(
+    r"\b(?:kids|children|boys|girls|man|woman|men|women|lady|guy|teens?|clients?|person|people|twins|triplets|"
+    r"newborn|reviewer|athlete|player|student)\b")
+_PHOTO_CARE_CUE = _ci(
+    r"\b(?:bandag\w*|band-?aids?|casts?|injection|exam|chair|face\s+visible|full[- ]face|before|after|week\s+\d|"
+    r"scars?|wounds?|shots?|vaccines?|stitches|names?|profile\s+(?:photo|pic|picture)|wristband|gown|iv|"
+    r"hospital|stretcher|crutches|brace|sling|recovery|treatment)\b")
+
 _PHOTO_PERSON = _ci(
     r"\b(?:patient|exam\s+(?:table|room)|face|faces|baby|infant|toddler|child|kid|boy|girl|son|"
     r"daughter|mom|dad|mother|father|his|her|he|she|smiling|wristband|chart|hospital\s+bed|"
@@ -242,7 +258,8 @@ _SERVICE_CONTEXT = _ci(
     r"refill|referral|insurance|appointment|appt|visit|review|stars?|experience|feedback|see\s+you|"
     r"doctor|dr|nurse|pharmacy|prescription|portal|records?|chart|results?|seen|seeing|saw|treated|care|"
     r"short\s+notice|fit\s+(?:me|us)\s+in|meds?|medications?|antibiotics?|dose|course|shot|shots|"
-    r"sick|ill|fever|cough|pain|symptoms?)\b")
+    r"sick|ill|fever|cough|pain|symptoms?|paperwork|forms|fmla|(?:did|done)\s+for\s+(?:me|my|us|our)|"
+    r"took\s+care|taking\s+care|looked\s+after|squeez\w*\s+(?:me|my|us|him|her|them)\b)\b")
 _POSSESSIVE_CARE_RIGHT = _ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = _ci(
     r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
@@ -313,7 +330,9 @@ def _talks_about_person(analysis: Analysis, lexicons: Lexicons) -> bool:
             cached = True
         else:
             comment = analysis.reply.lower()
-            cached = not comment.strip() or bool(_CARE_CONTEXT.search(comment) or _SERVICE_CONTEXT.search(comment))
+            cached = not comment.strip() or bool(
+                _CARE_CONTEXT.search(comment) or _SERVICE_CONTEXT.search(comment)
+                or not _care_words(lexicons).isdisjoint(_COMMENT_WORD.findall(comment)))
         analysis.__dict__["_phi_care"] = cached
     return cached
 
@@ -329,6 +348,7 @@ def _health_words(lexicons: Lexicons) -> frozenset[str]:
 
 
 _HEALTH_WORDS: dict[int, frozenset[str]] = {}
+_COMMENT_WORD = compile_fast(r"[a-z][a-z0-9-]*")
 _CARE_WORDS: dict[int, frozenset[str]] = {}
 _NOT_NAMES_EXTRA = frozenset(["better", "soon", "again", "today", "too"])
 
@@ -342,9 +362,12 @@ def _care_words(lexicons: Lexicons) -> frozenset[str]:
     return cached
 
 
+_ABBREVIATION_DOT = compile_fast(r"\b(st|dr|mr|mrs|ms|mt|ft|jr|sr)\.")
+
+
 def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
     text = analysis.lower
-    left = text[max(0, start - 45) : start]
+    left = _ABBREVIATION_DOT.sub(r"\1 ", text[max(0, start - 45) : start])
     right = text[end : end + 40]
     if _TIME_AFTER.match(right) or _RANGE_BEFORE.search(left) or (
             _RANGE_FROM.search(left) and _RANGE_AFTER.match(right)):
@@ -394,7 +417,9 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         return spans
     for match in islice(_DATE.finditer(analysis.lower), MAX_SPANS):
         start, end = match.span()
-        if _WEAK_DATE.fullmatch(match.group()):
+        if _DAY_APPOINTMENT.match(match.group()):
+            spans.append((start, end))
+        elif _WEAK_DATE.fullmatch(match.group()):
             if _weak_tied(analysis, start, end):
                 spans.append((start, end))
         elif _tied_to_person(analysis, start, end):
@@ -403,7 +428,100 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         for match in _REL_DATE.finditer(analysis.lower):
             group = 1 if match.group(1) else 2
             spans.append(match.span(group))
+        _relative_days(analysis, spans)
+    _month_and_birthday_dates(analysis, lexicons, spans)
+    if "m" in analysis.lower:
+        for match in islice(_TIME_SLOT_PERSON.finditer(analysis.lower), MAX_SPANS):
+            if not any(s <= match.start() < e for s, e in spans):
+                spans.append(match.span())
     return spans
+
+
+# "my 11am today", "ur 3pm botox client": a person referred to by their appointment time.
+_TIME_SLOT_PERSON = _ci(
+    r"\b(?:my|our|ur|your|the)\s+\d{1,2}(?::[0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s+[\w-]{1,20}){0,2}?"
+    r"\s+(?:patient|pt|client|appt|appointment(?!\s+(?:slots?|spots?|openings?|times?|availability))|consult|"
+    r"today|yesterday|this\s+(?:morning|afternoon))\b")
+
+
+# "Thursday's appointment": one person's appointment on a given day.
+_DAY_APPOINTMENT = _ci(rf"^{_WEEKDAY}'s\s+")
+_REL_DAY_ANY = _ci(r"\b(?:tomorrow|yesterday|tonight|last\s+night)\b")
+# A sentence about one person's own care: "...tomorrow to check your dad's wound dressing".
+_OWN_CARE_REPLY = _ci(
+    r"\b(?:your|his|her|their)\s+(?:[\w'’-]{1,20}\s+){0,2}?(?:appointment|appt|visit|surgery|procedure|wound|"
+    r"dressing|results?|labs?|biopsy|follow-?up|stitches|cast|meds|medications?|prescription|refill|referral|tests?|"
+    r"scan|mri|x-?ray|infusion|physical|exam|check-?up|delivery|induction|c-section|discharge|bloodwork|"
+    r"blood\s+work|colonoscopy|mammogram|consult(?:ation)?|home\s+visit)\b")
+_OWN_CARE_POST = _ci(
+    r"\b(?:his|her|their)\s+(?:[\w'’-]{1,20}\s+){0,2}?(?:appointment|appt|visit|surgery|procedure|wound|"
+    r"results?|labs?|biopsy|follow-?up|stitches|cast|infusion|delivery|induction|c-section|discharge|transplant|"
+    r"chemo|scan|mri)\b|\b(?:icu|nicu|hospital|hospice|er)\b")
+_CAP_MONTH = compile_fast(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+    r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+_MONTH_PREP_LEFT = _ci(r"(?:\b(?:in|since|by|until|till|from|through|last|next|early|late|mid|back\s+in)[\s-]+|\(\s*)$")
+# A care event within a few words before the month: "crutches in March", "recheck your TSH in April",
+# "before (Feb)".
+_MONTH_TIE_LEFT = _ci(
+    r"\b(?:crutches|cast|surgery|surgeries|operation|diagnosed|diagnosis|born|delivered|admitted|discharged|"
+    r"started|began|recheck|re-check|retest|follow[- ]?up|before|after|due|hospitali[sz]ed|transplant|chemo|"
+    r"rehab|injury|injured|broke|fell|accident|stroke|heart\s+attack|biopsy|treatment)\b[^.!?\n]{0,25}$")
+_MONTH_PERSON = _ci(r"\b(?:he|she|his|her|him|their|they|[a-z]+['’]s)\b|@\w")
+_MONTH_PERSON_REPLY = _ci(r"\b(?:you|your|you're|he|she|his|her|him|their|they|[a-z]+['’]s)\b|@\w")
+# "turned 1 today", "happy 30th bday to our fave patient": a birthday, i.e. a date of birth.
+_BIRTHDAY_TODAY = _ci(
+    r"\b(?:turn(?:ed|s)|is\s+turning)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:today|yesterday|tomorrow|this\s+(?:week|weekend|morning))\b"
+    r"|\bhappy\s+\d{1,3}(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b")
+_BIRTHDAY_NOT_PERSON = _ci(
+    r"^\s*(?:to\s+)?(?:us\b|•|our\s+(?:[\w-]+\s+)?(?:practice|clinic|office|team|location|building|business|blog|"
+    r"podcast|website|company|foundation|program|app|page|group|center|centre)\b|(?:to\s+)?my\s+(?:[\w-]+\s+)?"
+    r"(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|sister|twins|baby|boy|girl|"
+    r"hubby|bestie|best\s+friend|dog|cat|pup))")
+
+
+_OWN_FAMILY_NEAR = _ci(
+    r"\bmy\s+(?:[\w-]{1,15}\s+){0,2}?(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|"
+    r"sister|hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa|grandmother|grandfather|twins|baby|bestie|"
+    r"best\s+friend)\b")
+
+
+def _relative_days(analysis: Analysis, spans: list[Span]) -> None:
+    """"tomorrow", "yesterday", "last night" in a sentence about one person's own visit or treatment."""
+    own = _OWN_CARE_REPLY if analysis.request.kind == "reply" else _OWN_CARE_POST
+    for match in islice(_REL_DAY_ANY.finditer(analysis.lower), MAX_SPANS):
+        if any(s <= match.start() < e for s, e in spans):
+            continue
+        _, sentence = analysis.sentence_lower(match.start())
+        if own.search(sentence) and not _EVENT.search(sentence):
+            spans.append(match.span())
+
+
+def _month_and_birthday_dates(analysis: Analysis, lexicons: Lexicons, spans: list[Span]) -> None:
+    """A month alone tied to one person's care ("crutches in March", "recheck your TSH in April") and
+    birthdays of a patient ("turned 1 today")."""
+    text = analysis.text
+    lower = analysis.lower
+    person = _MONTH_PERSON_REPLY if analysis.request.kind == "reply" else _MONTH_PERSON
+    if not analysis.words.isdisjoint(_DATE_WORDS):
+        for match in islice(_CAP_MONTH.finditer(text), MAX_SPANS):
+            start, end = match.span()
+            if any(s <= start < e for s, e in spans):
+                continue
+            left = lower[max(0, start - 60) : start]
+            prep = _MONTH_PREP_LEFT.search(left)
+            if not prep or not _MONTH_TIE_LEFT.search(left[: prep.start()]):
+                continue
+            _, sentence = analysis.sentence_lower(start)
+            near = lower[max(0, start - 100) : end + 60]
+            if (person.search(sentence) or person.search(near)) and not _EVENT.search(left[-30:]):
+                spans.append((start, end - 1 if len(match.group()) > 5 and match.group().endswith(".") else end))
+    if ("today" in analysis.words or "happy" in analysis.words) and _talks_about_person(analysis, lexicons):
+        for match in _BIRTHDAY_TODAY.finditer(lower):
+            if not _BIRTHDAY_NOT_PERSON.match(lower[match.end() : match.end() + 60]) and not _OWN_FAMILY_NEAR.search(
+                    lower[max(0, match.start() - 50) : match.start()]):
+                spans.append(match.span())
 
 
 _REL_WORDS = frozenset(["tomorrow", "yesterday", "tonight", "morning", "afternoon", "evening"])
@@ -420,7 +538,18 @@ def detect_phones(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
         if _OWN_NUMBER.search(analysis.lower[max(0, match.start() - 40) : match.start()]):
             continue  # the author's own number: a profile problem, not a patient identifier
         spans.append(match.span())
+    if _LOCAL_PHONE_CUE.search(analysis.lower):
+        for match in islice(_LOCAL_PHONE.finditer(analysis.text), MAX_SPANS):
+            left = analysis.lower[max(0, match.start() - 30) : match.start()]
+            if _LOCAL_PHONE_LEFT.search(left) and not any(s <= match.start() < e for s, e in spans):
+                spans.append(match.span())
     return spans
+
+
+# "call her at 555-0193": a seven-digit local number right after a call/text cue.
+_LOCAL_PHONE_CUE = _ci(r"\b(?:call|calls|text|texts|reach|phone|cell|number|ring)\b")
+_LOCAL_PHONE = compile_fast(r"(?<![\d(-])\d{3}[-.]\d{4}(?![\d-])")
+_LOCAL_PHONE_LEFT = _ci(r"\b(?:call|text|reach|phone|cell|number|ring|at|is|on)\b[^.!?\n\d]{0,20}$")
 
 
 def detect_emails(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -456,8 +585,9 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
         if any(s <= start < e for s, e in spans):
             continue
         _, sentence = analysis.sentence_lower(start)
-        if _PERSON_PRONOUN.search(sentence) and _private_address(analysis, start, end) and _talks_about_person(
-                analysis, lexicons):
+        near = analysis.lower[max(0, start - 80) : end + 80]
+        person = _PERSON_PRONOUN.search(sentence) or _PERSON_PRONOUN.search(near)
+        if person and _private_address(analysis, start, end) and _talks_about_person(analysis, lexicons):
             spans.append((start, end))
     del lower
     return spans
@@ -559,7 +689,62 @@ def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
         for match in _role_patterns(lexicons)[0].finditer(analysis.text):
             if not any(s <= match.start() < e for s, e in spans):
                 spans.append((match.start(), match.end() - (len(match.group()) - len(match.group().rstrip()))))
+    if _talks_about_person(analysis, lexicons):
+        _described_people(analysis, lexicons, spans)
     return spans
+
+
+# "the guy who runs the taco truck on 5th St", "the same one who coached my son's little league": a person
+# singled out by what they do in the community.
+_DESCRIBED_PERSON = _ci(
+    r"\b(?:the|our|my|this)\s+(?:(?:same|fave|favorite|favourite|retired|former|local|sweet|friendly|young|old|new)\s+)"
+    r"{0,2}(?:guy|man|woman|lady|gal|kid|one|dude|fella|gentleman|girl|boy|teen|mom|dad|grandpa|grandma)\s+"
+    r"(?:in\s+(?:room|bed|bay)\s+\d{1,3}\s+(?:[\w-]{1,15}\s+){0,2}?)?(?:who|that)\s+(?:runs|ran|owns|owned|coaches|"
+    r"coached|teaches|taught|works|worked|drives|drove|manages|managed|plays|played|sings|sang|delivers|delivered|"
+    r"cuts|cut|preaches|serves|served|bakes|tends|lives|lived|sells|sold|fixes|fixed|cooks|started|founded|"
+    r"umpires|referees|reffed|hosts|hosted|anchors|pastors|leads|led)\b[^.!?\n,;]{0,40}?"
+    r"(?=\s+(?:is|was|and|but|who|with|came|got|has|had)\b|[.!?\n,;]|$)")
+# "the Springfield High's football team", "Mrs. Grant's 2nd grade class": a small group that names a member.
+_SCHOOL_GROUP = compile_fast(
+    r"\b(?i:(?:mrs?|ms|miss)\.?\s+[a-z]{1,20}['’]s\s+(?:\d(?:st|nd|rd|th)[- ]grade\s+|kindergarten\s+|pre-?k\s+)?"
+    r"(?:class|classroom|homeroom))\b"
+    r"|\b[A-Z][\w'’-]{1,25}\s+(?:High|Middle|Elementary|Academy|Prep)(?:['’]s)?\s+(?:[\w-]{1,15}\s+){0,2}?"
+    r"(?:team|squad|class|band|roster|choir|orchestra)\b")
+_GROUP_PERSON = _ci(r"\b(?:you|your|he|she|his|her|him|our\s+(?:girl|boy|guy|gal|kid)|little)\b")
+_PLACE_UNIT = r"(?:station|engine|ladder|precinct|company|district|unit|post|troop|local|ward|room|grade)\s+#?\d{1,4}"
+_ROLE_PLACE_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _role_place(lexicons: Lexicons) -> re.Pattern[str]:
+    """"our fave firefighter from station 4", "the retired librarian from the Lincoln branch"."""
+    roles = lexicons.named.get("phi_roles", ())
+    cached = _ROLE_PLACE_CACHE.get(roles)
+    if cached is None:
+        alternation = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len, reverse=True))
+        cached = _ROLE_PLACE_CACHE[roles] = compile_fast(
+            rf"(?i:\b(?:the|our|my)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{alternation})\s+(?:from|at|of|over\s+at|"
+            rf"down\s+at)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{{1,25}}(?:\s+(?:[A-Z0-9][\w'’.-]{{0,25}}|branch|station|"
+            rf"store|shop|office|school|church|plant|mill|base)){{0,2}}|(?i:{_PLACE_UNIT}))")
+    return cached
+
+
+def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span]) -> None:
+    text = analysis.text
+
+    def push(start: int, end: int) -> None:
+        if not any(s <= start < e or start <= s < end for s, e in spans):
+            spans.append((start, end))
+
+    if "who" in analysis.words or "that" in analysis.words:
+        for match in islice(_DESCRIBED_PERSON.finditer(analysis.lower), MAX_SPANS):
+            push(match.start(), match.end() - (len(match.group()) - len(match.group().rstrip())))
+    if not analysis.words.isdisjoint(_role_words(lexicons)):
+        for match in islice(_role_place(lexicons).finditer(text), MAX_SPANS):
+            push(*match.span())
+    for match in islice(_SCHOOL_GROUP.finditer(text), MAX_SPANS):
+        _, sentence = analysis.sentence_lower(match.start())
+        if _GROUP_PERSON.search(sentence):
+            push(*match.span())
 
 
 def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -641,7 +826,10 @@ def detect_photos(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
     for match in _PHOTO.finditer(analysis.lower):
         body = analysis.text[match.start(1) : match.end(1)]
         named = _has_name(body, lexicons) or _PLURAL_FAMILY.search(body)
-        if named or (_PHOTO_PERSON.search(match.group(1)) and not _PHOTO_DEIDENTIFIED.search(match.group(1))):
+        seen = match.group(1)
+        shown = _PHOTO_PERSON.search(seen) or (_PHOTO_PEOPLE.search(seen) and _PHOTO_CARE_CUE.search(seen))
+        hidden = _PHOTO_DEIDENTIFIED.search(seen)
+        if named or (shown and not hidden):
             spans.append(match.span(1))
     return spans
 
@@ -791,7 +979,63 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             word, lexicons)
         if nameish and not any(s <= match.start(1) < e for s, e in spans):
             spans.append(match.span(1))
+    _more_names(analysis, lexicons, spans, add, not_person | not_lower)
     return spans
+
+
+# "Emily's journey", "lily's ear feels better", "Noah's rash": a given name owning a body part, an illness,
+# a treatment or a recovery story is a person whose care is discussed, whatever its case or ambiguity.
+_POSSESSIVE_NAME = _ci(
+    r"(?<![\w'’.-])([a-z][a-z]{2,20})['’]s\s+(?:(?:left|right|poor|little|sore|broken|new|first|second|"
+    r"latest|last|next|follow-?up|annual|whole|weight[- ]loss|recovery|health|skin|eczema|acne|asthma)\s+)?"
+    r"(?:ears?|knees?|ankles?|arms?|legs?|foot|feet|hands?|wrists?|hips?|back|shoulders?|elbows?|skin|eyes?|"
+    r"tooth|teeth|throat|tonsils|tummy|stomach|lungs|heart|rash|cough|fever|cold|flu|infection|cast|stitches|"
+    r"wound|incision|scar|eczema|acne|asthma|diabetes|allergies|allergy|cancer|tumou?r|diagnosis|journey|story|"
+    r"recovery|progress|transformation|results?|labs?|surgery|procedure|appointment|appt|visit|check-?up|"
+    r"physical|shots?|vaccines?|meds|medications?|prescription|inhaler|therapy|treatment|condition|symptoms|"
+    r"sugars?|blood\s+(?:pressure|sugar|work)|a1c|weight|pregnancy|delivery|birth|baby|mri|x-?ray|scan|"
+    r"concussion|fracture|sprain|break|migraines?|seizures?|ptsd|adhd|anxiety|depression)\b")
+# "Mrs. D", "Mr. B's", "Coach D", "mrs. k's 2nd grade class": a title with one initial stands for a person.
+_TITLE_INITIAL = compile_fast(
+    r"\b(?:(?:Mr|Mrs|Ms|Mx)\.?|Miss|Coach|Officer|Pastor|Aunt|Uncle|Nana|Papa|Grandma|Grandpa)\s+[A-Z]\b\.?(?![\w.])"
+    r"|\b(?:mr|mrs|ms)\.\s+[a-z](?:['’]s)?\b(?![\w.])")
+# "Sofia R.", "Ava M.": a given name with the initial of a surname.
+_NAME_INITIAL = compile_fast(r"\b([A-Z][a-z]{2,20})\s+[A-Z]\.(?=[\s,;:)'’\"!?]|$)")
+# "Thank you so much, T.M.!", "Hi J.K.,": initials used to address someone.
+_VOCATIVE_INITIALS = compile_fast(
+    r"(?:\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Tt]hanks|[Tt]hank\s+you(?:\s+so\s+much)?|[Cc]ongrats|"
+    r"[Cc]ongratulations|[Ww]elcome(?:\s+back)?|[Kk]udos\s+to|[Ss]hout-?\s?out\s+to)\s*,?\s+|,\s+)"
+    r"((?:[A-Z]\.\s?){2,3})(?=\s*[!,?]|\s*$|\s+[\U0001F300-\U0001FAFF])")
+
+
+def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: Callable[[int, int], None],
+                not_words: frozenset[str]) -> None:
+    """Names found by a strong cue of their own: a possessive with a body part or care word, a title with
+    an initial, a name with a surname initial, initials used as a greeting."""
+    text = analysis.text
+
+    def taken(start: int) -> bool:
+        return any(s <= start < e for s, e in spans)
+
+    if "'" in text or "’" in text:
+        for match in islice(_POSSESSIVE_NAME.finditer(analysis.lower), MAX_SPANS):
+            low = match.group(1)
+            token = text[match.start(1) : match.end(1)]
+            if (low in lexicons.given_names and low not in not_words and not taken(match.start(1))
+                    and (token.islower() or token.istitle())):
+                add(match.start(1), match.end(1))
+    if not _talks_about_person(analysis, lexicons):
+        return
+    for match in islice(_TITLE_INITIAL.finditer(text), MAX_SPANS):
+        if not taken(match.start()):
+            spans.append(match.span())
+    if "." in text:
+        for match in islice(_NAME_INITIAL.finditer(text), MAX_SPANS):
+            if _is_given(match.group(1), lexicons, strict=True) and not taken(match.start()):
+                add(match.start(), match.end())
+        for match in islice(_VOCATIVE_INITIALS.finditer(text), MAX_SPANS):
+            if not _NOT_INITIALS.match(match.group(1)) and not taken(match.start(1)):
+                spans.append((match.start(1), match.end(1) - (len(match.group(1)) - len(match.group(1).rstrip()))))
 
 
 def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
