@@ -20,6 +20,7 @@ from composer.ui.context import ViewContext
 from composer.ui.editor.check_runner import Engines
 from composer.ui.editor.draft_editor import MAX_DRAFT_CHARS, tooltip_html
 from composer.ui.editor.offsets import OffsetMap
+from composer.ui.editor.styles import finding_style
 from composer.ui.editor.view import ComposeView, quick_fix
 
 # The checker and spelling load once for the whole module: loading is what the app does at start-up.
@@ -56,6 +57,23 @@ def marked_texts(view: ComposeView, category: str | None = None) -> list[str]:
     return [m.current_text() for m in view.editor.marks if category is None or m.finding.category == category]
 
 
+def assert_underline_painted(view: ComposeView, category: str) -> None:
+    """The wave under a finding of ``category`` is on screen: pixels of its colour along its baseline."""
+    segment = next(s for s in view.editor.underline_segments() if s.finding.category == category)
+    colour = finding_style(segment.finding, view.editor).colour
+    image = view.editor.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+
+    def close(x: int, y: int) -> bool:
+        pixel = image.pixelColor(round(x * ratio), round(y * ratio))
+        return max(abs(pixel.red() - colour.red()), abs(pixel.green() - colour.green()),
+                   abs(pixel.blue() - colour.blue())) < 70
+
+    band = range(round(segment.baseline) - 3, round(segment.baseline) + 4)
+    hits = sum(close(x, y) for x in range(round(segment.rect.left()), round(segment.rect.right())) for y in band)
+    assert hits >= segment.rect.width() / 4, "the underline was not painted"
+
+
 def test_typing_a_patients_name_underlines_it_after_a_pause(qtbot: QtBot, demo_workspace: Workspace) -> None:
     view = make_view(qtbot, demo_workspace)
     view.context_bar.kind.setCurrentIndex(view.context_bar.kind.findData(PostKind.REPLY))
@@ -64,7 +82,7 @@ def test_typing_a_patients_name_underlines_it_after_a_pause(qtbot: QtBot, demo_w
     assert view.editor.marks == []  # nothing is drawn while the user is still typing
     wait_for_check(qtbot, view)
     assert "Ronald" in marked_texts(view, "phi")
-    assert view.editor.extraSelections()
+    assert_underline_painted(view, "phi")
     assert "must be fixed before review" in view.findings.status.text()
 
 
@@ -136,7 +154,7 @@ def test_a_stale_result_is_never_drawn(qtbot: QtBot, demo_workspace: Workspace) 
     view.editor.insertPlainText(", welcome!")  # the user kept typing: a newer revision exists
     stale = [Finding("phi", "phi.person-name", "error", 0, 5, "stale")]
     assert view.editor.show_findings(old_revision, stale) is False
-    assert view.editor.marks == [] and view.editor.extraSelections() == []
+    assert view.editor.marks == [] and view.editor.underline_segments() == []
 
 
 def test_emoji_before_a_finding_do_not_shift_its_underline(qtbot: QtBot, demo_workspace: Workspace) -> None:

@@ -2,8 +2,9 @@
 
 Each edit bumps a revision and restarts a short single-shot timer; when typing pauses the editor emits a
 snapshot. Results come back tagged with the revision they were made for, and a stale one is never drawn.
-Findings are drawn as ExtraSelections whose cursors follow later edits, so a quick fix always lands on
-the right characters even before the next check arrives.
+Each finding is kept as a cursor that follows later edits, so a quick fix always lands on the right
+characters even before the next check arrives; the underlines are painted from those cursors
+(``underlines.py``).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QPainter, QPaintEvent, QResizeEvent, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from composer.checking import Finding
 from composer.ui.editor.offsets import OffsetMap
-from composer.ui.editor.styles import SEVERITY_LABELS, char_format, finding_style, worst
+from composer.ui.editor.styles import SEVERITY_LABELS, finding_style, worst
+from composer.ui.editor.underlines import Segment, paint_backgrounds, paint_underlines, visible_segments
 
 DEBOUNCE_MS = 350
 MAX_DRAFT_CHARS = 100_000  # far above any platform's limit (Facebook: 63,206), far below a runaway paste
@@ -83,20 +85,15 @@ class DraftEditor(QPlainTextEdit):
             return False
         offsets = OffsetMap(self.toPlainText())
         document = self.document()
-        selections: list[QTextEdit.ExtraSelection] = []
         marks: list[Mark] = []
         for finding in findings:
             cursor = QTextCursor(document)
             cursor.setPosition(offsets.to_qt(finding.start))
             cursor.setPosition(offsets.to_qt(finding.end), QTextCursor.MoveMode.KeepAnchor)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = char_format(finding, self)
-            selections.append(selection)
-            marks.append(Mark(finding, QTextCursor(cursor)))
-        self.setExtraSelections(selections)
+            marks.append(Mark(finding, cursor))
         self.marks = marks
         self.marks_drawn_for = revision
+        self.viewport().update()
         self._gutter.update()
         self.marks_changed.emit()
         return True
@@ -183,6 +180,22 @@ class DraftEditor(QPlainTextEdit):
             )
             return
         super().insertFromMimeData(source)
+
+    # Underlines --------------------------------------------------------------------------------------
+
+    def underline_segments(self, clip: QRect | None = None) -> list[Segment]:
+        """Where each visible finding is drawn, line by line (viewport coordinates)."""
+        spans = [(m.finding, m.cursor.selectionStart(), m.cursor.selectionEnd()) for m in self.marks]
+        return visible_segments(self, spans, clip if clip is not None else self.viewport().rect())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        segments = self.underline_segments(event.rect()) if self.marks else []
+        if segments:
+            painter = QPainter(self.viewport())
+            paint_backgrounds(painter, segments, self)  # a faint tint: the text shows through it
+            paint_underlines(painter, segments, self)
+            painter.end()
 
     # Gutter -----------------------------------------------------------------------------------------
 

@@ -46,17 +46,5 @@ def finding_style(finding: Finding, widget: QWidget) -> FindingStyle:
     return FindingStyle(colour, underline, GLYPHS[key])
 
 
-def char_format(finding: Finding, widget: QWidget) -> QTextCharFormat:
-    style = finding_style(finding, widget)
-    fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(style.underline)
-    fmt.setUnderlineColor(style.colour)
-    if finding.severity == "error" and finding.category != "spelling":
-        tint = QColor(style.colour)
-        tint.setAlpha(40)
-        fmt.setBackground(tint)
-    return fmt
-
-
 def worst(findings: list[Finding]) -> Finding:
     return min(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
