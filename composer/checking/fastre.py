@@ -318,7 +318,7 @@ class LiteralIndex:
     """
 
     #: Remembered words; the memory is dropped and rebuilt past this many (a paste of random text).
-    MAX_WORDS = 200_000
+    MAX_WORDS = 50_000
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
