@@ -430,6 +430,11 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             spans.append(match.span(group))
         _relative_days(analysis, spans)
     _month_and_birthday_dates(analysis, lexicons, spans)
+    if not analysis.words.isdisjoint(_HOLIDAY_WORDS):
+        for match in islice(_HOLIDAY_DATE.finditer(analysis.text), MAX_SPANS):
+            left = _ABBREVIATION_DOT.sub(r"\1 ", analysis.lower[max(0, match.start() - 60) : match.start()])
+            if _HOLIDAY_TIE.search(left) and not any(s <= match.start(1) < e for s, e in spans):
+                spans.append(match.span(1))
     if "m" in analysis.lower:
         for match in islice(_TIME_SLOT_PERSON.finditer(analysis.lower), MAX_SPANS):
             if not any(s <= match.start() < e for s, e in spans):
@@ -437,6 +442,16 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     return spans
 
 
+# "born ... on New Year's Day", "delivered on Christmas Eve": a holiday is a date of birth or care.
+_HOLIDAY_DATE = compile_fast(
+    r"\b(?:on|over)\s+((?:New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve|morning))?|Thanksgiving(?:\s+Day)?|"
+    r"Halloween|Valentine['’]s\s+Day|Easter(?:\s+Sunday)?|Independence\s+Day|the\s+Fourth\s+of\s+July|July\s+4th|"
+    r"Mother['’]s\s+Day|Father['’]s\s+Day|Labor\s+Day|Memorial\s+Day)\b)")
+_HOLIDAY_WORDS = frozenset(["year's", "christmas", "thanksgiving", "halloween", "valentine's", "easter", "independence",
+                            "fourth", "4th", "mother's", "father's", "labor", "memorial", "year’s", "valentine’s"])
+_HOLIDAY_TIE = _ci(
+    r"\b(?:born|delivered|arrived|admitted|discharged|died|passed\s+away|diagnosed|surgery|operated|came\s+home|"
+    r"broke|fell|injured|rushed|hospitali[sz]ed|seen|saw|treated)\b[^.!?\n]{0,50}$")
 # "my 11am today", "ur 3pm botox client": a person referred to by their appointment time.
 _TIME_SLOT_PERSON = _ci(
     r"\b(?:my|our|ur|your|the)\s+\d{1,2}(?::[0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s+[\w-]{1,20}){0,2}?"
