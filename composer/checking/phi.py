@@ -413,7 +413,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     """Dates (any element but the year) of a person's birth, visit, procedure, admission or death."""
     spans: list[Span] = []
     if not (_HAS_DIGIT.search(analysis.lower) or not analysis.words.isdisjoint(_DATE_WORDS)
-            or not analysis.words.isdisjoint(_REL_WORDS)):
+            or not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENT_DAY_WORDS)
+            or not analysis.words.isdisjoint(_HOLIDAY_WORDS)):
         return spans
     for match in islice(_DATE.finditer(analysis.lower), MAX_SPANS):
         start, end = match.span()
@@ -428,6 +429,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         for match in _REL_DATE.finditer(analysis.lower):
             group = 1 if match.group(1) else 2
             spans.append(match.span(group))
+    if not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENT_DAY_WORDS):
         _relative_days(analysis, spans)
     _month_and_birthday_dates(analysis, lexicons, spans)
     if not analysis.words.isdisjoint(_HOLIDAY_WORDS):
@@ -502,8 +504,24 @@ _OWN_FAMILY_NEAR = _ci(
     r"best\s+friend)\b")
 
 
+# "born this morning", "passed away last night", "admitted yesterday": the day of one person's birth or care.
+_EVENT_DAY = _ci(
+    r"\b(?:born|delivered|arrived|passed\s+away|died|admitted|discharged|diagnosed)\s+(?:[\w-]{1,15}\s+){0,3}?"
+    r"((?:early\s+|late\s+)?this\s+(?:morning|afternoon|evening)|today|yesterday|last\s+night|tonight|overnight)\b")
+
+
+_EVENT_DAY_WORDS = frozenset(["today", "overnight", "night"])
+_GENERIC_LEFT = _ci(r"\b(?:babies|children|kids|people|anyone|everyone|those|patients|adults|women|men|many|most|who|"
+                    r"if|when|whether)\s+(?:[\w-]{1,12}\s+)?$")
+
+
 def _relative_days(analysis: Analysis, spans: list[Span]) -> None:
     """"tomorrow", "yesterday", "last night" in a sentence about one person's own visit or treatment."""
+    for match in islice(_EVENT_DAY.finditer(analysis.lower), MAX_SPANS):
+        if _GENERIC_LEFT.search(analysis.lower[max(0, match.start() - 25) : match.start()]):
+            continue  # "babies born today live longer": people in general
+        if not any(s <= match.start(1) < e for s, e in spans):
+            spans.append(match.span(1))
     own = _OWN_CARE_REPLY if analysis.request.kind == "reply" else _OWN_CARE_POST
     for match in islice(_REL_DAY_ANY.finditer(analysis.lower), MAX_SPANS):
         if any(s <= match.start() < e for s, e in spans):
@@ -995,7 +1013,17 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if nameish and not any(s <= match.start(1) < e for s, e in spans):
             spans.append(match.span(1))
     _more_names(analysis, lexicons, spans, add, not_person | not_lower)
+    if "—" in text or "–" in text or "-" in text:
+        for match in islice(_ATTRIBUTION.finditer(text), MAX_SPANS):
+            low = match.group(1).lower()
+            if (low in lexicons.given_names and low not in not_person and low not in not_lower
+                    and not any(s <= match.start(1) < e for s, e in spans)):
+                add(match.start(1), match.end(1))
     return spans
+
+
+# A quote signed with a first name: "'Best flu shot ever!' — Kevin", "...changed my life.” - Maria S."
+_ATTRIBUTION = compile_fast(r"[\"”’'!.]\s*(?:[—–]|-{1,2})\s*([A-Z][a-z]{2,20})\b")
 
 
 # "Emily's journey", "lily's ear feels better", "Noah's rash": a given name owning a body part, an illness,
