@@ -20,25 +20,8 @@ def _derive_all(resources: Path, output: Path) -> int:
     """In a process started with ``derived.DISABLE_VARIABLE`` set: load the engine, compile every regex
     (rewrites are worked out when a regex first compiles) and write the facts the rules needed."""
     from composer.checking.engine import load_checker
-    from composer.checking.fastre import Matcher
 
-    checker = load_checker(resources)
-
-    def compile_all(value: object) -> None:
-        if isinstance(value, Matcher):
-            if value.keys is None and value.parts is None:
-                _ = value.regex
-            for part in value.parts or ():
-                compile_all(part)
-        elif isinstance(value, dict):
-            for item in value.values():
-                compile_all(item)
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                compile_all(item)
-
-    for rule in checker.rules:
-        compile_all(rule.params)
+    load_checker(resources).warm_up()
     return derived.save(output)
 
 

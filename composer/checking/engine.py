@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -46,7 +46,7 @@ class Checker:
                                     f"unknown PHI detector (known: {', '.join(sorted(phi.DETECTORS))})")
         self._literals = LiteralIndex()
         for rule in self.rules:
-            _attach_matchers(self._literals, rule.params)
+            _each_matcher(rule.params, self._literals.attach)
         #: Per rule, literal ids one of which must occur in a draft for the rule to find anything.
         self._gates = {rule.id: gate for rule in self._primary if (gate := _gate(rule)) is not None}
         self._maskers: dict[PracticeContext, Masker] = {}
@@ -76,6 +76,12 @@ class Checker:
             if found:
                 findings.extend(found)
         return _dedupe(findings)
+
+    def warm_up(self) -> None:
+        """Compile every pattern now rather than on first use (the editor calls this in the background
+        once the engine is loaded, so no check while typing pays for a compilation)."""
+        for rule in self.rules:
+            _each_matcher(rule.params, Matcher.prepare)
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id (KeyError if none)."""
@@ -337,16 +343,16 @@ def _gate(rule: Rule) -> frozenset[int] | None:
     return matcher.gate if isinstance(matcher, Matcher) else None
 
 
-def _attach_matchers(index: LiteralIndex, value: object) -> None:
-    """Attach every matcher in a rule's compiled parameters (nested in dicts, lists and tuples)."""
+def _each_matcher(value: object, action: Callable[[Matcher], object]) -> None:
+    """Apply ``action`` to every matcher in a rule's compiled parameters (nested in dicts, lists, tuples)."""
     if isinstance(value, Matcher):
-        index.attach(value)
+        action(value)
     elif isinstance(value, Mapping):
         for item in value.values():
-            _attach_matchers(index, item)
+            _each_matcher(item, action)
     elif isinstance(value, (list, tuple)):
         for item in value:
-            _attach_matchers(index, item)
+            _each_matcher(item, action)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

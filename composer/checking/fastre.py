@@ -266,10 +266,16 @@ def _all_present(
 @lru_cache(maxsize=4096)
 def _matches_empty(regex: re.Pattern[str]) -> bool:
     """Whether ``regex`` can match the empty string."""
+    flags = regex.flags & ~re.UNICODE
+    known, fact = derived.lookup("empty", regex.pattern, flags)
+    if known and isinstance(fact, bool):
+        return fact
     try:
-        return bool(_parse(regex.pattern, regex.flags & ~re.UNICODE).getwidth()[0] == 0)
+        empty = bool(_parse(regex.pattern, flags).getwidth()[0] == 0)
     except re.error:  # pragma: no cover - it compiled
-        return True
+        empty = True
+    derived.remember("empty", regex.pattern, flags, empty)
+    return empty
 
 
 def _leftmost_first(
@@ -544,6 +550,22 @@ class Matcher:
             regex = compile_fast(lower_pattern(source) if self.lower else source)
             self._cache[_ALL_PHRASES] = regex
         return regex
+
+    def prepare(self) -> None:
+        """Compile now every regex this matcher may run (each is otherwise compiled on first use, which
+        makes the first checks of new kinds of text slower)."""
+        if self.keys is not None:
+            self._all_phrases_regex()
+            for key in self.keys:
+                self._phrase_group(key)
+            for literal in {literal for literal, _phrase in self.others}:
+                self._phrase_group("\0" + literal)
+        elif self.parts is None:
+            _ = self.regex
+        else:
+            for part in self.parts:
+                part.prepare()
+                _matches_empty(part._all_phrases_regex() if part.keys is not None else part.regex)
 
     def possible(self, snapshot: Snapshot, haystack: str) -> bool:
         """False when no match can exist (no required word or literal occurs)."""
