@@ -308,7 +308,8 @@ def _leftmost_first(
             push(order, regexes[order].search(text, position, stop))
             continue
         yield found
-        position = found.end()
+        # (An empty match cannot come from the callers' regexes; stepping past it guarantees progress.)
+        position = found.end() if found.end() > first else first + 1
         push(order, regexes[order].search(text, position, stop))
 
 
