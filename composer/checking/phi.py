@@ -87,6 +87,7 @@ _STREET = compile_fast(
     r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Row|Square|Sq|Loop|Pike)\b\.?"
     r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*\w{1,6})?"
     r"(?:,\s+[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?)?(?:,?\s+[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?"
+    r"(?:,?\s*\(\s*(?:zip:?\s*)?\d{5}(?:-\d{4})?\s*\))?"
 )
 _ZIP = compile_fast(r"\b(?:[A-Z]{2}\s+|zip(?:\s+code)?:?\s*)\d{5}(?:-\d{4})?\b")
 # A bare five-digit number after "from/in/of" is a ZIP code when no unit follows ("from 62702", not
@@ -190,6 +191,16 @@ _PHOTO_DEIDENTIFIED = _ci(
     r"faces?\s+(?:hidden|covered|cropped|blurred|not\s+shown)|no\s+faces?|from\s+behind|back\s+to\s+(?:the\s+)?camera|"
     r"silhouette|hands?\s+only|anonymi[sz]ed|emoji\s+over|sticker\s+over|not\s+identifiable|"
     r"unidentifiable)\b")
+# A close-up of a patch of skin ("close-up of a patient's cheek and jawline", "macro shot of skin texture") is not a
+# full-face or comparable image unless the face itself is shown. A limb or a wound shown with a patient still
+# counts (the regression set labels "close-up of a patient's arm" as an identifier).
+_PHOTO_PARTIAL = _ci(
+    r"\b(?:close-?\s?ups?|macro(?:\s+shot)?|zoomed[- ]in|cropped\s+(?:to|at)|detail\s+shot)\s+"
+    r"(?:(?:photo|shot|view|image)\s+)?"
+    r"(?:of\s+)?(?:(?:a|an|the|one|his|her|their|our|a\s+patient['’]s|the\s+patient['’]s|a\s+client['’]s)\s+)?"
+    r"(?:[\w-]{1,15}\s+){0,2}?(?:cheeks?|jaw(?:line)?|chin|forehead|skin|skin\s+texture|texture|pores|hairline|scalp|"
+    r"temples?|under-?eye\s+area)\b")
+_PHOTO_FACE = _ci(r"\b(?:face|faces|full[- ]face|eyes|selfie|smiling\s+at|portrait|headshot)\b")
 _WORD = compile_fast(r"[A-Za-z][a-z]+(?:['’-][A-Z][a-z]+)?")
 _GREETING = _ci(
     r"(?:\b(?:hi|hello|hey|dear|morning|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout[\s-]?outs?\s+to|kudos\s+to|meet|love\s+ya|(?:so\s+)?happy\s+for\s+you|feeling\s+better|feel\s+better(?:\s+soon)?|hugs\s+to|cheers\s+to|"
@@ -773,11 +784,68 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
             push(match.start(), match.end() - (len(match.group()) - len(match.group().rstrip())))
     if not analysis.words.isdisjoint(_role_words(lexicons)):
         for match in islice(_role_place(lexicons).finditer(text), MAX_SPANS):
-            push(*match.span())
+            if not _JOB_NOT_PATIENT_LEFT.search(analysis.lower[max(0, match.start() - 30) : match.start() + 4]):
+                push(*match.span())
     for match in islice(_SCHOOL_GROUP.finditer(text), MAX_SPANS):
         _, sentence = analysis.sentence_lower(match.start())
         if _GROUP_PERSON.search(sentence):
             push(*match.span())
+    # A job, school or team at a named place, in a sentence about that person's health: "15 y/o point guard
+    # at Springfield High w/ syncope", "(late 40s, teaches 3rd grade at Lincoln Elementary) asked about her
+    # migraines", "a nurse who works nights at Memorial, diagnosed with...".
+    jobs = [] if analysis.words.isdisjoint(_role_words(lexicons)) else list(
+        islice(_job_at_place(lexicons).finditer(text), MAX_SPANS))
+    if not analysis.words.isdisjoint(_WORK_VERBS):
+        jobs.extend(islice(_WORKS_AT.finditer(text), MAX_SPANS))
+    care_words = _care_words(lexicons) | _health_words(lexicons)
+    for match in jobs:
+        start, end = match.span()
+        left = analysis.lower[max(0, start - 30) : start]
+        if "•" in left or _JOB_NOT_PATIENT_LEFT.search(left):
+            continue  # staff or a public thank-you, not a patient
+        s_start, sentence = analysis.sentence_lower(start)
+        window = analysis.lower[max(0, s_start - 40) : s_start + len(sentence) + 80]
+        if not _JOB_PERSON_TIE.search(window):
+            continue
+        if _JOB_HEALTH.search(window) or not care_words.isdisjoint(_COMMENT_WORD.findall(window)):
+            push(start, end)
+
+
+_WORK_VERBS = frozenset(
+    ["teaches", "taught", "works", "worked", "coaches", "coached", "plays", "played", "attends", "attended",
+     "volunteers", "volunteered", "drives", "drove", "serves", "served", "studies", "studied", "preaches",
+     "bartends", "manages", "managed", "runs", "ran", "owns", "owned", "pastors", "umpires", "referees"])
+_WORKS_AT = compile_fast(
+    r"\b(?i:(?:teaches|taught|works|worked|coaches|coached|plays|played|attends|attended|volunteers|volunteered|"
+    r"drives|drove|serves|served|studies|studied|preaches|bartends|manages|managed|runs|ran|owns|owned|pastors|"
+    r"umpires|referees)\s+(?:[\w-]{1,20}\s+){0,3}?(?:at|for|on)\s+)"
+    r"(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}")
+# Someone in particular with a health detail: "her migraines", "w/ syncope", "diagnosed", "a patient".
+_JOB_PERSON_TIE = _ci(
+    r"\b(?:his|her|their|w/|with|has|had|diagnosed|patients?|pt|case|y/o|yo|year-old|years\s+old|"
+    r"came\s+in|saw|seen|treated|referred|admitted)\b")
+_JOB_HEALTH = _ci(
+    r"\b(?:syncope|faint\w*|collaps\w*|murmur|arrhythmia|palpitations|diagnos\w*|symptoms?|referred|"
+    r"cardiology|ecg|ekg|qtc|migraines?|iud|pregnan\w*|chemo|tumou?r|surgery|injur\w*|torn|tore|broke|"
+    r"concussion|seizures?|overdose|rehab|relapse|biopsy)\b")
+_JOB_NOT_PATIENT_LEFT = _ci(
+    r"\b(?:thanks?\s+(?:you\s+)?to|grateful\s+to|welcome|welcoming|our\s+(?:own\s+|new\s+)?(?:nurse|doctor|"
+    r"team|staff|provider|partner|friends?)|dr\.?\s+\w+|hosted\s+by|sponsored\s+by|every|all|any|each)\s+"
+    r"(?:[\w-]{1,20}\s+){0,2}$")
+_JOB_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _job_at_place(lexicons: Lexicons) -> re.Pattern[str]:
+    """A singular job, school or team role at a named place, with an optional age before it."""
+    roles = lexicons.named.get("phi_roles", ())
+    cached = _JOB_CACHE.get(roles)
+    if cached is None:
+        alternation = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len, reverse=True))
+        cached = _JOB_CACHE[roles] = compile_fast(
+            rf"(?i:\b(?:\d{{1,2}}\s?(?:y/?o|yo|yrs?\s+old|[- ]years?[- ]old)\s+)?(?:[\w-]{{1,20}}\s+){{0,2}}?"
+            rf"(?:{alternation})\s+(?:at|for|on|from)\s+)"
+            rf"(?:the\s+)?[A-Z][\w'’.-]{{1,25}}(?:\s+[A-Z0-9][\w'’.-]{{0,25}}){{0,3}}")
+    return cached
 
 
 def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -861,7 +929,7 @@ def detect_photos(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
         named = _has_name(body, lexicons) or _PLURAL_FAMILY.search(body)
         seen = match.group(1)
         shown = _PHOTO_PERSON.search(seen) or (_PHOTO_PEOPLE.search(seen) and _PHOTO_CARE_CUE.search(seen))
-        hidden = _PHOTO_DEIDENTIFIED.search(seen)
+        hidden = _PHOTO_DEIDENTIFIED.search(seen) or (_PHOTO_PARTIAL.search(seen) and not _PHOTO_FACE.search(seen))
         if named or (shown and not hidden):
             spans.append(match.span(1))
     return spans
@@ -1013,6 +1081,28 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if nameish and not any(s <= match.start(1) < e for s, e in spans):
             spans.append(match.span(1))
     _more_names(analysis, lexicons, spans, add, not_person | not_lower)
+    if care():
+        # "caring for Coach Frank", "prayers for Pastor Mike": a community title with a first name is a person
+        for match in islice(_TITLED_FIRST_NAME.finditer(text), MAX_SPANS):
+            if (match.group(2).lower() in lexicons.given_names and match.group(2).lower() not in not_person
+                    and not any(s <= match.start(2) < e for s, e in spans)):
+                spans.append(match.span(1))
+    if not analysis.words.isdisjoint(_NICK_PREFIX) and care():
+        # "tell big ray we said hi", "give little sam a hug from us": a nicknamed person the staff know
+        for match in islice(_MESSAGE_TO_NAME.finditer(lower), MAX_SPANS):
+            low = match.group(2)
+            if (low in lexicons.given_names and low not in not_person and low not in not_lower
+                    and not any(s <= match.start(1) < e for s, e in spans)):
+                spans.append(match.span(1))
+    if not analysis.words.isdisjoint(_ONGOING_WORDS):
+        # "maddie's been coming to dr reed since she was born", "Tom has been seeing us for his diabetes"
+        for match in islice(_NAME_ONGOING_CARE.finditer(lower), MAX_SPANS):
+            group = 1 if match.group(1) else 2
+            low = match.group(group)
+            if (low in lexicons.given_names and low not in not_person and low not in not_lower
+                    and low not in lexicons.ambiguous_names and low not in lexicons.common_words
+                    and not any(s <= match.start(group) < e for s, e in spans)):
+                add(match.start(group), match.end(group))
     if "—" in text or "–" in text or "-" in text:
         for match in islice(_ATTRIBUTION.finditer(text), MAX_SPANS):
             low = match.group(1).lower()
@@ -1020,6 +1110,26 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                     and not any(s <= match.start(1) < e for s, e in spans)):
                 add(match.start(1), match.end(1))
     return spans
+
+
+_TITLED_FIRST_NAME = compile_fast(
+    r"(?<![\w])(?i:caring\s+for|care\s+of|cared\s+for|treating|treated|miss(?:ing)?|prayers?\s+(?:for|to)|praying\s+for|"
+    r"thoughts\s+(?:are\s+)?with|healing\s+(?:vibes\s+)?(?:for|to)|get\s+well(?:\s+soon)?,?|congrats\s+to|proud\s+of|"
+    r"shout-?\s?out\s+to|kudos\s+to|welcome\s+back,?|so\s+long,?|rest\s+easy,?|rip)\s+"
+    r"((?:Coach|Pastor|Officer|Deacon|Principal|Chief|Captain|Sarge|Judge|Father|Sister|Brother|Aunt|Uncle|Nana|"
+    r"Papa|Grandma|Grandpa|Granny|Miss|Mister)\s+([A-Z][a-z'’-]{1,20}))")
+# A given name with a verb of ongoing care: "maddie's been coming to dr reed", "Tom has been seeing us",
+# "lily is a patient of", "Frank sees Jenna every month".
+_NAME_ONGOING_CARE = _ci(
+    r"(?<![\w'’.-])([a-z]{3,20})(?:['’]s|\s+has|\s+have|\s+had)\s+been\s+(?:coming\s+(?:in\s+)?(?:to|here)|seeing|"
+    r"seen\s+(?:by|here|at)|going\s+to|a\s+patient|treated|cared\s+for|in\s+(?:our\s+)?care|with\s+us|"
+    r"getting\s+(?:his|her|their)|on\s+(?:insulin|dialysis|chemo|oxygen|meds))"
+    r"|(?<![\w'’.-])([a-z]{3,20})\s+(?:is|was)\s+(?:a|our|one\s+of\s+our)\s+(?:[\w-]{1,15}\s+)?patient\b")
+_ONGOING_WORDS = frozenset(["been", "patient"])
+_MESSAGE_TO_NAME = _ci(
+    r"\b(?:tell|give|hug|hi\s+to|say\s+hi\s+to|love\s+to|high[- ]five\s+to|best\s+to|congrats\s+to|"
+    r"shout-?\s?out\s+to)\s+"
+    r"((?:big|little|lil|baby|sweet|brave|young|miss|mister)\s+([a-z]{2,20}))\b")
 
 
 # A quote signed with a first name: "'Best flu shot ever!' — Kevin", "...changed my life.” - Maria S."
