@@ -276,6 +276,16 @@ _NOT_PATIENT_RIGHT = _ci(
     r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
     r"company|business|office|school|church|congregation|farm|garden|book|show|band)\b"
 )
+# "the Hendersons' two boys": the children of a named family.
+_FAMILY_MEMBERS_RIGHT = compile_fast(
+    r"['’]?\s+(?:(?:two|three|four|five|twin|little|youngest|oldest|eldest|new|baby)\s+)?(?i:boys?|girls?|kids|children|"
+    r"sons?|daughters?|twins|triplets|baby|babies|grandkids|grandchildren|little\s+ones|toddlers?)\b")
+# "Karen, 58, Springfield", "Derek, 34", "Maria S. from Oak Park": the age and town that come with a name.
+_NAME_DETAIL_RIGHT = compile_fast(
+    r"(?:\s+[A-Z]\.)?(?:,\s*(?:(?:age|aged)\s+)?\d{1,3}"
+    r"(?=\s*(?:[,.!?);:]|$|\s+(?:y/?o|yrs?\s+old|years?\s+old|from|of|and\s+(?:still|thriving|loving))))"
+    r"(?:,\s*[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?(?:,\s*[A-Z]{2})?)?"
+    r"|\s+(?:from|of)\s+(?!the\b|our\b)[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?)")
 _FAMILY = compile_fast(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|household)\b")
 
 
@@ -555,12 +565,15 @@ def _month_and_birthday_dates(analysis: Analysis, lexicons: Lexicons, spans: lis
                 continue
             left = lower[max(0, start - 60) : start]
             prep = _MONTH_PREP_LEFT.search(left)
-            if not prep or not _MONTH_TIE_LEFT.search(left[: prep.start()]):
+            tie = _MONTH_TIE_LEFT.search(left[: prep.start()]) if prep else None
+            if not prep or not tie:
                 continue
             _, sentence = analysis.sentence_lower(start)
             near = lower[max(0, start - 100) : end + 60]
             if (person.search(sentence) or person.search(near)) and not _EVENT.search(left[-30:]):
-                spans.append((start, end - 1 if len(match.group()) > 5 and match.group().endswith(".") else end))
+                # the span takes in the care event it dates ("crutches in March")
+                first = start - len(left) + tie.start() if len(left) - tie.start() <= 30 else start
+                spans.append((first, end - 1 if len(match.group()) > 5 and match.group().endswith(".") else end))
     if ("today" in analysis.words or "happy" in analysis.words) and _talks_about_person(analysis, lexicons):
         for match in _BIRTHDAY_TODAY.finditer(lower):
             if not _BIRTHDAY_NOT_PERSON.match(lower[match.end() : match.end() + 60]) and not _OWN_FAMILY_NEAR.search(
@@ -721,13 +734,19 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     return spans
 
 
+_UNIQUE_CLAUSE = compile_fast(r"\s+(?:who|whose|that|to\s+(?:ever\s+)?\w+)\b[^.!?\n,;:()]{1,80}")
+
+
 def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Unique characteristics: "our oldest patient", "the first baby born in town this year", or a
     description that fits one person ("the Springfield High goalie who tore his ACL", "a 28-year-old
     mother of twins") when the draft is about that person's care."""
     spans: list[Span] = []
     if not analysis.words.isdisjoint(_UNIQUE_WORDS):
-        spans = [m.span() for m in _UNIQUE.finditer(analysis.lower)]
+        spans = []
+        for m in _UNIQUE.finditer(analysis.lower):
+            clause = _UNIQUE_CLAUSE.match(analysis.lower, m.end())  # "our only patient who's run the Boston Marathon"
+            spans.append((m.start(), clause.end() if clause else m.end()))
     if (("who" in analysis.words or "old" in analysis.words) and not analysis.words.isdisjoint(_role_words(lexicons))
             and _talks_about_person(analysis, lexicons)):
         for match in _role_patterns(lexicons)[0].finditer(analysis.text):
@@ -995,7 +1014,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
         if prefix and prefix.group(1).lower() in _NICK_PREFIX:
             start -= len(prefix.group())  # "Tiny Tim", "Little Aubrey": the nickname is the identifier
-        spans.append((start, _extend_surname(text, end, lexicons, text[start].isupper())))
+        end = _extend_surname(text, end, lexicons, text[start].isupper())
+        detail = _NAME_DETAIL_RIGHT.match(text, end)
+        spans.append((start, detail.end() if detail else end))
 
     def care() -> bool:
         return _talks_about_person(analysis, lexicons)
@@ -1029,7 +1050,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         for match in _PLURAL_FAMILY.finditer(text):
             stem = match.group(1).lower()
             if stem not in lexicons.common_words and stem not in not_person and stem.isalpha():
-                spans.append((match.start(1), match.end()))
+                tail = _FAMILY_MEMBERS_RIGHT.match(text, match.end())
+                spans.append((match.start(1), tail.end() if tail else match.end()))
     titled = not analysis.words.isdisjoint(_TITLE_WORDS)
     for match in _TITLE_SURNAME.finditer(text) if titled else ():
         right = text[match.end() : match.end() + 60]
