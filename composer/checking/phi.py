@@ -219,7 +219,23 @@ _NAME_CONTEXT_LEFT = _ci(
     r"boyfriend|girlfriend|twin|baby|kid|child|toddler|newborn)|"
     r"\b(?:our|my)\s+(?:[\w-]{1,12}\s+)?(?:girl|boy|guy|gal|kiddo|buddy|champ|warrior|friend|neighbor|regular|pt)|"
     r"\b(?:mama|papa|grandma|grandpa|granny|nana|auntie|uncle|big|lil|meet|shout-?\s?outs?\s+to|kudos\s+to|"
-    r"congrats\s+to|prayers\s+for|caring\s+for|care\s+for|treating|treated|tell|love\s+ya|love\s+you))\s+$")
+    r"congrats\s+to|prayers\s+for|caring\s+for|care\s+for|treating|treated|tell|love\s+ya|love\s+you|"
+    r"thanks\s+to|thank\s+you\s+to|keep|hugs\s+to|honou?r(?:ing)?|remember(?:ing)?|celebrating|welcoming|"
+    r"proud\s+of|rooting\s+for|cheering\s+(?:for|on)|go|miss(?:ing)?\s+our))\s+$")
+# A capitalised word that is also an ordinary word ("Grace", "Frank", "Tom") is a person when a person's
+# verb follows: "Grace came in for her checkup", "Frank stopped by to show off his new hip".
+_PERSON_VERB_RIGHT = _ci(
+    r"\s+(?:(?:just|finally|also|even|proudly|bravely)\s+)?(?:came|comes|stopped|walked|rang|celebrated|celebrates|"
+    r"graduated|finished|beat|kicked|showed|told|asked|brought|hugged|smiled|laughed|cried|lost|quit|completed|"
+    r"survived|visited|returned|recovered|is\s+recovering|is\s+(?:now\s+|finally\s+)?home|went\s+home|"
+    r"(?:got|had|gets|has)\s+(?:his|her|their)|was\s+(?:so\s+|super\s+|such\s+a\s+)?(?:brave|tough|strong|trooper|champ)|"
+    r"turned\s+\d|(?:and|&)\s+(?:his|her)\s+(?:mom|dad|wife|husband|family|parents|kids)|(?:is|was)\s+diagnosed|"
+    r"rocked|crushed|nailed|conquered|battled|fought|started\s+(?:his|her))\b")
+_ABSTRACT_NAMES = frozenset(
+    ["hope", "faith", "joy", "love", "charity", "patience", "mercy", "harmony", "honey", "sugar", "baby", "angel",
+     "precious", "lovely", "will", "may", "summer", "spring", "winter", "autumn", "star", "sky", "rain", "storm",
+     "king", "prince", "major", "young", "long", "white", "black", "brown", "green", "gray", "grey", "guy", "son",
+     "ma", "an", "red", "candy", "cookie", "price", "page", "lane", "miles", "chase", "hunter", "rich"])
 _OWN_FAMILY_LEFT = _ci(
     r"\bmy\s+(?:[\w-]{1,15}\s+){0,2}?(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|sister|"
     r"hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa)\s+$")
@@ -290,7 +306,7 @@ _FAMILY = compile_fast(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|familie
 
 
 _FAMILY_MORE = re.compile(
-    r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|clan|crew)\b")
+    r"\b(?:[Tt]he\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|clan|crew)\b")
 _FAMILY_WORDS = frozenset(
     ["family", "families", "kids", "twins", "triplets", "quadruplets", "household", "boys", "girls", "clan", "crew"])
 _HAS_DIGIT = compile_fast(r"\d")
@@ -816,6 +832,8 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
         islice(_job_at_place(lexicons).finditer(text), MAX_SPANS))
     if not analysis.words.isdisjoint(_WORK_VERBS):
         jobs.extend(islice(_WORKS_AT.finditer(text), MAX_SPANS))
+    if "old" in analysis.words or "y/o" in analysis.lower:
+        jobs.extend(islice(_AGE_AT_PLACE.finditer(text), MAX_SPANS))
     care_words = _care_words(lexicons) | _health_words(lexicons)
     for match in jobs:
         start, end = match.span()
@@ -838,6 +856,11 @@ _WORKS_AT = compile_fast(
     r"\b(?i:(?:teaches|taught|works|worked|coaches|coached|plays|played|attends|attended|volunteers|volunteered|"
     r"drives|drove|serves|served|studies|studied|preaches|bartends|manages|managed|runs|ran|owns|owned|pastors|"
     r"umpires|referees)\s+(?:[\w-]{1,20}\s+){0,3}?(?:at|for|on)\s+)"
+    r"(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}")
+# "this sweet 8-year-old from Lincoln Elementary", "a 15 y/o at Central High": an age with a school or place.
+_AGE_AT_PLACE = compile_fast(
+    r"(?i:\b\d{1,2}(?:[- ](?:years?|yrs?|months?)[- ]old|\s?y/?o)(?:\s+(?:[\w-]{1,15}\s+)?(?:boy|girl|kid|son|daughter|"
+    r"student|athlete|player|patient|man|woman|guy|lady|twins?|grandma|grandpa|mom|dad))?\s+(?:at|from|on|of)\s+)"
     r"(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}")
 # Someone in particular with a health detail: "her migraines", "w/ syncope", "diagnosed", "a patient".
 _JOB_PERSON_TIE = _ci(
@@ -1071,12 +1094,14 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             continue  # "JOHN" or "mcDonald": not how a name is typed in running text
         if low in not_person and not re.search(r"(?:mr|mrs|ms|miss)\.?\s+$", lower[max(0, start - 6) : start]):
             continue  # "September", "Many", "Carry": a month or a word, not a name
-        if low in lexicons.common_words and _at_sentence_start(text, start):
+        if low in lexicons.common_words and _at_sentence_start(text, start) and (
+                low in _ABSTRACT_NAMES or not token[0].isupper() or not _PERSON_VERB_RIGHT.match(lower, end)):
             continue  # "Many concerns..." at the start of a sentence is a word, not a name
         left = lower[max(0, start - 25) : start]
         cue = _NAME_CONTEXT_LEFT.search(left)
         if token[0].isupper():
-            if low in lexicons.ambiguous_names and not cue and not _POSSESSIVE_CARE_RIGHT.match(lower[end : end + 60]):
+            if low in lexicons.ambiguous_names and not cue and not _POSSESSIVE_CARE_RIGHT.match(lower[end : end + 60]) \
+                    and (low in _ABSTRACT_NAMES or not _PERSON_VERB_RIGHT.match(lower, end)):
                 continue
             if _NOT_NAME_NEXT.match(text[end : end + 20]):
                 continue
@@ -1109,6 +1134,14 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (match.group(2).lower() in lexicons.given_names and match.group(2).lower() not in not_person
                     and not any(s <= match.start(2) < e for s, e in spans)):
                 spans.append(match.span(1))
+    if analysis.request.kind == "reply":
+        # "Frank, I hear you.", "Tom - thank you for your patience": a reply that opens by addressing someone
+        lead = _LEAD_VOCATIVE.match(text)
+        if lead:
+            low = lead.group(1).lower()
+            if (low in lexicons.given_names and low not in not_person and low not in not_lower
+                    and low not in _ABSTRACT_NAMES and care() and not any(s <= lead.start(1) < e for s, e in spans)):
+                add(lead.start(1), lead.end(1))
     if not analysis.words.isdisjoint(_NICK_PREFIX) and care():
         # "tell big ray we said hi", "give little sam a hug from us": a nicknamed person the staff know
         for match in islice(_MESSAGE_TO_NAME.finditer(lower), MAX_SPANS):
@@ -1148,6 +1181,9 @@ _NAME_ONGOING_CARE = _ci(
     r"getting\s+(?:his|her|their)|on\s+(?:insulin|dialysis|chemo|oxygen|meds))"
     r"|(?<![\w'’.-])([a-z]{3,20})\s+(?:is|was)\s+(?:a|our|one\s+of\s+our)\s+(?:[\w-]{1,15}\s+)?patient\b")
 _ONGOING_WORDS = frozenset(["been", "patient"])
+_LEAD_VOCATIVE = compile_fast(
+    r"^[^\w]{0,6}([A-Z][a-z'’-]{1,20})\s*(?:,|\s[-–—])\s+(?=(?i:we|we'?re|we’re|i|i'?m|i’m|thank|thanks|sorry|so|"
+    r"please|you|your|this|that|our|glad|happy|great|congrats|welcome|hi|hello|hey|it|what|wow|yes|no|of\s+course)\b)")
 _MESSAGE_TO_NAME = _ci(
     r"\b(?:tell|give|hug|hi\s+to|say\s+hi\s+to|love\s+to|high[- ]five\s+to|best\s+to|congrats\s+to|"
     r"shout-?\s?out\s+to)\s+"
