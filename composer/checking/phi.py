@@ -230,7 +230,14 @@ _PERSON_VERB_RIGHT = _ci(
     r"survived|visited|returned|recovered|is\s+recovering|is\s+(?:now\s+|finally\s+)?home|went\s+home|"
     r"(?:got|had|gets|has)\s+(?:his|her|their)|was\s+(?:so\s+|super\s+|such\s+a\s+)?(?:brave|tough|strong|trooper|champ)|"
     r"turned\s+\d|(?:and|&)\s+(?:his|her)\s+(?:mom|dad|wife|husband|family|parents|kids)|(?:is|was)\s+diagnosed|"
-    r"rocked|crushed|nailed|conquered|battled|fought|started\s+(?:his|her))\b")
+    r"rocked|crushed|nailed|conquered|battled|fought|started\s+(?:his|her)|sees|saw\s+(?:dr|our|•)|"
+    r"is\s+(?:doing|feeling)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+){0,2}(?:better|great|well)|is\s+on\s+the\s+mend|"
+    r"is\s+(?:now\s+)?cancer-free|is\s+back\s+(?:home|on\s+(?:her|his)\s+feet))\b")
+# "your dad Walt", "her husband, Arturo": the name given to a relative, listed or not.
+_RELATION_NAME = compile_fast(
+    r"\b(?i:your|his|her|their)\s+(?:[\w-]{1,12}\s+)?(?i:husband|wife|son|daughter|mom|mother|dad|father|brother|"
+    r"sister|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|niece|nephew|partner|baby|"
+    r"little\s+one|boy|girl|twins?)\s*,?\s+([A-Z][a-z'’-]{1,20})\b")
 _ABSTRACT_NAMES = frozenset(
     ["hope", "faith", "joy", "love", "charity", "patience", "mercy", "harmony", "honey", "sugar", "baby", "angel",
      "precious", "lovely", "will", "may", "summer", "spring", "winter", "autumn", "star", "sky", "rain", "storm",
@@ -1134,13 +1141,25 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (match.group(2).lower() in lexicons.given_names and match.group(2).lower() not in not_person
                     and not any(s <= match.start(2) < e for s, e in spans)):
                 spans.append(match.span(1))
+    if care():
+        for match in islice(_RELATION_NAME.finditer(text), MAX_SPANS):
+            low = match.group(1).lower()
+            if (low not in not_person and low not in not_lower and low not in _ABSTRACT_NAMES
+                    and not _NOT_NAME_NEXT.match(text[match.end(1) : match.end(1) + 20])
+                    and (_is_nameish(match.group(1), lexicons) or low in lexicons.given_names)
+                    and not any(s <= match.start(1) < e for s, e in spans)):
+                add(match.start(1), match.end(1))
     if analysis.request.kind == "reply":
         # "Frank, I hear you.", "Tom - thank you for your patience": a reply that opens by addressing someone
         lead = _LEAD_VOCATIVE.match(text)
         if lead:
             low = lead.group(1).lower()
+            plain = low not in lexicons.common_words and low not in lexicons.ambiguous_names
+            own_care = not analysis.words.isdisjoint(_care_words(lexicons)) or not analysis.words.isdisjoint(
+                _health_words(lexicons))
             if (low in lexicons.given_names and low not in not_person and low not in not_lower
-                    and low not in _ABSTRACT_NAMES and care() and not any(s <= lead.start(1) < e for s, e in spans)):
+                    and low not in _ABSTRACT_NAMES and care() and (plain or own_care)
+                    and not any(s <= lead.start(1) < e for s, e in spans)):
                 add(lead.start(1), lead.end(1))
     if not analysis.words.isdisjoint(_NICK_PREFIX) and care():
         # "tell big ray we said hi", "give little sam a hug from us": a nicknamed person the staff know
