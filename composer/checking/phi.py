@@ -58,7 +58,7 @@ _REL_DATE = _ci(
     rf"\b(?:your|his|her|their)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\s+(?:[\w-]{{1,20}}\s+){{0,4}}?({_REL_DAY})\b"
     rf"|\b(?:your|his|her|their)\s+({_REL_DAY}['’]s)\s+{_CARE_NOUN}\b")
 _PERSON_TIE = _ci(
-    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born|birthday|admitted|discharged|died|passed\s+away|"
+    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|due\s+date|due|edd|induced|induction|born|birthday|admitted|discharged|died|passed\s+away|"
     rf"diagnosed|delivered|started|seen|saw|examined|vaccinated|operated|visited|came\s+in|stopped\s+by|"
     rf"treated|icu|nicu|hospital|hospitali[sz]ed|er|arrived|checked\s+in|signed\s+in|showed\s+up|re-?check|"
     rf"retest|{_CARE_NOUN})\b[^.!?\n]{{0,30}}$")
@@ -135,7 +135,7 @@ _OLD_WORD = (r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))
 _AGE = _ci(
     rf"\b{_OLD}[- ](?:years?|yrs?)[- ]old\b|\b{_OLD}\s+(?:years?|yrs?)\s+(?:old|young)\b"
     rf"|\b{_OLD}\s?(?:y/o|y\.o\.?|yo|yr\.?\s?old|yrs\.?\s?old)(?![\w/])"
-    rf"|\b(?:aged?|age)\s+{_OLD}\b|\b{_OLD}{_ORD}\s+birthday\b"
+    rf"|\b(?:aged?|age)\s+{_OLD}\b|\b{_OLD}{_ORD}\s+birthday\b|\bhappy\s+{_OLD}{_ORD}\b(?!\s+(?:anniversary|year|season|annual|edition|issue|episode|birthday\s+to\s+(?:us|our\s+(?:practice|clinic|office|town|city|library|church|school))))"
     rf"|(?:\b(?:you|he|she|they|who|mom|dad|grandma|grandpa)\s+(?:just\s+|recently\s+)?)?"
     rf"\b(?:turned|turns|is\s+turning|will\s+turn)\s+{_OLD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°))"
     rf"|\b(?:passed\s+away|died|still\s+\w+ing|celebrat\w+|retired|married|graduated)\b[^.!?\n]{{0,30}}?"
@@ -217,7 +217,8 @@ _NAME_CONTEXT_LEFT = _ci(
     r"\b(?:her|his|their|your)\s+(?:[\w-]{1,12}\s+)?(?:husband|wife|son|daughter|mom|mother|dad|father|brother|sister|"
     r"grandson|granddaughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|niece|nephew|cousin|partner|fianc[eé]e?|"
     r"boyfriend|girlfriend|twin|baby|kid|child|toddler|newborn)|"
-    r"\b(?:our|my)\s+(?:[\w-]{1,12}\s+)?(?:girl|boy|guy|gal|kiddo|buddy|champ|warrior|friend|neighbor|regular|pt)|"
+    r"\b(?:our|my)\s+(?:[\w-]{1,12}\s+)?(?:girl|boy|guy|gal|kiddo|buddy|champ|warrior|friend|neighbor|regular|pt|grad|graduate|superstar|"
+    r"hero|fighter|survivor|miracle|rockstar|trooper|patient)|"
     r"\b(?:mama|papa|grandma|grandpa|granny|nana|auntie|uncle|big|lil|meet|shout-?\s?outs?\s+to|kudos\s+to|"
     r"congrats\s+to|prayers\s+for|caring\s+for|care\s+for|treating|treated|tell|love\s+ya|love\s+you|"
     r"thanks\s+to|thank\s+you\s+to|keep|hugs\s+to|honou?r(?:ing)?|remember(?:ing)?|celebrating|welcoming|"
@@ -725,6 +726,11 @@ _ORG_HANDLE = _ci(
     r"county|city|school|schools|university|college|library|ymca|redcross|team))$")
 
 
+_HANDLE_CHEER_LEFT = _ci(
+    r"\b(?:shout-?\s?outs?(?:\s+to)?|congrats(?:\s+to)?|congratulations(?:\s+to)?|kudos(?:\s+to)?|proud\s+of|"
+    r"welcome\s+back|go|get\s+well(?:\s+soon)?|hugs\s+to|cheers\s+to|way\s+to\s+go)\s*,?\s*$")
+
+
 def _person_handles(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
     """A person's @handle: in a reply about someone's care, or in a post sentence about a person's care."""
     spans: list[Span] = []
@@ -738,6 +744,9 @@ def _person_handles(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
         _, sentence = analysis.sentence_lower(match.start())
         if _POSSESSIVE_CARE.search(sentence) or "patient" in sentence:
             spans.append(match.span())
+        elif _HANDLE_CHEER_LEFT.search(analysis.lower[max(0, match.start() - 30) : match.start()]) and not _care_words(
+                lexicons).isdisjoint(_COMMENT_WORD.findall(sentence)):
+            spans.append(match.span())  # "Shoutout @jess_runs for finishing PT strong!"
     return spans
 
 
@@ -808,7 +817,7 @@ def _role_place(lexicons: Lexicons) -> re.Pattern[str]:
     if cached is None:
         alternation = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len, reverse=True))
         cached = _ROLE_PLACE_CACHE[roles] = compile_fast(
-            rf"(?i:\b(?:the|our|my)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{alternation})\s+(?:from|at|of|over\s+at|"
+            rf"(?i:\b(?:the|our|my)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{alternation})\s+(?:from|at|of|on|over\s+at|"
             rf"down\s+at)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{{1,25}}(?:\s+(?:[A-Z0-9][\w'’.-]{{0,25}}|branch|station|"
             rf"store|shop|office|school|church|plant|mill|base)){{0,2}}|(?i:{_PLACE_UNIT}))")
     return cached
@@ -911,11 +920,18 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
     if ". " not in text and "." not in text:
         return spans
     words = analysis.words
-    if words.isdisjoint(_role_words(lexicons)) and "old" not in words and "age" not in words and "aged" not in words:
-        return spans
+    has_detail = not (words.isdisjoint(_role_words(lexicons)) and "old" not in words and "age" not in words
+                      and "aged" not in words)
     detail = _role_patterns(lexicons)[1]
+    care = _care_words(lexicons)
     for match in islice(_BARE_INITIALS.finditer(text), MAX_SPANS):
         if _NOT_INITIALS.match(match.group()) or any(s <= match.start() < e for s, e in spans):
+            continue
+        after = lower[match.end() : match.end() + 100]
+        if _INITIALS_OWN_HEALTH.search(after) and not care.isdisjoint(_COMMENT_WORD.findall(after)):
+            spans.append(match.span())  # "J.T. finally kicked his smoking habit", "A.B. is home after her surgery"
+            continue
+        if not has_detail:
             continue
         window = text[match.end() : match.end() + 120]
         found = detail.search(window)
@@ -925,6 +941,9 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
     return spans
 
 
+_INITIALS_OWN_HEALTH = _ci(
+    r"^\s*(?:[\w'’-]{1,15}\s+){0,4}?(?:his|her|their|is\s+(?:home|recovering|cancer-free|doing|feeling)|was\s+"
+    r"(?:diagnosed|admitted|discharged|so\s+brave)|came\s+in|got\s+(?:his|her))\b")
 _BARE_INITIALS = compile_fast(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=[\s,(])")
 
 
@@ -1171,7 +1190,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if not analysis.words.isdisjoint(_ONGOING_WORDS):
         # "maddie's been coming to dr reed since she was born", "Tom has been seeing us for his diabetes"
         for match in islice(_NAME_ONGOING_CARE.finditer(lower), MAX_SPANS):
-            group = 1 if match.group(1) else 2
+            group = next(g for g in (1, 2, 3) if match.group(g))
             low = match.group(group)
             if (low in lexicons.given_names and low not in not_person and low not in not_lower
                     and low not in lexicons.ambiguous_names and low not in lexicons.common_words
@@ -1198,8 +1217,10 @@ _NAME_ONGOING_CARE = _ci(
     r"(?<![\w'’.-])([a-z]{3,20})(?:['’]s|\s+has|\s+have|\s+had)\s+been\s+(?:coming\s+(?:in\s+)?(?:to|here)|seeing|"
     r"seen\s+(?:by|here|at)|going\s+to|a\s+patient|treated|cared\s+for|in\s+(?:our\s+)?care|with\s+us|"
     r"getting\s+(?:his|her|their)|on\s+(?:insulin|dialysis|chemo|oxygen|meds))"
-    r"|(?<![\w'’.-])([a-z]{3,20})\s+(?:is|was)\s+(?:a|our|one\s+of\s+our)\s+(?:[\w-]{1,15}\s+)?patient\b")
-_ONGOING_WORDS = frozenset(["been", "patient"])
+    r"|(?<![\w'’.-])([a-z]{3,20})\s+(?:is|was)\s+(?:a|our|one\s+of\s+our)\s+(?:[\w-]{1,15}\s+)?patient\b"
+    r"|(?<![\w'’.-])([a-z]{3,20})(?:['’]s|\s+is)\s+(?:(?:feeling|doing)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+){0,2}"
+    r"(?:better|great|well)|(?:home|recovering|healing|on\s+the\s+mend|cancer-free|back\s+on\s+(?:his|her)\s+feet))\b")
+_ONGOING_WORDS = frozenset(["been", "patient", "better", "home", "recovering", "healing", "mend", "cancer-free"])
 _LEAD_VOCATIVE = compile_fast(
     r"^[^\w]{0,6}([A-Z][a-z'’-]{1,20})\s*(?:,|\s[-–—])\s+(?=(?i:we|we'?re|we’re|i|i'?m|i’m|thank|thanks|sorry|so|"
     r"please|you|your|this|that|our|glad|happy|great|congrats|welcome|hi|hello|hey|it|what|wow|yes|no|of\s+course)\b)")
