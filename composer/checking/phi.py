@@ -481,7 +481,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         for match in islice(_HOLIDAY_DATE.finditer(analysis.text), MAX_SPANS):
             left = _ABBREVIATION_DOT.sub(r"\1 ", analysis.lower[max(0, match.start() - 60) : match.start()])
             if _HOLIDAY_TIE.search(left) and not any(s <= match.start(1) < e for s, e in spans):
-                spans.append(match.span(1))
+                birth = _BIRTH_LEFT.search(left)  # "born 2 lbs 3 oz at Memorial on New Year's Day": the whole detail
+                spans.append((match.start() - len(left) + birth.start() if birth else match.start(1), match.end(1)))
     if "m" in analysis.lower:
         for match in islice(_TIME_SLOT_PERSON.finditer(analysis.lower), MAX_SPANS):
             if not any(s <= match.start() < e for s, e in spans):
@@ -496,6 +497,7 @@ _HOLIDAY_DATE = compile_fast(
     r"Mother['’]s\s+Day|Father['’]s\s+Day|Labor\s+Day|Memorial\s+Day)\b)")
 _HOLIDAY_WORDS = frozenset(["year's", "christmas", "thanksgiving", "halloween", "valentine's", "easter", "independence",
                             "fourth", "4th", "mother's", "father's", "labor", "memorial", "year’s", "valentine’s"])
+_BIRTH_LEFT = _ci(r"\b(?:born|delivered|arrived|passed\s+away|died)\b[^.!?\n,;]{0,45}$")
 _HOLIDAY_TIE = _ci(
     r"\b(?:born|delivered|arrived|admitted|discharged|died|passed\s+away|diagnosed|surgery|operated|came\s+home|"
     r"broke|fell|injured|rushed|hospitali[sz]ed|seen|saw|treated)\b[^.!?\n]{0,50}$")
