@@ -1146,7 +1146,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if not analysis.words.isdisjoint(_FAMILY_WORDS) and care():
         for match in _FAMILY_MORE.finditer(text):
             staff_like = _STAFF_RIGHT.match(text[match.end() : match.end() + 60])
-            if match.group(1).lower() in lexicons.surnames and not staff_like:
+            kin = match.group().split()[-1].lower() in ("twins", "triplets", "quadruplets")
+            if (match.group(1).lower() in lexicons.surnames or (kin and _is_nameish(match.group(1), lexicons))) \
+                    and not staff_like:
                 spans.append((match.start(1), match.end()))
     little = not analysis.words.isdisjoint(_LITTLE_WORDS)
     for match in _LITTLE_NAME.finditer(lower) if little else ():
@@ -1170,6 +1172,21 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                     and (_is_nameish(match.group(1), lexicons) or low in lexicons.given_names)
                     and not any(s <= match.start(1) < e for s, e in spans)):
                 add(match.start(1), match.end(1))
+    if "#" in text:
+        # "#LiamStrong", "#TeamEmma", "#PrayForAva": a campaign hashtag built on a person's first name
+        for match in islice(_NAME_HASHTAG.finditer(text), MAX_SPANS):
+            low = (match.group(1) or match.group(2)).lower()
+            if (low in lexicons.given_names and low not in not_person and low not in _ABSTRACT_NAMES
+                    and low not in lexicons.common_words):
+                spans.append(match.span())
+    for match in islice(_PAREN_VOCATIVE.finditer(text), MAX_SPANS) if "(" in text else ():
+        low = match.group(1).lower()
+        plain = low not in lexicons.common_words and low not in lexicons.ambiguous_names
+        own_care = not analysis.words.isdisjoint(_care_words(lexicons))
+        if (low in lexicons.given_names and low not in not_person and low not in not_lower and (plain or own_care)
+                and low not in _ABSTRACT_NAMES and care()
+                and not any(s <= match.start(1) < e for s, e in spans)):
+            add(match.start(1), match.end(1))  # "(Jake, we're looking at you!)"
     if analysis.request.kind == "reply":
         # "Frank, I hear you.", "Tom - thank you for your patience": a reply that opens by addressing someone
         lead = _LEAD_VOCATIVE.match(text)
@@ -1223,6 +1240,11 @@ _NAME_ONGOING_CARE = _ci(
     r"|(?<![\w'’.-])([a-z]{3,20})(?:['’]s|\s+is)\s+(?:(?:feeling|doing)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+){0,2}"
     r"(?:better|great|well)|(?:home|recovering|healing|on\s+the\s+mend|cancer-free|back\s+on\s+(?:his|her)\s+feet))\b")
 _ONGOING_WORDS = frozenset(["been", "patient", "better", "home", "recovering", "healing", "mend", "cancer-free"])
+_NAME_HASHTAG = compile_fast(
+    r"#(?:Team|PrayFor|Pray4|PrayingFor|Go|Love|Support|StandWith|Fight4|FightFor)([A-Z][a-z]{2,20})\b"
+    r"|#([A-Z][a-z]{2,20})(?:Strong|Tough|Warrior|Fights|Fight|s?Journey|Army|Nation|s?Squad|Brave|Bravery)\b")
+_PAREN_VOCATIVE = compile_fast(
+    r"\(\s*([A-Z][a-z'’-]{1,20}),\s+(?=(?i:we|we'?re|we’re|you|your|this|that|i|so|thank)\b)")
 _LEAD_VOCATIVE = compile_fast(
     r"^[^\w]{0,6}([A-Z][a-z'’-]{1,20})\s*(?:,|\s[-–—])\s+(?=(?i:we|we'?re|we’re|i|i'?m|i’m|thank|thanks|sorry|so|"
     r"please|you|your|this|that|our|glad|happy|great|congrats|welcome|hi|hello|hey|it|what|wow|yes|no|of\s+course)\b)")
