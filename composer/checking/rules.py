@@ -203,7 +203,7 @@ def _phrase(word: str) -> str:
 
 def phrase_alternation(words: Iterable[str]) -> str:
     """Words and phrases as one alternation bounded by non-word characters, longest first."""
-    unique = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    unique = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
     body = "|".join(_phrase(w) for w in unique)
     return rf"(?<![\w'’-])(?:{body})(?![\w'’])"
 
