@@ -279,7 +279,7 @@ def _matches_empty(regex: re.Pattern[str]) -> bool:
 
 
 def _leftmost_first(
-    regexes: list[re.Pattern[str]], text: str, start: int, stop: int, longest: bool = False
+    regexes: list[re.Pattern[str]], text: str | list[str], start: int, stop: int, longest: bool = False
 ) -> Iterator[re.Match[str]]:
     """The matches ``re.finditer`` of the alternation ``r1|r2|...`` would find, from separate regexes
     none of which matches the empty string.
@@ -292,7 +292,9 @@ def _leftmost_first(
 
     With ``longest``, the longest match at a position wins instead of the first regex: that is the
     order of a phrase list, whose alternation puts longer phrases first (see ``Matcher._phrase_group``).
+    ``text`` may be one text per regex (the same text, lower-cased or not: offsets agree).
     """
+    texts = text if isinstance(text, list) else [text] * len(regexes)
     pending: list[tuple[int, int, int, re.Match[str]]] = []
 
     def push(order: int, found: re.Match[str] | None) -> None:
@@ -300,17 +302,17 @@ def _leftmost_first(
             heapq.heappush(pending, (found.start(), found.start() - found.end() if longest else 0, order, found))
 
     for order, regex in enumerate(regexes):
-        push(order, regex.search(text, start, stop))
+        push(order, regex.search(texts[order], start, stop))
     position = start
     while pending:
         first, _length, order, found = heapq.heappop(pending)
         if first < position:  # overlaps the match just taken: look again from its end
-            push(order, regexes[order].search(text, position, stop))
+            push(order, regexes[order].search(texts[order], position, stop))
             continue
         yield found
         # (An empty match cannot come from the callers' regexes; stepping past it guarantees progress.)
         position = found.end() if found.end() > first else first + 1
-        push(order, regexes[order].search(text, position, stop))
+        push(order, regexes[order].search(texts[order], position, stop))
 
 
 class LiteralIndex:
@@ -339,12 +341,12 @@ class LiteralIndex:
         ids one of which must occur for any match (a phrase list's key words count as literals)."""
         for part in matcher.parts or ():
             self.attach(part)
-        if not matcher.lower:
+        if not matcher.lower and not matcher.mixed:
             return
-        if matcher.groups is not None:
+        if matcher.groups is not None and matcher.lower:
             matcher.id_groups = tuple(frozenset(self._id(literal) for literal in group) for group in matcher.groups)
             matcher.gate = matcher.id_groups[0]
-        elif matcher.keys is not None:
+        elif matcher.keys is not None and matcher.lower:
             keys = [*matcher.keys, *(literal for literal, _phrase in matcher.others)]
             matcher.gate = frozenset(self._id(key) for key in keys if key)
         elif matcher.parts:
@@ -427,7 +429,7 @@ class Matcher:
     """
 
     __slots__ = ("_build", "_cache", "_flags", "_regex", "_source", "gate", "groups", "id_groups", "keys",
-                 "literals", "lower", "others", "part_index", "parts")
+                 "literals", "lower", "mixed", "others", "part_index", "parts")
 
     def __init__(
         self,
@@ -458,7 +460,10 @@ class Matcher:
         # Several patterns: each runs only if its own prefilter passes. A part given as a tuple is a
         # word list (a lexicon reference), matched as phrases keyed by word.
         self.parts: tuple[Matcher, ...] | None = None
-        if parts is not None and len(parts) > 1 and (self.lower or not ignore_case):
+        #: Case-insensitive parts, some of which switch case back on (``(?-i:...)``): those run on the
+        #: text as written, the others keep the fast lower-cased path and its prefilters.
+        self.mixed = bool(parts is not None and len(parts) > 1 and ignore_case and not self.lower)
+        if parts is not None and len(parts) > 1:
             self.parts = tuple(
                 Matcher(build(list(part)), ignore_case, phrases=part, build=build)
                 if isinstance(part, tuple) and build is not None
@@ -491,7 +496,15 @@ class Matcher:
         return regex
 
     def haystack(self, snapshot: Snapshot) -> str:
-        return snapshot.lower if self.lower else snapshot.text
+        """The text the prefilters read (lower-cased for case-insensitive matching)."""
+        return snapshot.lower if self.lower or self.mixed else snapshot.text
+
+    def _texts(self, snapshot: Snapshot, regexes: list[re.Pattern[str]], haystack: str) -> list[str]:
+        """The text each regex runs on: a part still case-insensitive (compiled with the flag, since it
+        switches case back on somewhere) reads the text as written, the others the lower-cased text."""
+        if not self.mixed:
+            return [haystack] * len(regexes)
+        return [snapshot.text if regex.flags & re.IGNORECASE else haystack for regex in regexes]
 
     def _phrase_regex(self, snapshot: Snapshot, haystack: str) -> re.Pattern[str] | None:
         assert self.keys is not None and self._build is not None
@@ -582,7 +595,7 @@ class Matcher:
         if self.keys is not None:
             return self._phrase_regexes(snapshot, haystack)
         parts = self.parts
-        present = snapshot.present_literals() if self.lower else None
+        present = snapshot.present_literals() if self.lower or self.mixed else None
         if parts is None:
             if present is not None and self.id_groups is not None:
                 for group in self.id_groups:
@@ -637,7 +650,7 @@ class Matcher:
                 elif part.groups is None or _all_present(part.groups, haystack):
                     out.append(part.regex)
             return self._combined(parts, out)
-        memo, blob = snapshot.literal_memo(self.lower) if len(haystack) > MEMO_TEXT else (None, "")
+        memo, blob = snapshot.literal_memo(self.lower or self.mixed) if len(haystack) > MEMO_TEXT else (None, "")
         for part in parts:
             if part.keys is not None:
                 regex = part._phrase_regex(snapshot, haystack)
@@ -651,7 +664,7 @@ class Matcher:
         """The regexes of the parts that can match, in the parts' order. :meth:`scan` merges their matches
         as the alternation of all parts would find them; only if a part can match the empty string (where
         that merge is not exact) does the alternation itself run."""
-        if len(out) <= 1 or not any(_matches_empty(regex) for regex in out):
+        if len(out) <= 1 or self.mixed or not any(_matches_empty(regex) for regex in out):
             return out
         # A part that cannot match here (its words are absent) cannot match in the alternation of all
         # parts either, so that alternation, compiled once, finds the same matches.
@@ -671,9 +684,10 @@ class Matcher:
         regexes = self._runnable(snapshot, haystack)
         if not regexes:
             return False
+        texts = self._texts(snapshot, regexes, haystack)
         if start or (end is not None and end < len(haystack)):
-            haystack = haystack[start:end]
-        return any(regex.search(haystack) is not None for regex in regexes)
+            texts = [text[start:end] for text in texts]
+        return any(regex.search(text) is not None for regex, text in zip(regexes, texts, strict=True))
 
     def searcher(self, snapshot: Snapshot) -> Callable[[int, int | None], bool] | None:
         """``search`` for one draft with the prefilter applied once: None when nothing can match, else a
@@ -683,10 +697,11 @@ class Matcher:
         if not regexes:
             return None
         length = len(haystack)
+        pairs = list(zip(regexes, self._texts(snapshot, regexes, haystack), strict=True))
 
         def search(start: int, end: int | None) -> bool:
-            text = haystack[start:end] if start or (end is not None and end < length) else haystack
-            return any(regex.search(text) is not None for regex in regexes)
+            whole = not start and (end is None or end >= length)
+            return any(regex.search(text if whole else text[start:end]) is not None for regex, text in pairs)
 
         return search
 
@@ -697,9 +712,10 @@ class Matcher:
         regexes = self._runnable(snapshot, haystack)
         if not regexes:
             return iter(())
+        texts = self._texts(snapshot, regexes, haystack)
         if len(regexes) == 1:
-            return regexes[0].finditer(haystack, start, stop)
-        return _leftmost_first(regexes, haystack, start, stop, longest=self.keys is not None)
+            return regexes[0].finditer(texts[0], start, stop)
+        return _leftmost_first(regexes, texts, start, stop, longest=self.keys is not None)
 
 
 # -- literal-first rewriting ------------------------------------------------------------------------------
