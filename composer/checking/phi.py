@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -1023,7 +1024,7 @@ def _is_given(token: str, lexicons: Lexicons, strict: bool) -> bool:
 def _is_nameish(token: str, lexicons: Lexicons) -> bool:
     """A word that can be a given name: in the name list, or not an ordinary English word."""
     low = token.lower()
-    if low in lexicons.ambiguous_names or low in lexicons.named.get("not_names_lower", ()):
+    if low in lexicons.ambiguous_names or low in _word_set(lexicons.named.get("not_names_lower", ())):
         return False
     if low in lexicons.given_names:
         return True
@@ -1042,6 +1043,12 @@ def _extend_surname(text: str, end: int, lexicons: Lexicons, upper: bool) -> int
     if not upper and word.islower() and word in lexicons.surnames and word not in lexicons.common_words:
         return end + match.end()
     return end
+
+
+@lru_cache(maxsize=64)
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
+    """A lexicon as a set, built once (lexicons are immutable tuples), not on every check."""
+    return frozenset(words)
 
 
 def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -1072,17 +1079,17 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     def care() -> bool:
         return _talks_about_person(analysis, lexicons)
 
-    not_person = frozenset(lexicons.named.get("phi_not_person_words", ()))
+    not_person = _word_set(lexicons.named.get("phi_not_person_words", ()))
     greeting_words = not analysis.words.isdisjoint(_GREETING_WORDS)
     for match in _GREETING.finditer(lower) if greeting_words else ():
         word = text[match.start(1) : match.end(1)]
         if word.lower() in not_person or not care():
             continue
-        if word.lower() in _NOT_NAMES_EXTRA or word.lower() in lexicons.named.get("phi_not_names_lower", ()):
+        if word.lower() in _NOT_NAMES_EXTRA or word.lower() in _word_set(lexicons.named.get("phi_not_names_lower", ())):
             continue
         if _is_nameish(word, lexicons) or (word[0].isupper() and word.lower() in lexicons.given_names):
             add(match.start(1), match.end(1))
-    not_lower = frozenset(lexicons.named.get("not_names_lower", ())) | frozenset(
+    not_lower = _word_set(lexicons.named.get("not_names_lower", ())) | _word_set(
         lexicons.named.get("phi_not_names_lower", ()))
     for match in _VOCATIVE.finditer(text) if "," in text else ():
         low = match.group(1).lower()
