@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QTextCh
 from PySide6.QtWidgets import QPlainTextEdit
 
 from composer.checking import Finding
-from composer.ui.editor.styles import finding_style
+from composer.ui.editor.styles import FindingStyle, finding_style, style_key
 
 WAVE_STEP = 2.0  # half a wavelength, in device-independent pixels
 WAVE_HEIGHT = 1.5
@@ -83,20 +83,37 @@ def _x(value: object) -> float:
 
 
 def paint_backgrounds(painter: QPainter, segments: list[Segment], editor: QPlainTextEdit) -> None:
-    """A light tint behind errors (under the text, so glyphs stay crisp)."""
+    """A light tint behind errors (the text shows through it)."""
+    styles = _Styles(editor)
     for segment in segments:
         finding = segment.finding
         if finding.severity == "error" and finding.category != "spelling":
-            tint = QColor(finding_style(finding, editor).colour)
+            tint = QColor(styles.of(finding).colour)
             tint.setAlpha(40)
             painter.fillRect(segment.rect, tint)
+
+
+class _Styles:
+    """Each finding's look, worked out once per paint (the palette is read once, not per finding)."""
+
+    def __init__(self, editor: QPlainTextEdit) -> None:
+        self._editor = editor
+        self._known: dict[str, FindingStyle] = {}
+
+    def of(self, finding: Finding) -> FindingStyle:
+        key = style_key(finding)
+        style = self._known.get(key)
+        if style is None:
+            style = self._known[key] = finding_style(finding, self._editor)
+        return style
 
 
 def paint_underlines(painter: QPainter, segments: list[Segment], editor: QPlainTextEdit) -> None:
     """A wave per severity, dotted for spelling, in the palette-aware colour of each finding."""
     ratio = editor.devicePixelRatioF()
+    styles = _Styles(editor)
     for segment in segments:
-        style = finding_style(segment.finding, editor)
+        style = styles.of(segment.finding)
         rect, y = segment.rect, segment.baseline
         if style.underline == QTextCharFormat.UnderlineStyle.DotLine:
             pen = QPen(style.colour, 1.5)
