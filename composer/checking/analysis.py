@@ -75,6 +75,11 @@ class Analysis:
         return self._reply if isinstance(self._reply, str) else self._reply()
 
     @cached_property
+    def reply_snapshot(self) -> ReplySnapshot:
+        """The comment being answered (masked), in the form matchers read."""
+        return ReplySnapshot(self.reply)
+
+    @cached_property
     def hashtags(self) -> list[tuple[int, int]]:
         """Spans of the draft's #hashtags."""
         return hashtag_spans(self.original)
@@ -126,3 +131,21 @@ class Analysis:
 
     def masked_kinds(self) -> frozenset[str]:
         return frozenset(span.kind for span in self.masked_spans)
+
+
+class ReplySnapshot:
+    """The comment a reply answers, prepared for a matcher (no literal index: it is short and rare)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = lower_text(text)
+        self.words = word_set(self.lower)
+
+    def trigrams(self, lowered: bool) -> None:
+        return None
+
+    def literal_memo(self, lowered: bool) -> tuple[None, str]:
+        return None, ""
+
+    def present_literals(self) -> None:
+        return None

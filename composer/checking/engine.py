@@ -233,6 +233,7 @@ class Checker:
     def _conditional(self, rule: Rule, analysis: Analysis, params: Mapping[str, Any]) -> list[Span]:
         requires_matcher: Matcher | None = params["requires"]
         unless_matcher: Matcher | None = params["unless"]
+        reply_matcher: Matcher | None = params.get("reply_requires")
         within = params["disclosure_within"]
         spans: list[Span] = []
         verdicts: dict[Span, bool] = {}
@@ -244,6 +245,8 @@ class Checker:
                 continue
             if not prepared:  # prefilters of the conditions, once per draft and only if a trigger fired
                 prepared = True
+                if reply_matcher is not None and not reply_matcher.search(analysis.reply_snapshot):
+                    return []  # the comment being answered lacks what the rule needs
                 if requires_matcher is not None:
                     requires = requires_matcher.searcher(analysis)
                     if requires is None:

@@ -46,7 +46,7 @@ _TYPE_FIELDS: dict[str, set[str]] = {
     "existence": {"tokens", "unless"},
     "pattern": {"patterns", "unless"},
     "substitution": {"swap"},
-    "conditional": {"trigger", "requires", "unless", "disclosure_within", "span"},
+    "conditional": {"trigger", "requires", "reply_requires", "unless", "disclosure_within", "span"},
     "readability": {"terms", "case_terms", "patterns", "min_terms", "max_grade", "min_terms_if_hard",
                     "unknown_acronyms", "known_acronyms"},
     "count": {"measure", "max"},
@@ -365,6 +365,11 @@ def _compile_params(ctx: _Ctx, kind: str, raw: Mapping[str, Any], flags: int) ->
     if kind in ("conditional", "derived"):
         requires = ctx.strings(raw, "requires", required=False)
         params["requires"] = ctx.regex(requires, "requires", flags) if requires else None
+    if kind == "conditional":
+        # The comment being answered must match too: a reply's meaning can depend on it ("It was our
+        # pleasure!" confirms care only when the comment thanks the practice for treating someone).
+        reply_requires = ctx.strings(raw, "reply_requires", required=False)
+        params["reply_requires"] = ctx.regex(reply_requires, "reply_requires", flags) if reply_requires else None
     if kind in ("existence", "pattern", "conditional", "derived"):
         unless = ctx.strings(raw, "unless", required=False)
         params["unless"] = ctx.regex(unless, "unless", flags) if unless else None
