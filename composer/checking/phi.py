@@ -1228,7 +1228,18 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (low in lexicons.given_names and low not in not_person and low not in not_lower
                     and not any(s <= match.start(1) < e for s, e in spans)):
                 add(match.start(1), match.end(1))
+    places = practice_places(analysis.context.address)
+    if places:  # "the Springfield kids": the practice's own town is a place, never a person's name
+        spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in places]
     return spans
+
+
+@lru_cache(maxsize=32)
+def practice_places(address: str) -> frozenset[str]:
+    """The words naming the practice's town and state ("120 Oak Street, Springfield, IL 62704" gives
+    springfield and il): everything after the street, without numbers."""
+    parts = [part for part in address.split(",")[1:] if part.strip()]
+    return frozenset(word for part in parts for word in re.findall(r"[^\W\d_]+", part.lower()) if len(word) > 1)
 
 
 _TITLED_FIRST_NAME = compile_fast(

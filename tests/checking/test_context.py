@@ -25,6 +25,15 @@ def test_staff_names_and_own_contacts_are_never_phi(checker: Checker, context: P
     )
 
 
+def test_the_practices_own_town_is_a_place_not_a_name(checker: Checker, context: PracticeContext) -> None:
+    text = "Huge thanks to the Springfield kids who helped at our flu clinic! Lots of sniffles this week."
+    assert "phi" not in categories(checker, context, text=text)
+    # Elsewhere the same word can still be someone's surname.
+    elsewhere = PracticeContext.from_json({"practice": {"name": "Lakeside Clinic", "address": "9 Elm Rd, Dover, DE"}})
+    assert "phi" in categories(checker, elsewhere, text="Thanks Maria Springfield, your stitches look great!",
+                               kind="reply", in_reply_to="Thanks for the visit")
+
+
 def test_the_same_phone_is_phi_without_the_practice_context(checker: Checker) -> None:
     findings = checker.check(CheckRequest(text="Call (555) 201-3300 to rebook.", kind="reply"), PracticeContext())
     assert any(f.category == "phi" for f in findings)
