@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from composer.checking.fastre import LONG_TEXT, LiteralIndex, lower_text, trigram_set, word_set
+from composer.checking.fastre import LONG_TEXT, LiteralIndex, lower_text, word_set
 from composer.checking.model import CheckRequest, PracticeContext
 from composer.checking.text import MaskedSpan, Sentences, hashtag_spans
 
@@ -75,9 +75,9 @@ class Analysis:
         return self._reply if isinstance(self._reply, str) else self._reply()
 
     @cached_property
-    def reply_snapshot(self) -> ReplySnapshot:
+    def reply_snapshot(self) -> TextSnapshot:
         """The comment being answered (masked), in the form matchers read."""
-        return ReplySnapshot(self.reply)
+        return TextSnapshot(self.reply)
 
     @cached_property
     def hashtags(self) -> list[tuple[int, int]]:
@@ -87,16 +87,6 @@ class Analysis:
     @cached_property
     def words(self) -> frozenset[str]:
         return word_set(self.lower)
-
-    def trigrams(self, lowered: bool) -> frozenset[str] | None:
-        """Trigram set of the (lower-cased) text for long texts, else None (plain scans are cheaper)."""
-        if len(self.text) <= LONG_TEXT:
-            return None
-        key = "_tri_lower" if lowered else "_tri_text"
-        cached = self.__dict__.get(key)
-        if cached is None:
-            cached = self.__dict__[key] = trigram_set(self.lower if lowered else self.text)
-        return cached
 
     def literal_memo(self, lowered: bool) -> tuple[dict[str, bool], str]:
         """A per-check cache of literal tests on the (lower-cased) text, and for the lower-cased text the
@@ -111,7 +101,7 @@ class Analysis:
 
     def present_literals(self) -> set[int] | None:
         """Ids of the engine's prefilter literals in the lower-cased text (None: no index, or a text so
-        long that the scans of :meth:`literal_memo` and :meth:`trigrams` are cheaper)."""
+        long that the scans of :meth:`literal_memo` are cheaper)."""
         cached = self.__dict__.get("_present")
         if cached is None and self._literals is not None and len(self.lower) <= LONG_TEXT:
             cached = self.__dict__["_present"] = self._literals.present(self.lower, self.words)
@@ -133,16 +123,14 @@ class Analysis:
         return frozenset(span.kind for span in self.masked_spans)
 
 
-class ReplySnapshot:
-    """The comment a reply answers, prepared for a matcher (no literal index: it is short and rare)."""
+class TextSnapshot:
+    """A short text prepared for a matcher without the engine's literal index or scan caches (the comment
+    a reply answers, or a text in a test)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower = lower_text(text)
         self.words = word_set(self.lower)
-
-    def trigrams(self, lowered: bool) -> None:
-        return None
 
     def literal_memo(self, lowered: bool) -> tuple[None, str]:
         return None, ""

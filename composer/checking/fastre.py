@@ -3,15 +3,15 @@
 Python's ``re.IGNORECASE`` is several times slower than a case-sensitive match, and a draft is checked on
 every pause in typing. So each draft is lower-cased once (keeping every offset: :func:`lower_text`), the
 case-insensitive patterns are lower-cased once at load (:func:`lower_pattern`) and compiled without the
-flag, and every pattern gets a cheap prefilter: the literal words one of which any match must contain
-(:func:`required_literals`). Most rules are skipped by a few ``in`` tests on a clean draft.
+flag, and every pattern gets a cheap prefilter: groups of literal words, one of each of which any match
+must contain (:func:`required_literal_groups`), answered for all rules at once by :class:`LiteralIndex`.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -174,24 +174,6 @@ def _derive_literal_groups(pattern: str, flags: int) -> tuple[tuple[str, ...], .
     return tuple(_reduce(g) for g in groups[:3])
 
 
-def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
-    """Literals one of which every match of ``pattern`` contains, or None if there is no such set."""
-    try:
-        parsed = _parse(pattern, flags)
-    except re.error:
-        return None
-    best = _best(list(parsed))
-    if best is None or any(len(x) < 2 and (x.isalnum() or x.isspace()) for x in best):
-        return None
-    # Drop literals that contain a shorter one: the shorter test is enough.
-    ordered = sorted(best, key=len)
-    kept: list[str] = []
-    for literal in ordered:
-        if not any(k in literal for k in kept):
-            kept.append(literal)
-    return tuple(kept)
-
-
 _WORD_KEY = re.compile(r"[^\W_]+")
 _WORD_RUN = re.compile(r"\w+")  # the same runs when the text has no "_", and faster (a plain category)
 
@@ -203,29 +185,9 @@ def word_set(lowered: str) -> frozenset[str]:
     return frozenset(_WORD_RUN.findall(lowered))
 
 
-#: Above this length, literal prefilters first consult a trigram set (one pass) instead of scanning the
-#: text once per literal.
+#: Above this length the literal index is not used (its word walk would cost more than it saves), and a
+#: big literal group is taken as present rather than scanned for.
 LONG_TEXT = 4000
-
-
-def trigram_set(text: str) -> frozenset[str]:
-    """Every three-character substring of ``text``."""
-    return frozenset(text[i : i + 3] for i in range(len(text) - 2))
-
-
-def any_literal(literals: tuple[str, ...], haystack: str, trigrams: frozenset[str] | None) -> bool:
-    """Whether any literal occurs in ``haystack``, rejecting most absent ones by trigrams on long texts."""
-    if len(literals) >= 48 and len(haystack) > LONG_TEXT:
-        # Scanning a long text once per literal would cost more than the regex it guards.
-        return True
-    if trigrams is None or len(literals) < 48:
-        return any(literal in haystack for literal in literals)
-    for literal in literals:
-        if len(literal) >= 3 and (literal[:3] not in trigrams or literal[-3:] not in trigrams):
-            continue
-        if literal in haystack:
-            return True
-    return False
 
 
 #: Above this length, literal tests are remembered for the whole check (many rules share literals) and
@@ -412,8 +374,6 @@ class Snapshot(Protocol):
     @property
     def words(self) -> frozenset[str]: ...
 
-    def trigrams(self, lowered: bool) -> frozenset[str] | None: ...
-
     def literal_memo(self, lowered: bool) -> tuple[dict[str, bool] | None, str]: ...
 
     def present_literals(self) -> set[int] | frozenset[int] | None: ...
@@ -429,7 +389,7 @@ class Matcher:
     """
 
     __slots__ = ("_build", "_cache", "_flags", "_regex", "_source", "gate", "groups", "id_groups", "keys",
-                 "literals", "lower", "mixed", "others", "part_index", "parts")
+                 "lower", "mixed", "others", "part_index", "parts")
 
     def __init__(
         self,
@@ -447,7 +407,6 @@ class Matcher:
         self._regex: re.Pattern[str] | None = None
         self.keys: dict[str, tuple[str, ...]] | None = None
         self.others: tuple[tuple[str, str], ...] = ()
-        self.literals: tuple[str, ...] | None = None
         self._cache: dict[frozenset[str], re.Pattern[str]] = {}
         self._build = build
         self.groups: tuple[tuple[str, ...], ...] | None = None
@@ -486,7 +445,6 @@ class Matcher:
             self.others = tuple(others)
         elif self.parts is None and (self.lower or not ignore_case):
             self.groups = required_literal_groups(source)
-            self.literals = self.groups[0] if self.groups else None
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -581,15 +539,6 @@ class Matcher:
                 part.prepare()
                 _matches_empty(part._all_phrases_regex() if part.keys is not None else part.regex)
 
-    def possible(self, snapshot: Snapshot, haystack: str) -> bool:
-        """False when no match can exist (no required word or literal occurs)."""
-        if self.keys is not None:
-            return self._phrase_regex(snapshot, haystack) is not None
-        literals = self.literals
-        if literals is None:
-            return True
-        return any_literal(literals, haystack, snapshot.trigrams(self.lower))
-
     def _runnable(self, snapshot: Snapshot, haystack: str) -> list[re.Pattern[str]]:
         """The regexes worth running on this draft (plain loops: this runs for every rule on every check)."""
         if self.keys is not None:
@@ -608,7 +557,6 @@ class Matcher:
                 if not _all_present(groups, haystack, memo, blob):
                     return []
             return [self.regex]
-        out: list[re.Pattern[str]] = []
         if present is not None and self.part_index is not None:
             # Only the parts one of whose gate literals occurs can match: found by set intersection,
             # not by visiting every part.
@@ -616,49 +564,33 @@ class Matcher:
             candidates = set(ungated)
             for literal_id in present.intersection(enables):
                 candidates.update(enables[literal_id])
-            for index in sorted(candidates):  # the parts' order is the order of preference
-                part = parts[index]
-                if part.keys is not None:
-                    regex = part._phrase_regex(snapshot, haystack)
-                    if regex is not None:
-                        out.append(regex)
-                    continue
-                id_groups = part.id_groups
-                if id_groups is not None:
-                    for group in id_groups[1:]:
-                        if present.isdisjoint(group):
-                            break
-                    else:
-                        out.append(part.regex)
-                elif part.groups is None or _all_present(part.groups, haystack):
-                    out.append(part.regex)
-            return self._combined(parts, out)
-        if present is not None:
-            for part in parts:
-                if part.keys is not None:
-                    regex = part._phrase_regex(snapshot, haystack)
-                    if regex is not None:
-                        out.append(regex)
-                    continue
-                id_groups = part.id_groups
-                if id_groups is not None:
-                    for group in id_groups:
-                        if present.isdisjoint(group):
-                            break
-                    else:
-                        out.append(part.regex)
-                elif part.groups is None or _all_present(part.groups, haystack):
-                    out.append(part.regex)
-            return self._combined(parts, out)
-        memo, blob = snapshot.literal_memo(self.lower or self.mixed) if len(haystack) > MEMO_TEXT else (None, "")
-        for part in parts:
-            if part.keys is not None:
-                regex = part._phrase_regex(snapshot, haystack)
-                if regex is not None:
-                    out.append(regex)
-            elif part.groups is None or _all_present(part.groups, haystack, memo, blob):
-                out.append(part.regex)
+            indices: Iterable[int] = sorted(candidates)  # the parts' order is the order of preference
+        else:
+            indices = range(len(parts))
+        memo, blob = (snapshot.literal_memo(self.lower or self.mixed)
+                      if present is None and len(haystack) > MEMO_TEXT else (None, ""))
+        out: list[re.Pattern[str]] = []
+        for index in indices:
+            regex = parts[index]._part_regex(snapshot, haystack, present, memo, blob)
+            if regex is not None:
+                out.append(regex)
         return self._combined(parts, out)
+
+    def _part_regex(
+        self, snapshot: Snapshot, haystack: str, present: set[int] | frozenset[int] | None,
+        memo: dict[str, bool] | None, blob: str,
+    ) -> re.Pattern[str] | None:
+        """This part's regex if its prefilter passes on the draft (``present``: the engine's literal ids)."""
+        if self.keys is not None:
+            return self._phrase_regex(snapshot, haystack)
+        if present is not None and self.id_groups is not None:
+            for group in self.id_groups:
+                if present.isdisjoint(group):
+                    return None
+            return self.regex
+        if self.groups is None or _all_present(self.groups, haystack, memo, blob):
+            return self.regex
+        return None
 
     def _combined(self, parts: tuple[Matcher, ...], out: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
         """The regexes of the parts that can match, in the parts' order. :meth:`scan` merges their matches

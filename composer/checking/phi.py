@@ -813,12 +813,17 @@ _PLACE_UNIT = r"(?:station|engine|ladder|precinct|company|district|unit|post|tro
 _ROLE_PLACE_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
+def _roles_alternation(roles: tuple[str, ...]) -> str:
+    """The ``phi_roles`` lexicon as one alternation, longest first, any run of spaces matching any."""
+    return "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len, reverse=True))
+
+
 def _role_place(lexicons: Lexicons) -> re.Pattern[str]:
     """"our fave firefighter from station 4", "the retired librarian from the Lincoln branch"."""
     roles = lexicons.named.get("phi_roles", ())
     cached = _ROLE_PLACE_CACHE.get(roles)
     if cached is None:
-        alternation = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len, reverse=True))
+        alternation = _roles_alternation(roles)
         cached = _ROLE_PLACE_CACHE[roles] = compile_fast(
             rf"(?i:\b(?:the|our|my)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{alternation})\s+(?:from|at|of|on|over\s+at|"
             rf"down\s+at)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{{1,25}}(?:\s+(?:[A-Z0-9][\w'’.-]{{0,25}}|branch|station|"
@@ -901,7 +906,7 @@ def _job_at_place(lexicons: Lexicons) -> re.Pattern[str]:
     roles = lexicons.named.get("phi_roles", ())
     cached = _JOB_CACHE.get(roles)
     if cached is None:
-        alternation = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len, reverse=True))
+        alternation = _roles_alternation(roles)
         cached = _JOB_CACHE[roles] = compile_fast(
             rf"(?i:\b(?:\d{{1,2}}\s?(?:y/?o|yo|yrs?\s+old|[- ]years?[- ]old)\s+)?(?:[\w-]{{1,20}}\s+){{0,2}}?"
             rf"(?:{alternation})\s+(?:at|for|on|from)\s+)"
@@ -955,7 +960,7 @@ def _role_patterns(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]
     roles = lexicons.named.get("phi_roles", ())
     cached = _ROLE_CACHE.get(roles)
     if cached is None:
-        alternation = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len, reverse=True))
+        alternation = _roles_alternation(roles)
         role = rf"(?:{alternation})(?:s|es)?"
         place = r"(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}"
         unique = compile_fast(

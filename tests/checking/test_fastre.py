@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from composer.checking import Checker, CheckRequest, PracticeContext
-from composer.checking.analysis import Analysis
+from composer.checking.analysis import Analysis, TextSnapshot
 from composer.checking.fastre import REWRITES, LiteralIndex, Matcher, _leftmost_first, lower_text, word_set
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,24 +91,6 @@ def test_literal_index_changes_no_finding(
     assert sum(len(found) for found in with_index) > len(requests)  # the comparison covers real findings
 
 
-class _Draft:
-    """The least a matcher needs of a draft."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lower = lower_text(text)
-        self.words = word_set(self.lower)
-
-    def trigrams(self, lowered: bool) -> None:
-        return None
-
-    def literal_memo(self, lowered: bool) -> tuple[None, str]:
-        return None, ""
-
-    def present_literals(self) -> None:
-        return None
-
-
 _PHRASES = ("heart", "heart attack", "heart attack risk", "attack", "#ad", "#ad partner", "$5 off", "off",
             "can't", "can't wait", "risk", "at risk", "a")
 
@@ -120,6 +102,6 @@ def test_phrase_list_matches_like_its_whole_alternation(words: list[str]) -> Non
 
     text = " ".join(words)
     matcher = Matcher(phrase_alternation(_PHRASES), True, phrases=_PHRASES, build=phrase_alternation)
-    draft = _Draft(text)
+    draft = TextSnapshot(text)
     whole = matcher._all_phrases_regex()
     assert [m.span() for m in matcher.finditer(draft)] == [m.span() for m in whole.finditer(draft.lower)]
