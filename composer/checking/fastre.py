@@ -748,6 +748,42 @@ def _wordness(atom: str) -> bool | None:
 def _atom_end(pattern: str, start: int) -> int | None:
     """End of a single-character atom (literal, escaped punctuation, ``\\d \\w \\s`` or a class) at
     ``start`` that no quantifier follows, else None."""
+    end = _bare_atom_end(pattern, start)
+    if end is None or (end < len(pattern) and pattern[end] in _QUANTIFIER_START):
+        return None
+    return end
+
+
+_AT_LEAST_ONE = re.compile(r"\+|\{([1-9]\d*)(?:(,)(\d*))?\}")
+
+
+def _peeled(rest: str) -> tuple[str, str] | None:
+    """A single-character atom repeated at least once, split into its first character and the rest:
+    ``\\d{3}-`` gives ``\\d`` and ``\\d{2}-``, ``[a-z]+`` gives ``[a-z]`` and ``[a-z]*``. The first
+    repetition is compulsory and has nothing to backtrack into, so the two read the same text the same
+    way (greedy, lazy or possessive alike, since any ``?`` or ``+`` after the count is kept), and the
+    pattern then starts with a plain character ``re`` can skip to."""
+    end = _bare_atom_end(rest, 0)
+    if end is None:
+        return None
+    count = _AT_LEAST_ONE.match(rest, end)
+    if count is None:
+        return None
+    if count.group() == "+":
+        fewer = "*"
+    elif count.group(2) is None:
+        fewer = f"{{{int(count.group(1)) - 1}}}"
+    else:
+        upper = count.group(3)
+        fewer = f"{{{int(count.group(1)) - 1},{int(upper) - 1 if upper else ''}}}"
+        if upper and int(upper) < int(count.group(1)):
+            return None  # "{3,2}" is an error; leave it to re to say so
+    atom = rest[:end]
+    return atom, atom + fewer + rest[count.end() :]
+
+
+def _bare_atom_end(pattern: str, start: int) -> int | None:
+    """End of the single-character atom at ``start``, whatever follows it."""
     if start >= len(pattern):
         return None
     char = pattern[start]
@@ -765,8 +801,6 @@ def _atom_end(pattern: str, start: int) -> int | None:
         return None
     else:
         end = start + 1
-    if end < len(pattern) and pattern[end] in _QUANTIFIER_START:
-        return None
     return end
 
 
@@ -816,7 +850,9 @@ def _shift(assertion: str, atom: str, consumed: str) -> str | None:
     the single-character ``atom``) has matched: a lookbehind reaching that many characters further back.
     Checking it after a run of literals, not after the first one, keeps it off most offsets."""
     width = 1 + len(re.sub(r"\\(.)", r"\1", consumed[len(atom) :]))
-    any_char = "." if "\n" not in consumed and not atom.startswith("[") else r"[\s\S]"
+    # "." would not step back over a newline: only a consumed run of plain literals is known to hold none.
+    plain = "\n" not in consumed and not atom.startswith("[") and atom not in ("\\s", "\\n")
+    any_char = "." if plain else r"[\s\S]"
     skip = any_char if width == 1 else f"{any_char}{{{width}}}"
     if assertion == "\\b":
         word = _wordness(atom)
@@ -939,7 +975,14 @@ def _push(alternative: str, pending: list[str], ignore_case: bool = False, depth
         return alternative
     end = _atom_end(rest, 0)
     if end is None:
-        return None
+        peeled = _peeled(rest)
+        if peeled is None:
+            return None
+        atom, remainder = peeled
+        shifted = [_shift(assertion, atom, atom) for assertion in assertions]
+        if any(s is None for s in shifted):
+            return None
+        return atom + "".join(s for s in shifted if s is not None) + remainder
     atom = rest[:end]
     run = end + _literal_run(rest[end:]) if not atom.startswith("[") and not atom[1:].isalnum() else end
     shifted = [_shift(assertion, atom, rest[:run]) for assertion in assertions]

@@ -10,7 +10,7 @@ tied to a person; a date of a flu clinic or a holiday closure is not an identifi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -240,6 +240,11 @@ _RELATION_NAME = compile_fast(
     r"\b(?i:your|his|her|their)\s+(?:[\w-]{1,12}\s+)?(?i:husband|wife|son|daughter|mom|mother|dad|father|brother|"
     r"sister|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|niece|nephew|partner|baby|"
     r"little\s+one|boy|girl|twins?)\s*,?\s+([A-Z][a-z'’-]{1,20})\b")
+#: The words one of which every match of _RELATION_NAME contains ("your son Eli", "her little one, Ava").
+_RELATIVES = frozenset(
+    ["husband", "wife", "son", "daughter", "mom", "mother", "dad", "father", "brother", "sister", "grandson",
+     "granddaughter", "grandma", "grandpa", "grandmother", "grandfather", "aunt", "uncle", "niece", "nephew",
+     "partner", "baby", "little", "boy", "girl", "twin", "twins"])
 _ABSTRACT_NAMES = frozenset(
     ["hope", "faith", "joy", "love", "charity", "patience", "mercy", "harmony", "honey", "sugar", "baby", "angel",
      "precious", "lovely", "will", "may", "summer", "spring", "winter", "autumn", "star", "sky", "rain", "storm",
@@ -1056,6 +1061,43 @@ def _word_set(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words)
 
 
+def _given_name_words(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
+    """Where the draft's words that are listed given names occur, as whole words (once per check).
+
+    One small alternation of just those names replaces a pass over every word, and the cues that follow
+    a name ("'s been coming to", "'s rash") are then tried only at these places."""
+    cached = analysis.__dict__.get("_phi_name_words")
+    if cached is None:
+        candidates = analysis.words.intersection(lexicons.given_names)
+        cached = []
+        if candidates:
+            names = "|".join(re.escape(n) for n in sorted(candidates, key=len, reverse=True))
+            found = re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w])", analysis.lower)
+            cached = [match.span() for match in islice(found, 4 * MAX_SPANS)]
+        analysis.__dict__["_phi_name_words"] = cached
+    return cached
+
+
+def _names_followed_by(
+    analysis: Analysis, lexicons: Lexicons, after: re.Pattern[str], letters: tuple[int, int]
+) -> list[Span]:
+    """Given names (plain ASCII letters, as many as ``letters`` allows, not after a full stop) that
+    ``after`` matches right behind: what a scan for ``[a-z]{m,n}`` + ``after`` finds among given names."""
+    lower = analysis.lower
+    found: list[Span] = []
+    resume = 0
+    for start, end in _given_name_words(analysis, lexicons):
+        if start < resume or not letters[0] <= end - start <= letters[1] or not lower[start:end].isascii():
+            continue
+        if start and lower[start - 1] == ".":
+            continue
+        tail = after.match(lower, end)
+        if tail is not None and lower[start:end].isalpha():
+            found.append((start, end))
+            resume = tail.end()
+    return found
+
+
 def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Names of patients or their family.
 
@@ -1120,16 +1162,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         right = text[match.end() : match.end() + 60]
         if care() and not _STAFF_RIGHT.match(right) and not _NOT_PATIENT_RIGHT.match(right):
             spans.append(match.span())
-    candidates = analysis.words.intersection(lexicons.given_names)
-    word_matches: Iterable[re.Match[str]] = ()
-    if candidates:
-        # Only the words that are given names: one small alternation instead of a pass over every word.
-        names = "|".join(re.escape(n) for n in sorted(candidates, key=len, reverse=True))
-        word_matches = re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w])", lower)
-    for match in islice(word_matches, MAX_SPANS):
-        start, end = match.span()
+    for start, end in islice(_given_name_words(analysis, lexicons), MAX_SPANS):
         token = text[start:end]
-        low = match.group()
+        low = lower[start:end]
         if not token[:1].isalpha() or (token[1:] and not token[1:].islower() and not token.islower()):
             continue  # "JOHN" or "mcDonald": not how a name is typed in running text
         if low in not_person and not re.search(r"(?:mr|mrs|ms|miss)\.?\s+$", lower[max(0, start - 6) : start]):
@@ -1170,13 +1205,13 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if nameish and not any(s <= match.start(1) < e for s, e in spans):
             spans.append(match.span(1))
     _more_names(analysis, lexicons, spans, add, not_person | not_lower)
-    if care():
+    if not analysis.words.isdisjoint(_COMMUNITY_TITLES) and care():
         # "caring for Coach Frank", "prayers for Pastor Mike": a community title with a first name is a person
         for match in islice(_TITLED_FIRST_NAME.finditer(text), MAX_SPANS):
             if (match.group(2).lower() in lexicons.given_names and match.group(2).lower() not in not_person
                     and not any(s <= match.start(2) < e for s, e in spans)):
                 spans.append(match.span(1))
-    if care():
+    if not analysis.words.isdisjoint(_RELATIVES) and care():
         for match in islice(_RELATION_NAME.finditer(text), MAX_SPANS):
             low = match.group(1).lower()
             if (low not in not_person and low not in not_lower and low not in _ABSTRACT_NAMES
@@ -1220,13 +1255,12 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                 spans.append(match.span(1))
     if not analysis.words.isdisjoint(_ONGOING_WORDS):
         # "maddie's been coming to dr reed since she was born", "Tom has been seeing us for his diabetes"
-        for match in islice(_NAME_ONGOING_CARE.finditer(lower), MAX_SPANS):
-            group = next(g for g in (1, 2, 3) if match.group(g))
-            low = match.group(group)
-            if (low in lexicons.given_names and low not in not_person and low not in not_lower
+        for start, end in islice(_names_followed_by(analysis, lexicons, _ONGOING_CARE_AFTER_NAME, (3, 20)), MAX_SPANS):
+            low = lower[start:end]
+            if (low not in not_person and low not in not_lower
                     and low not in lexicons.ambiguous_names and low not in lexicons.common_words
-                    and not any(s <= match.start(group) < e for s, e in spans)):
-                add(match.start(group), match.end(group))
+                    and not any(s <= start < e for s, e in spans)):
+                add(start, end)
     if "—" in text or "–" in text or "-" in text:
         for match in islice(_ATTRIBUTION.finditer(text), MAX_SPANS):
             low = match.group(1).lower()
@@ -1253,14 +1287,19 @@ _TITLED_FIRST_NAME = compile_fast(
     r"shout-?\s?out\s+to|kudos\s+to|welcome\s+back,?|so\s+long,?|rest\s+easy,?|rip)\s+"
     r"((?:Coach|Pastor|Officer|Deacon|Principal|Chief|Captain|Sarge|Judge|Father|Sister|Brother|Aunt|Uncle|Nana|"
     r"Papa|Grandma|Grandpa|Granny|Miss|Mister)\s+([A-Z][a-z'’-]{1,20}))")
+#: The titles one of which every match of _TITLED_FIRST_NAME contains.
+_COMMUNITY_TITLES = frozenset(
+    ["coach", "pastor", "officer", "deacon", "principal", "chief", "captain", "sarge", "judge", "father", "sister",
+     "brother", "aunt", "uncle", "nana", "papa", "grandma", "grandpa", "granny", "miss", "mister"])
 # A given name with a verb of ongoing care: "maddie's been coming to dr reed", "Tom has been seeing us",
-# "lily is a patient of", "Frank sees Jenna every month".
-_NAME_ONGOING_CARE = _ci(
-    r"(?<![\w'’.-])([a-z]{3,20})(?:['’]s|\s+has|\s+have|\s+had)\s+been\s+(?:coming\s+(?:in\s+)?(?:to|here)|seeing|"
+# "lily is a patient of", "Frank sees Jenna every month". Matched right after each given name the draft
+# contains (a name is a whole word of 3 to 20 letters), not tried at every letter of the draft.
+_ONGOING_CARE_AFTER_NAME = _ci(
+    r"(?:['’]s|\s+has|\s+have|\s+had)\s+been\s+(?:coming\s+(?:in\s+)?(?:to|here)|seeing|"
     r"seen\s+(?:by|here|at)|going\s+to|a\s+patient|treated|cared\s+for|in\s+(?:our\s+)?care|with\s+us|"
     r"getting\s+(?:his|her|their)|on\s+(?:insulin|dialysis|chemo|oxygen|meds))"
-    r"|(?<![\w'’.-])([a-z]{3,20})\s+(?:is|was)\s+(?:a|our|one\s+of\s+our)\s+(?:[\w-]{1,15}\s+)?patient\b"
-    r"|(?<![\w'’.-])([a-z]{3,20})(?:['’]s|\s+is)\s+(?:(?:feeling|doing)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+){0,2}"
+    r"|\s+(?:is|was)\s+(?:a|our|one\s+of\s+our)\s+(?:[\w-]{1,15}\s+)?patient\b"
+    r"|(?:['’]s|\s+is)\s+(?:(?:feeling|doing)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+){0,2}"
     r"(?:better|great|well)|(?:home|recovering|healing|on\s+the\s+mend|cancer-free|back\s+on\s+(?:his|her)\s+feet))\b")
 _ONGOING_WORDS = frozenset(["been", "patient", "better", "home", "recovering", "healing", "mend", "cancer-free"])
 _NAME_HASHTAG = compile_fast(
@@ -1283,8 +1322,8 @@ _ATTRIBUTION = compile_fast(r"[\"”’'!.]\s*(?:[—–]|-{1,2})\s*([A-Z][a-z]{
 
 # "Emily's journey", "lily's ear feels better", "Noah's rash": a given name owning a body part, an illness,
 # a treatment or a recovery story is a person whose care is discussed, whatever its case or ambiguity.
-_POSSESSIVE_NAME = _ci(
-    r"(?<![\w'’.-])([a-z][a-z]{2,20})['’]s\s+(?:(?:left|right|poor|little|sore|broken|new|first|second|"
+_POSSESSIVE_AFTER_NAME = _ci(
+    r"['’]s\s+(?:(?:left|right|poor|little|sore|broken|new|first|second|"
     r"latest|last|next|follow-?up|annual|whole|weight[- ]loss|recovery|health|skin|eczema|acne|asthma)\s+)?"
     r"(?:ears?|knees?|ankles?|arms?|legs?|foot|feet|hands?|wrists?|hips?|back|shoulders?|elbows?|skin|eyes?|"
     r"tooth|teeth|throat|tonsils|tummy|stomach|lungs|heart|rash|cough|fever|cold|flu|infection|cast|stitches|"
@@ -1298,6 +1337,8 @@ _TITLE_INITIAL = compile_fast(
     r"\b(?:(?:Mr|Mrs|Ms|Mx)\.?|Miss|Coach|Officer|Pastor|Aunt|Uncle|Nana|Papa|Grandma|Grandpa)\s+[A-Z]\b\.?(?![\w.])"
     r"|\b(?:mr|mrs|ms)\.\s+[a-z](?:['’]s)?\b(?![\w.])")
 # "Sofia R.", "Ava M.": a given name with the initial of a surname.
+#: What every match of _VOCATIVE_INITIALS contains (a cheap scan first: most drafts have no initials).
+_TWO_INITIALS = compile_fast(r"[A-Z]\.\s?[A-Z]\.")
 _NAME_INITIAL = compile_fast(r"\b([A-Z][a-z]{2,20})\s+[A-Z]\.(?=[\s,;:)'’\"!?]|$)")
 # "Thank you so much, T.M.!", "Hi J.K.,": initials used to address someone.
 _VOCATIVE_INITIALS = compile_fast(
@@ -1316,12 +1357,10 @@ def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: 
         return any(s <= start < e for s, e in spans)
 
     if "'" in text or "’" in text:
-        for match in islice(_POSSESSIVE_NAME.finditer(analysis.lower), MAX_SPANS):
-            low = match.group(1)
-            token = text[match.start(1) : match.end(1)]
-            if (low in lexicons.given_names and low not in not_words and not taken(match.start(1))
-                    and (token.islower() or token.istitle())):
-                add(match.start(1), match.end(1))
+        for start, end in islice(_names_followed_by(analysis, lexicons, _POSSESSIVE_AFTER_NAME, (3, 21)), MAX_SPANS):
+            token = text[start:end]
+            if analysis.lower[start:end] not in not_words and not taken(start) and (token.islower() or token.istitle()):
+                add(start, end)
     if not _talks_about_person(analysis, lexicons):
         return
     for match in islice(_TITLE_INITIAL.finditer(text), MAX_SPANS):
@@ -1331,7 +1370,7 @@ def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: 
         for match in islice(_NAME_INITIAL.finditer(text), MAX_SPANS):
             if _is_given(match.group(1), lexicons, strict=True) and not taken(match.start()):
                 add(match.start(), match.end())
-        for match in islice(_VOCATIVE_INITIALS.finditer(text), MAX_SPANS):
+        for match in islice(_VOCATIVE_INITIALS.finditer(text), MAX_SPANS) if _TWO_INITIALS.search(text) else ():
             if not _NOT_INITIALS.match(match.group(1)) and not taken(match.start(1)):
                 spans.append((match.start(1), match.end(1) - (len(match.group(1)) - len(match.group(1).rstrip()))))
 

@@ -17,7 +17,15 @@ from hypothesis import strategies as st
 
 from composer.checking import Checker, CheckRequest, PracticeContext
 from composer.checking.analysis import Analysis, TextSnapshot
-from composer.checking.fastre import REWRITES, LiteralIndex, Matcher, _leftmost_first, lower_text, word_set
+from composer.checking.fastre import (
+    REWRITES,
+    LiteralIndex,
+    Matcher,
+    _leftmost_first,
+    _rewrite,
+    lower_text,
+    word_set,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,6 +47,34 @@ def test_rewritten_patterns_find_the_same_spans(checker: Checker) -> None:
         fast, plain = re.compile(rewritten, flags), re.compile(original, flags)
         for text in texts:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], original
+
+
+_GUARDS = [r"\b", r"(?<![\d-])", r"(?<=a)", r"(?<!\s)", r"(?<![\w#])"]
+_REPEATED = [r"\d", r"a", r"[ab]", r"\s", r"\w"]
+_COUNTS = ["+", "+?", "{2}", "{1,3}", "{2,}", "{1,2}?", "++"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    guard=st.sampled_from(_GUARDS),
+    atom=st.sampled_from(_REPEATED),
+    count=st.sampled_from(_COUNTS),
+    tail=st.sampled_from(["-", "b", r"\d", "", r"(?!\d)"]),
+    text=st.text(alphabet="ab1-2 #\n", max_size=40),
+)
+def test_a_guarded_repeat_is_rewritten_to_the_same_matches(
+    guard: str, atom: str, count: str, tail: str, text: str
+) -> None:
+    """A lookbehind or \\b before a repeated character moves past its first repetition (so re can skip
+    ahead to it); the matches, their spans and their order stay the same, newlines included."""
+    pattern = guard + atom + count + tail
+    rewritten = _rewrite(pattern, 0)
+    expected = [m.span() for m in re.finditer(pattern, text)]
+    assert [m.span() for m in re.finditer(rewritten, text)] == expected, rewritten
+
+
+def test_the_digits_of_a_social_security_number_are_found_by_skipping_ahead() -> None:
+    assert _rewrite(r"(?<![\d-])\d{3}-\d{2}-\d{4}", 0) == r"\d(?<![\d-].)\d{2}-\d{2}-\d{4}"
 
 
 _ALTERNATIVES = [r"ab+", r"b[ac]", r"\bca\w*", r"a\s+b", r"(?<=c)a+", r"bca", r"c(?=b)"]
