@@ -93,6 +93,7 @@ _STREET = compile_fast(
 _ZIP = compile_fast(r"\b(?:[A-Z]{2}\s+|zip(?:\s+code)?:?\s*)\d{5}(?:-\d{4})?\b")
 # A bare five-digit number after "from/in/of" is a ZIP code when no unit follows ("from 62702", not
 # "from 10000 steps"); only taken when the draft is about a person's care.
+_FIVE_DIGITS = compile_fast(r"\d{5}")
 _BARE_ZIP = compile_fast(
     r"\b(?:from|in|of|near|zip|zipcode|area)\s+(\d{5})(?!\d|[.,]\d|\s*(?:\$|%|[a-z]*\s*(?:steps|people|patients|"
     r"residents|dollars|miles|feet|ft|calories|cal|kids|children|adults|babies|visits|doses|shots|lbs|pounds|words|"
@@ -126,6 +127,8 @@ _ID = _ci(
     r"(?:\s+number)?|licen[cs]e(?:\s+(?:plate|number|no\.?))?|plate|serial(?:\s+(?:number|no\.?))?|"
     r"device\s+(?:ID|number)|VIN|DEA)\b\s*(?:is\s+|:\s*|#\s*|no\.\s*|number\s+)?#?\s*([A-Z0-9][A-Z0-9-]{2,24})")
 _SSN = compile_fast(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+#: What every IP address contains ("1.22.3"): a cheaper scan than the address pattern itself.
+_DOTTED_NUMBERS = compile_fast(r"\d\.\d{1,3}\.\d")
 _IP = compile_fast(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 _PROFILE_URL = _ci(
     r"\b(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|linkedin|x|twitter|tiktok|youtube)\.com/"
@@ -665,7 +668,7 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
     for match in _ZIP.finditer(text):
         if not any(s <= match.start() < e for s, e in spans) and _private_address(analysis, *match.span()):
             spans.append(match.span())
-    if _BARE_ZIP.search(text) and _talks_about_person(analysis, lexicons):
+    if _FIVE_DIGITS.search(text) and _BARE_ZIP.search(text) and _talks_about_person(analysis, lexicons):
         for match in _BARE_ZIP.finditer(text):
             if not any(s <= match.start(1) < e for s, e in spans) and _private_address(analysis, *match.span(1)):
                 spans.append(match.span(1))
@@ -720,7 +723,7 @@ def detect_web(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]
     if "@" in analysis.text:
         spans.extend(_person_handles(analysis, lexicons))
     if ".com/" not in analysis.lower:
-        if "." in analysis.text:
+        if _DOTTED_NUMBERS.search(analysis.text):
             spans.extend(m.span() for m in _IP.finditer(analysis.text))
         return spans
     spans.extend(m.span() for m in _PROFILE_URL.finditer(analysis.lower))
@@ -808,6 +811,8 @@ _DESCRIBED_PERSON = _ci(
     r"umpires|referees|reffed|hosts|hosted|anchors|pastors|leads|led)\b[^.!?\n,;]{0,40}?"
     r"(?=\s+(?:is|was|and|but|who|with|came|got|has|had)\b|[.!?\n,;]|$)")
 # "the Springfield High's football team", "Mrs. Grant's 2nd grade class": a small group that names a member.
+#: The words one of which every match of _SCHOOL_GROUP ends with.
+_GROUP_WORDS = frozenset(["class", "classroom", "homeroom", "team", "squad", "band", "roster", "choir", "orchestra"])
 _SCHOOL_GROUP = compile_fast(
     r"\b(?i:(?:mrs?|ms|miss)\.?\s+[a-z]{1,20}['’]s\s+(?:\d(?:st|nd|rd|th)[- ]grade\s+|kindergarten\s+|pre-?k\s+)?"
     r"(?:class|classroom|homeroom))\b"
@@ -850,7 +855,7 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
         for match in islice(_role_place(lexicons).finditer(text), MAX_SPANS):
             if not _JOB_NOT_PATIENT_LEFT.search(analysis.lower[max(0, match.start() - 30) : match.start() + 4]):
                 push(*match.span())
-    for match in islice(_SCHOOL_GROUP.finditer(text), MAX_SPANS):
+    for match in islice(_SCHOOL_GROUP.finditer(text), MAX_SPANS) if not analysis.words.isdisjoint(_GROUP_WORDS) else ():
         _, sentence = analysis.sentence_lower(match.start())
         if _GROUP_PERSON.search(sentence):
             push(*match.span())
@@ -928,7 +933,8 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
     text = analysis.text
     lower = analysis.lower
     spans: list[Span] = []
-    if any(cue in lower for cue in (", a ", ", an ", ", our ", ", the ", ", who ", ", age", "year", "(")):
+    initials = _TWO_INITIALS.search(text) is not None
+    if initials and any(cue in lower for cue in (", a ", ", an ", ", our ", ", the ", ", who ", ", age", "year", "(")):
         spans = [m.span() for m in _INITIALS.finditer(text) if not _NOT_INITIALS.match(m.group())]
     if ". " not in text and "." not in text:
         return spans
@@ -937,7 +943,7 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
                       and "aged" not in words)
     detail = _role_patterns(lexicons)[1]
     care = _care_words(lexicons)
-    for match in islice(_BARE_INITIALS.finditer(text), MAX_SPANS):
+    for match in islice(_BARE_INITIALS.finditer(text), MAX_SPANS) if initials else ():
         if _NOT_INITIALS.match(match.group()) or any(s <= match.start() < e for s, e in spans):
             continue
         after = lower[match.end() : match.end() + 100]
@@ -1333,12 +1339,17 @@ _POSSESSIVE_AFTER_NAME = _ci(
     r"sugars?|blood\s+(?:pressure|sugar|work)|a1c|weight|pregnancy|delivery|birth|baby|mri|x-?ray|scan|"
     r"concussion|fracture|sprain|break|migraines?|seizures?|ptsd|adhd|anxiety|depression)\b")
 # "Mrs. D", "Mr. B's", "Coach D", "mrs. k's 2nd grade class": a title with one initial stands for a person.
+_INITIAL_TITLES = frozenset(
+    ["mr", "mrs", "ms", "mx", "miss", "coach", "officer", "pastor", "aunt", "uncle", "nana", "papa", "grandma",
+     "grandpa"])
 _TITLE_INITIAL = compile_fast(
     r"\b(?:(?:Mr|Mrs|Ms|Mx)\.?|Miss|Coach|Officer|Pastor|Aunt|Uncle|Nana|Papa|Grandma|Grandpa)\s+[A-Z]\b\.?(?![\w.])"
     r"|\b(?:mr|mrs|ms)\.\s+[a-z](?:['’]s)?\b(?![\w.])")
-# "Sofia R.", "Ava M.": a given name with the initial of a surname.
-#: What every match of _VOCATIVE_INITIALS contains (a cheap scan first: most drafts have no initials).
+#: What every match of _VOCATIVE_INITIALS, _INITIALS and _BARE_INITIALS contains (a cheap scan first: most
+#: drafts have no initials), and what every match of _NAME_INITIAL does.
 _TWO_INITIALS = compile_fast(r"[A-Z]\.\s?[A-Z]\.")
+_SPACED_INITIAL = compile_fast(r"\s[A-Z]\.")
+# "Sofia R.", "Ava M.": a given name with the initial of a surname.
 _NAME_INITIAL = compile_fast(r"\b([A-Z][a-z]{2,20})\s+[A-Z]\.(?=[\s,;:)'’\"!?]|$)")
 # "Thank you so much, T.M.!", "Hi J.K.,": initials used to address someone.
 _VOCATIVE_INITIALS = compile_fast(
@@ -1363,14 +1374,16 @@ def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: 
                 add(start, end)
     if not _talks_about_person(analysis, lexicons):
         return
-    for match in islice(_TITLE_INITIAL.finditer(text), MAX_SPANS):
+    titled = not analysis.words.isdisjoint(_INITIAL_TITLES)
+    for match in islice(_TITLE_INITIAL.finditer(text), MAX_SPANS) if titled else ():
         if not taken(match.start()):
             spans.append(match.span())
-    if "." in text:
+    if _SPACED_INITIAL.search(text):
         for match in islice(_NAME_INITIAL.finditer(text), MAX_SPANS):
             if _is_given(match.group(1), lexicons, strict=True) and not taken(match.start()):
                 add(match.start(), match.end())
-        for match in islice(_VOCATIVE_INITIALS.finditer(text), MAX_SPANS) if _TWO_INITIALS.search(text) else ():
+    if _TWO_INITIALS.search(text):
+        for match in islice(_VOCATIVE_INITIALS.finditer(text), MAX_SPANS):
             if not _NOT_INITIALS.match(match.group(1)) and not taken(match.start(1)):
                 spans.append((match.start(1), match.end(1) - (len(match.group(1)) - len(match.group(1).rstrip()))))
 
