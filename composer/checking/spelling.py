@@ -17,6 +17,9 @@ from composer.checking.text import mask_web
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
 RULE_ID = "spelling.unknown-word"
+#: The whitespace after a sentence's end or a line break: pieces of a draft that are spell-checked alone.
+_SENTENCE_GAP = re.compile(r"[.!?]\s+|\n\s*")
+_MEMO_SIZE = 4096
 
 
 class SpellingChecker:
@@ -24,6 +27,9 @@ class SpellingChecker:
 
     def __init__(self, speller: SpellChecker) -> None:
         self._speller = speller
+        #: Unknown-word spans per sentence, for the practice dictionary they were found with.
+        self._memo: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._memo_extra: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, dictionaries: Path | None = None) -> SpellingChecker:
@@ -50,9 +56,39 @@ class SpellingChecker:
         return set(self._speller.unknown(words))
 
     def findings(self, text: str, extra_words: frozenset[str] = frozenset()) -> list[Finding]:
-        """Unknown words as ``spelling`` findings (severity info), URLs, handles, hashtags and e-mail masked."""
+        """Unknown words as ``spelling`` findings (severity info), URLs, handles, hashtags and e-mail masked.
+
+        The editor asks again after every pause in typing, when all but one sentence are as they were; so
+        each sentence's answer is remembered (no word, link or address runs across the whitespace after a
+        sentence's end, so a sentence is checked alone exactly as within the draft)."""
+        extra = frozenset(w.lower() for w in extra_words)
+        memo = self._memo if extra == self._memo_extra else self._fresh_memo(extra)
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for end in [*(m.end() for m in _SENTENCE_GAP.finditer(text)), len(text)]:
+            piece = text[start:end]
+            found = memo.get(piece)
+            if found is None:
+                found = self._unknown_spans(piece, extra)
+                if len(memo) > _MEMO_SIZE:
+                    memo.clear()
+                memo[piece] = found
+            spans.extend((start + s, start + e) for s, e in found)
+            start = end
+        return [
+            Finding("spelling", RULE_ID, "info", start, end, "Possible spelling mistake.",
+                    "A misspelled word looks careless and can change a medical meaning.",
+                    "Check the spelling, or add the word to the practice dictionary.")
+            for start, end in spans
+        ]
+
+    def _fresh_memo(self, extra: frozenset[str]) -> dict[str, tuple[tuple[int, int], ...]]:
+        self._memo = {}
+        self._memo_extra = extra
+        return self._memo
+
+    def _unknown_spans(self, text: str, extra: frozenset[str]) -> tuple[tuple[int, int], ...]:
         masked = mask_web(text)
-        extra = {w.lower() for w in extra_words}
         tokens: list[tuple[int, int, str]] = []
         for match in _WORD.finditer(masked):
             word = match.group()
@@ -65,15 +101,9 @@ class SpellingChecker:
                 continue
             tokens.append((match.start(), match.end(), normal))
         if not tokens:
-            return []
+            return ()
         unknown = self.unknown({t[2] for t in tokens})
-        return [
-            Finding("spelling", RULE_ID, "info", start, end, "Possible spelling mistake.",
-                    "A misspelled word looks careless and can change a medical meaning.",
-                    "Check the spelling, or add the word to the practice dictionary.")
-            for start, end, normal in tokens
-            if normal in unknown
-        ]
+        return tuple((start, end) for start, end, normal in tokens if normal in unknown)
 
     def suggestions(self, word: str, max_distance: int = 1, limit: int = 8) -> list[str]:
         """Known words within ``max_distance`` edits, most frequent first (distance 2 only when asked)."""

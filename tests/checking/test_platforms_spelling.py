@@ -49,3 +49,17 @@ def test_spelling_extra_words_and_suggestions(speller: SpellingChecker) -> None:
     assert not speller.findings("Riverbendia rocks", extra_words=frozenset({"riverbendia"}))
     assert "patient" in speller.suggestions("patint")
     assert speller.suggestions("xqzjwv") == []
+
+
+def test_spelling_a_changed_draft_again_finds_what_a_fresh_check_finds(speller: SpellingChecker) -> None:
+    """Sentences are remembered between checks (the editor re-checks after each pause): an edit, a new
+    sentence or a word added to the practice dictionary must still give exactly a first check's answer."""
+    first = "Our new clinc opens Monday. Visit riverbendfm.example. Flu shots are here!\nAsk about teh vaccine."
+    edited = first.replace("Flu shots", "Flu shotz").replace("Monday.", "Monday. Walk-ins welcom.")
+    rounds = [(first, frozenset()), (edited, frozenset()), (edited, frozenset({"Clinc"})), (first, frozenset())]
+    for text, extra in rounds:
+        fresh = SpellingChecker.load()
+        again = [(f.start, f.end) for f in speller.findings(text, extra_words=extra)]
+        assert again == [(f.start, f.end) for f in fresh.findings(text, extra_words=extra)]
+    assert [edited[f.start : f.end] for f in speller.findings(edited)] == ["clinc", "welcom", "shotz", "teh"]
+    assert "clinc" not in [edited[f.start : f.end] for f in speller.findings(edited, frozenset({"clinc"}))]
