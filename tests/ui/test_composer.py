@@ -19,6 +19,7 @@ from composer.services.workspace import Workspace, open_workspace
 from composer.ui.context import ViewContext
 from composer.ui.editor.check_runner import Engines
 from composer.ui.editor.draft_editor import MAX_DRAFT_CHARS, tooltip_html
+from composer.ui.editor.findings_panel import MARK_ROLE
 from composer.ui.editor.offsets import OffsetMap
 from composer.ui.editor.styles import finding_style
 from composer.ui.editor.view import ComposeView, quick_fix
@@ -400,3 +401,28 @@ def test_an_image_without_alt_text_is_listed(qtbot: QtBot, demo_workspace: Works
     view.recheck()
     wait_for_check(qtbot, view)
     assert not [m for m in view.editor.marks if m.finding.category == "accessibility"]
+
+
+def test_the_findings_panel_keeps_its_place_while_typing_goes_on(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    """A re-check that finds the same problems keeps the row the user selected, and that row still leads
+    to the problem where it now is (typing before it moved it)."""
+    view = make_view(qtbot, demo_workspace)
+    view.context_bar.kind.setCurrentIndex(view.context_bar.kind.findData(PostKind.REPLY))
+    view.editor.setPlainText("Thanks Margaret! See you at your follow-up on March 3rd.")
+    wait_for_check(qtbot, view)
+    tree = view.findings.tree
+    top = tree.topLevelItem(1)
+    assert top is not None
+    chosen = top.child(top.childCount() - 1)
+    assert chosen is not None
+    tree.setCurrentItem(chosen)
+    marked = chosen.data(0, MARK_ROLE).current_text()
+    cursor = view.editor.textCursor()
+    cursor.setPosition(0)
+    view.editor.setTextCursor(cursor)
+    type_text(qtbot, view, "Update: ")
+    wait_for_check(qtbot, view)
+    assert tree.currentItem() is chosen  # the same row, not a rebuilt list with the first row selected
+    view.findings.activated.emit(chosen.data(0, MARK_ROLE))
+    assert view.editor.textCursor().selectedText() == marked
+    assert chosen.data(0, MARK_ROLE).cursor.selectionStart() == view.editor.toPlainText().index(marked)

@@ -32,6 +32,17 @@ CATEGORY_LABELS = {
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _row_text(mark: Mark) -> str:
+    """A finding's row: its severity glyph and word (never colour alone) and the words it marks."""
+    finding = mark.finding
+    severity = "Spelling" if finding.category == "spelling" else SEVERITY_LABELS.get(finding.severity, "")
+    quoted = mark.current_text().replace("\u2029", " ")
+    if len(quoted) > 40:
+        quoted = quoted[:39] + "…"
+    where = f"“{quoted}”" if quoted else "the whole draft"
+    return f"{GLYPHS[style_key(finding)]} {severity}: {where}"
+
+
 def status_sentence(findings: list[Finding]) -> str:
     """The one-line verdict shown above the list (and read by screen readers)."""
     errors = sum(1 for f in findings if f.severity == "error" and f.category != "spelling")
@@ -77,16 +88,48 @@ class FindingsPanel(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.tree.currentItemChanged.connect(self._describe)
+        #: What the tree shows (headings; each row's text and rule), to tell when it needs rebuilding.
+        self._rows: list[tuple[str, list[tuple[str, str]]]] = []
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.details)
 
     def show_marks(self, marks: list[Mark]) -> None:
-        previous = self._selected_key()
-        self.tree.clear()
-        self.details.setText("Select a problem to see why it matters and how to fix it." if marks else "")
+        """List ``marks`` grouped by category. When the list would read exactly as it does (the usual case
+        after a re-check while typing), the rows stay and only learn their new marks, so the selection,
+        the scroll position and the details the user is reading do not jump."""
         findings = [m.finding for m in marks]
         self.status.setText(status_sentence(findings))
+        groups = self._grouped(marks)
+        rows = [(heading, [(text, mark.finding.rule) for text, mark in members]) for heading, members in groups]
+        if rows == self._rows:
+            for parent_index, (_heading, members) in enumerate(groups):
+                parent = self.tree.topLevelItem(parent_index)
+                for child_index, (_text, mark) in enumerate(members):
+                    child = parent.child(child_index) if parent is not None else None
+                    if child is not None:
+                        child.setData(0, MARK_ROLE, mark)
+            return
+        previous = self._selected_key()
+        self._rows = rows
+        self.tree.clear()
+        self.details.setText("Select a problem to see why it matters and how to fix it." if marks else "")
+        for heading, members in groups:
+            parent = QTreeWidgetItem([heading])
+            parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.tree.addTopLevelItem(parent)
+            for text, mark in members:
+                child = QTreeWidgetItem([text])
+                child.setData(0, MARK_ROLE, mark)
+                child.setToolTip(0, mark.finding.message)
+                parent.addChild(child)
+            parent.setExpanded(True)
+        self._reselect(previous)
+
+    @staticmethod
+    def _grouped(marks: list[Mark]) -> list[tuple[str, list[tuple[str, Mark]]]]:
+        """(category heading with count, [(row text, mark)]) in the order shown: worst category first,
+        each category's findings in the order of the draft."""
         groups: dict[str, list[Mark]] = {}
         for mark in marks:
             groups.setdefault(mark.finding.category, []).append(mark)
@@ -94,26 +137,12 @@ class FindingsPanel(QWidget):
         def rank(category: str) -> tuple[int, str]:
             return (min(SEVERITY_ORDER.get(m.finding.severity, 3) for m in groups[category]), category)
 
+        shown = []
         for category in sorted(groups, key=rank):
             members = sorted(groups[category], key=lambda m: m.cursor.selectionStart())
             label = CATEGORY_LABELS.get(category, category.replace("-", " ").capitalize())
-            parent = QTreeWidgetItem([f"{label} ({len(members)})"])
-            parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-            self.tree.addTopLevelItem(parent)
-            for mark in members:
-                finding = mark.finding
-                severity = "Spelling" if finding.category == "spelling" else SEVERITY_LABELS.get(finding.severity, "")
-                quoted = mark.current_text().replace("\u2029", " ")
-                if len(quoted) > 40:
-                    quoted = quoted[:39] + "…"
-                where = f"“{quoted}”" if quoted else "the whole draft"
-                text = f"{GLYPHS[style_key(finding)]} {severity}: {where}"
-                child = QTreeWidgetItem([text])
-                child.setData(0, MARK_ROLE, mark)
-                child.setToolTip(0, finding.message)
-                parent.addChild(child)
-            parent.setExpanded(True)
-        self._reselect(previous)
+            shown.append((f"{label} ({len(members)})", [(_row_text(mark), mark) for mark in members]))
+        return shown
 
     def _finding_items(self) -> list[QTreeWidgetItem]:
         items = []
