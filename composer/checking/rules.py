@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from composer.checking import derived
+from composer.checking.errors import RuleFileError
 from composer.checking.fastre import Matcher, split_alternatives
 from composer.checking.model import CATEGORIES, KINDS, PROFILES, SEVERITIES
 
@@ -25,17 +26,6 @@ try:  # Python 3.11+ keeps the regex parser here; used only to reject catastroph
 except ImportError:  # pragma: no cover - older layouts
     import sre_constants as _sre_constants
     import sre_parse as _sre_parser
-
-
-class RuleFileError(ValueError):
-    """A rule pack is malformed. The message names the file, the rule id and the field."""
-
-    def __init__(self, path: Path | str, rule: str, field_name: str, problem: str) -> None:
-        self.path = str(path)
-        self.rule = rule
-        self.field = field_name
-        self.problem = problem
-        super().__init__(f"{Path(self.path).name}: rule {rule!r}, field {field_name!r}: {problem}")
 
 
 DETECTOR_TYPES = ("existence", "pattern", "substitution", "conditional", "readability", "count", "phi",

@@ -32,6 +32,21 @@ def test_database_is_at_head_after_opening(workspace: Workspace) -> None:
     assert migrate.current_revision(workspace.database) == migrate.head_revision()
 
 
+def test_the_start_up_shortcut_knows_the_newest_migration() -> None:
+    """Opening an up-to-date database skips Alembic by comparing with HEAD_REVISION: a new migration
+    must move it, or databases would never be upgraded."""
+    assert migrate.HEAD_REVISION == migrate.head_revision()
+
+
+def test_a_database_one_migration_behind_is_still_upgraded(workspace: Workspace) -> None:
+    with workspace.database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    assert not migrate._is_current(workspace.database)
+    with workspace.database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": migrate.HEAD_REVISION})
+    assert migrate._is_current(workspace.database)
+
+
 @pytest.mark.parametrize("statement", ["UPDATE audit_log SET action = 'forged'", "DELETE FROM audit_log"])
 def test_audit_log_refuses_updates_and_deletes_at_the_database(workspace: Workspace, statement: str) -> None:
     with workspace.store() as store:

@@ -11,11 +11,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from composer.checking import Checker, CheckRequest, Finding, PracticeContext, load_checker
+from composer.checking import CheckRequest, Finding, PracticeContext
+
+if TYPE_CHECKING:
+    from composer.checking import Checker
 
 
 class Speller(Protocol):
@@ -54,6 +57,9 @@ class Engines:
 
     def load_checker(self) -> Checker:
         if self._checker is None:
+            # Imported here: loading the engine module compiles its patterns, which belongs off the GUI thread.
+            from composer.checking import load_checker
+
             self._checker = load_checker()
             self._checker_ready.set()
         return self._checker
