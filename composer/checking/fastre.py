@@ -241,7 +241,8 @@ def _matches_empty(regex: re.Pattern[str]) -> bool:
 
 
 def _leftmost_first(
-    regexes: list[re.Pattern[str]], text: str | list[str], start: int, stop: int, longest: bool = False
+    regexes: list[re.Pattern[str]], text: str | list[str], start: int, stop: int, longest: bool = False,
+    ranks: list[int] | None = None,
 ) -> Iterator[re.Match[str]]:
     """The matches ``re.finditer`` of the alternation ``r1|r2|...`` would find, from separate regexes
     none of which matches the empty string.
@@ -254,27 +255,30 @@ def _leftmost_first(
 
     With ``longest``, the longest match at a position wins instead of the first regex: that is the
     order of a phrase list, whose alternation puts longer phrases first (see ``Matcher._phrase_group``).
+    ``ranks`` (one per regex) groups regexes that stand for one alternative: the lowest rank at a position
+    wins, and within a rank the longest match (the phrase groups of one phrase-list part).
     ``text`` may be one text per regex (the same text, lower-cased or not: offsets agree).
     """
     texts = text if isinstance(text, list) else [text] * len(regexes)
-    pending: list[tuple[int, int, int, re.Match[str]]] = []
+    orders = ranks if ranks is not None else [0 if longest else index for index in range(len(regexes))]
+    pending: list[tuple[int, int, int, int, re.Match[str]]] = []
 
-    def push(order: int, found: re.Match[str] | None) -> None:
+    def push(index: int, found: re.Match[str] | None) -> None:
         if found is not None:
-            heapq.heappush(pending, (found.start(), found.start() - found.end() if longest else 0, order, found))
+            heapq.heappush(pending, (found.start(), orders[index], found.start() - found.end(), index, found))
 
-    for order, regex in enumerate(regexes):
-        push(order, regex.search(texts[order], start, stop))
+    for index, regex in enumerate(regexes):
+        push(index, regex.search(texts[index], start, stop))
     position = start
     while pending:
-        first, _length, order, found = heapq.heappop(pending)
+        first, _rank, _length, index, found = heapq.heappop(pending)
         if first < position:  # overlaps the match just taken: look again from its end
-            push(order, regexes[order].search(texts[order], position, stop))
+            push(index, regexes[index].search(texts[index], position, stop))
             continue
         yield found
         # (An empty match cannot come from the callers' regexes; stepping past it guarantees progress.)
         position = found.end() if found.end() > first else first + 1
-        push(order, regexes[order].search(texts[order], position, stop))
+        push(index, regexes[index].search(texts[index], position, stop))
 
 
 class LiteralIndex:
@@ -537,26 +541,33 @@ class Matcher:
         else:
             for part in self.parts:
                 part.prepare()
-                _matches_empty(part._all_phrases_regex() if part.keys is not None else part.regex)
+                for regex in list(part._cache.values()) if part.keys is not None else [part.regex]:
+                    _matches_empty(regex)
 
     def _runnable(self, snapshot: Snapshot, haystack: str) -> list[re.Pattern[str]]:
-        """The regexes worth running on this draft (plain loops: this runs for every rule on every check)."""
+        """The regexes worth running on this draft."""
+        return self._ranked(snapshot, haystack)[0]
+
+    def _ranked(self, snapshot: Snapshot, haystack: str) -> tuple[list[re.Pattern[str]], list[int] | None]:
+        """The regexes worth running on this draft, and for several parts each regex's part (a phrase-list
+        part brings one small regex per key word present rather than its whole list). Plain loops: this
+        runs for every rule on every check."""
         if self.keys is not None:
-            return self._phrase_regexes(snapshot, haystack)
+            return self._phrase_regexes(snapshot, haystack), None
         parts = self.parts
         present = snapshot.present_literals() if self.lower or self.mixed else None
         if parts is None:
             if present is not None and self.id_groups is not None:
                 for group in self.id_groups:
                     if present.isdisjoint(group):
-                        return []
-                return [self.regex]
+                        return [], None
+                return [self.regex], None
             groups = self.groups
             if groups is not None:
                 memo, blob = snapshot.literal_memo(self.lower) if len(haystack) > MEMO_TEXT else (None, "")
                 if not _all_present(groups, haystack, memo, blob):
-                    return []
-            return [self.regex]
+                    return [], None
+            return [self.regex], None
         if present is not None and self.part_index is not None:
             # Only the parts one of whose gate literals occurs can match: found by set intersection,
             # not by visiting every part.
@@ -570,11 +581,20 @@ class Matcher:
         memo, blob = (snapshot.literal_memo(self.lower or self.mixed)
                       if present is None and len(haystack) > MEMO_TEXT else (None, ""))
         out: list[re.Pattern[str]] = []
+        ranks: list[int] = []
         for index in indices:
-            regex = parts[index]._part_regex(snapshot, haystack, present, memo, blob)
+            part = parts[index]
+            if part.keys is not None:
+                phrases = part._phrase_regexes(snapshot, haystack)
+                out.extend(phrases)
+                ranks.extend([index] * len(phrases))
+                continue
+            regex = part._part_regex(snapshot, haystack, present, memo, blob)
             if regex is not None:
                 out.append(regex)
-        return self._combined(parts, out)
+                ranks.append(index)
+        combined = self._combined(parts, out)
+        return combined, (ranks if combined is out else None)
 
     def _part_regex(
         self, snapshot: Snapshot, haystack: str, present: set[int] | frozenset[int] | None,
@@ -641,13 +661,13 @@ class Matcher:
         """Matches within ``[start, end)``, in order of position."""
         haystack = self.haystack(snapshot)
         stop = len(haystack) if end is None else end
-        regexes = self._runnable(snapshot, haystack)
+        regexes, ranks = self._ranked(snapshot, haystack)
         if not regexes:
             return iter(())
         texts = self._texts(snapshot, regexes, haystack)
         if len(regexes) == 1:
             return regexes[0].finditer(texts[0], start, stop)
-        return _leftmost_first(regexes, texts, start, stop, longest=self.keys is not None)
+        return _leftmost_first(regexes, texts, start, stop, longest=self.keys is not None, ranks=ranks)
 
 
 # -- literal-first rewriting ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from composer.checking import Checker, CheckRequest, PracticeContext
@@ -92,6 +92,33 @@ def test_merged_parts_match_like_one_alternation(text: str, chosen: list[str], s
     expected = [(m.start(), m.end()) for m in alternation.finditer(text, start, len(text))]
     merged = [(m.start(), m.end()) for m in _leftmost_first(regexes, text, start, len(text))]
     assert merged == expected
+
+
+_PHRASE_LISTS = [("ab", "ab cd", "cd"), ("bad", "bad day", "a day"), ("cab", "dab", "ab")]
+_PATTERN_PARTS = [r"\bab\b", r"c\w+", r"(?<!a)d[a-e]", r"\ba\s+d"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="abcde ", max_size=60),
+    chosen=st.lists(st.sampled_from(_PHRASE_LISTS + _PATTERN_PARTS), min_size=2, max_size=4, unique=True),
+)
+@example(text="x ab cd", chosen=[r"\bab\b", ("ab", "ab cd", "cd")])  # the first part wins, though shorter
+@example(text="a bad day", chosen=[("bad", "bad day", "a day"), r"\ba\s+d"])  # within a list, the longest
+def test_phrase_list_parts_merge_like_the_whole_alternation(text: str, chosen: list[Any]) -> None:
+    """A pattern list mixing word lists and patterns runs each word list as small per-word regexes; the
+    matches are those of the one alternation the rule file spells out (first part wins at a position,
+    the longest phrase within a word list)."""
+    from composer.checking.rules import phrase_alternation
+
+    parts = tuple(part if isinstance(part, str) else tuple(part) for part in chosen)
+    whole = "|".join(f"(?:{p})" if isinstance(p, str) else f"(?:{phrase_alternation(p)})" for p in parts)
+    matcher = Matcher(whole, ignore_case=True, parts=parts, build=phrase_alternation)
+    index = LiteralIndex()
+    index.attach(matcher)
+    snapshot = TextSnapshot(text)
+    expected = [m.span() for m in re.finditer(whole, text)]
+    assert [m.span() for m in matcher.scan(snapshot, 0, None)] == expected
 
 
 @settings(max_examples=200, deadline=None)

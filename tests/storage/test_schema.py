@@ -35,7 +35,7 @@ def test_database_is_at_head_after_opening(workspace: Workspace) -> None:
 def test_the_start_up_shortcut_knows_the_newest_migration() -> None:
     """Opening an up-to-date database skips Alembic by comparing with HEAD_REVISION: a new migration
     must move it, or databases would never be upgraded."""
-    assert migrate.HEAD_REVISION == migrate.head_revision()
+    assert migrate.head_revision() == migrate.HEAD_REVISION
 
 
 def test_a_database_one_migration_behind_is_still_upgraded(workspace: Workspace) -> None:
