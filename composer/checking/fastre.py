@@ -307,9 +307,11 @@ class LiteralIndex:
         ids one of which must occur for any match (a phrase list's key words count as literals)."""
         for part in matcher.parts or ():
             self.attach(part)
-        if not matcher.lower and not matcher.mixed:
+        case_blind = matcher.lower or (matcher.groups is not None and not matcher.lower and matcher.parts is None
+                                       and matcher._flags & re.IGNORECASE != 0)
+        if not case_blind and not matcher.mixed:
             return
-        if matcher.groups is not None and matcher.lower:
+        if matcher.groups is not None and case_blind:
             matcher.id_groups = tuple(frozenset(self._id(literal) for literal in group) for group in matcher.groups)
             matcher.gate = matcher.id_groups[0]
         elif matcher.keys is not None and matcher.lower:
@@ -369,6 +371,26 @@ class LiteralIndex:
         return found
 
 
+_CASE_SWITCH = "(?-i:"
+
+
+def _case_blind(pattern: str) -> str | None:
+    """``pattern`` with its case-sensitive groups made case-insensitive and lower-cased, or None when a
+    group holds a negation (a negated class or a lookaround) or the pattern switches case on elsewhere."""
+    if "(?i" in pattern:
+        return None
+    start = pattern.find(_CASE_SWITCH)
+    while start != -1:
+        end = _group_end(pattern, start)
+        if end is None:
+            return None
+        inner = pattern[start + len(_CASE_SWITCH) : end]
+        if "[^" in inner or "(?!" in inner or "(?<" in inner or "(?=" in inner:
+            return None
+        start = pattern.find(_CASE_SWITCH, end)
+    return lower_pattern(pattern.replace(_CASE_SWITCH, "(?:"))
+
+
 class Snapshot(Protocol):
     """What a matcher needs of a draft: its text, the lower-cased text and its word set."""
 
@@ -392,8 +414,8 @@ class Matcher:
     list of hundreds of terms costs a set intersection on most drafts.
     """
 
-    __slots__ = ("_build", "_cache", "_flags", "_regex", "_source", "gate", "groups", "id_groups", "keys",
-                 "lower", "mixed", "others", "part_index", "parts")
+    __slots__ = ("_build", "_cache", "_flags", "_regex", "_skeleton", "_skeleton_source", "_source", "gate", "groups",
+                 "id_groups", "keys", "lower", "mixed", "others", "part_index", "parts")
 
     def __init__(
         self,
@@ -409,6 +431,10 @@ class Matcher:
         self._source = source
         self._flags = re.IGNORECASE if ignore_case and not self.lower else 0
         self._regex: re.Pattern[str] | None = None
+        #: For a part that switches case back on: the pattern made case-blind, to run on the lower-cased
+        #: text as a prefilter (see :meth:`_use_case_blind_prefilter`), and whether it is worth a scan.
+        self._skeleton_source: str | None = None
+        self._skeleton: re.Pattern[str] | None = None
         self.keys: dict[str, tuple[str, ...]] | None = None
         self.others: tuple[tuple[str, str], ...] = ()
         self._cache: dict[frozenset[str], re.Pattern[str]] = {}
@@ -433,6 +459,10 @@ class Matcher:
                 else Matcher(part if isinstance(part, str) else "|".join(part), ignore_case)
                 for part in parts
             )
+            if self.mixed:
+                for part in self.parts:
+                    if not part.lower and part.keys is None:
+                        part._use_case_blind_prefilter()
         if phrases is not None and build is not None:
             keys: dict[str, list[str]] = {}
             others: list[tuple[str, str]] = []
@@ -449,6 +479,29 @@ class Matcher:
             self.others = tuple(others)
         elif self.parts is None and (self.lower or not ignore_case):
             self.groups = required_literal_groups(source)
+
+    def _use_case_blind_prefilter(self) -> None:
+        """Give a part that switches case back on (``...(?-i:[A-Z]\\w+)``) the prefilters of the lower-cased
+        path. Read case-blind, on the lower-cased draft, the pattern matches wherever the real one does
+        (the switch only narrows what matches), so its literal words must be present, and if it cannot
+        match there neither can the real one. Patterns with a negation inside the switched part
+        (``[^A-Z]``, lookarounds) are left alone: lower-casing could make those fail where the real
+        pattern matches."""
+        skeleton = _case_blind(self._source)
+        if skeleton is None:
+            return
+        self.groups = required_literal_groups(skeleton)
+        if not re.match(r"(?:\(\?:)*\(\?-i:", self._source):  # a lower-case start lets the scan skip ahead
+            self._skeleton_source = skeleton
+
+    def _skeleton_fails(self, snapshot: Snapshot) -> bool:
+        source = self._skeleton_source
+        if source is None:
+            return False
+        skeleton = self._skeleton
+        if skeleton is None:
+            skeleton = self._skeleton = compile_fast(source)
+        return skeleton.search(snapshot.lower) is None
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -607,10 +660,9 @@ class Matcher:
             for group in self.id_groups:
                 if present.isdisjoint(group):
                     return None
-            return self.regex
-        if self.groups is None or _all_present(self.groups, haystack, memo, blob):
-            return self.regex
-        return None
+        elif self.groups is not None and not _all_present(self.groups, haystack, memo, blob):
+            return None
+        return None if self._skeleton_fails(snapshot) else self.regex
 
     def _combined(self, parts: tuple[Matcher, ...], out: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
         """The regexes of the parts that can match, in the parts' order. :meth:`scan` merges their matches

@@ -94,6 +94,27 @@ def test_merged_parts_match_like_one_alternation(text: str, chosen: list[str], s
     assert merged == expected
 
 
+_CASED_PARTS = [r"\bput\s+(?-i:[A-Z][a-z]+)", r"\bab\s+(?-i:B[a-z]?)\b", r"(?-i:\bAB\b)", r"\bcab\b",
+                r"\bdo\s+(?-i:[^A-Z])", r"\bab\b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="abcABCdoputPUT ", max_size=50),
+    chosen=st.lists(st.sampled_from(_CASED_PARTS), min_size=2, max_size=4, unique=True),
+)
+@example(text="Put Bob ab Ba", chosen=[r"\bput\s+(?-i:[A-Z][a-z]+)", r"\bab\s+(?-i:B[a-z]?)\b"])
+@example(text="do b", chosen=[r"\bdo\s+(?-i:[^A-Z])", r"\bab\b"])  # a negation must not be lower-cased
+def test_parts_that_switch_case_back_on_match_like_the_whole_pattern(text: str, chosen: list[str]) -> None:
+    """Parts with a case-sensitive stretch are prefiltered on the lower-cased draft (their literal words,
+    then the pattern read case-blind); what they find is what the whole case-insensitive pattern finds."""
+    whole = "|".join(f"(?:{part})" for part in chosen)
+    matcher = Matcher(whole, ignore_case=True, parts=tuple(f"(?:{part})" for part in chosen))
+    LiteralIndex().attach(matcher)
+    expected = [m.span() for m in re.finditer(whole, text, re.IGNORECASE)]
+    assert [m.span() for m in matcher.scan(TextSnapshot(text), 0, None)] == expected
+
+
 _PHRASE_LISTS = [("ab", "ab cd", "cd"), ("bad", "bad day", "a day"), ("cab", "dab", "ab")]
 _PATTERN_PARTS = [r"\bab\b", r"c\w+", r"(?<!a)d[a-e]", r"\ba\s+d"]
 
