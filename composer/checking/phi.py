@@ -207,9 +207,9 @@ _PHOTO_PARTIAL = _ci(
 _PHOTO_FACE = _ci(r"\b(?:face|faces|full[- ]face|eyes|selfie|smiling\s+at|portrait|headshot)\b")
 _WORD = compile_fast(r"[A-Za-z][a-z]+(?:['’-][A-Z][a-z]+)?")
 _GREETING = _ci(
-    r"(?:\b(?:hi|hello|hey|dear|morning|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout[\s-]?outs?\s+to|kudos\s+to|meet|love\s+ya|(?:so\s+)?happy\s+for\s+you|feeling\s+better|feel\s+better(?:\s+soon)?|hugs\s+to|cheers\s+to|"
+    r"(?:\b(?:hi|hello|hey|dear|morning|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout[\s-]?outs?\s+to|kudos\s+to|meet|love\s+ya|so\s+happy\s+for\s+you|happy\s+for\s+you|feeling\s+better|feel\s+better(?:\s+soon)?|hugs\s+to|cheers\s+to|"
     r"happy\s+birthday\s+to|welcome(?:\s+back)?|thanks|thank\s+you|"
-    r"thx|happy\s+birthday|get\s+well(?:\s+soon)?|(?:so\s+)?proud\s+of\s+you|way\s+to\s+go|"
+    r"thx|happy\s+birthday|get\s+well(?:\s+soon)?|so\s+proud\s+of\s+you|proud\s+of\s+you|way\s+to\s+go|"
     r"love\s+you|miss\s+you|great\s+job|good\s+job|well\s+done|hang\s+in\s+there|good\s+luck(?:\s+to)?|"
     r"best\s+wishes\s+to|prayers\s+for|praying\s+for|sending\s+(?:love|hugs|prayers|healing\s+vibes)\s+to)"
     r"(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s*,?\s+)([A-Za-z][a-z'’-]{1,20})(?=\s*[,!.?:\u2022]|\s*$|\s+[\U0001F300-\U0001FAFF])")
