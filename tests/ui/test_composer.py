@@ -309,6 +309,26 @@ def test_previews_count_exactly_per_platform(qtbot: QtBot, demo_workspace: Works
     assert x_counter.startswith(f"{23 + len(' for flu facts ') + 2 + len('See ')} / 280"), x_counter
 
 
+def test_each_preview_shows_the_draft_as_its_platform_would(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    """The open preview follows the draft; a tab opened later shows the same draft, folded where that
+    platform hides long text behind "more"."""
+    from composer.domain.model import Platform
+
+    view = make_view(qtbot, demo_workspace)
+    text = "Flu season is here. " * 12
+    view.editor.setPlainText(text)
+    wait_for_check(qtbot, view)
+    current = view.context_bar.current_platform()
+    assert view.previews.previews[current].toPlainText() == view.previews.preview_text(current)
+    view.previews.tabs.setCurrentIndex(list(Platform).index(Platform.INSTAGRAM))
+    shown = view.previews.previews[Platform.INSTAGRAM].toPlainText()
+    assert shown.endswith("… more") and text.startswith(shown.removesuffix(" … more"))
+    view.editor.setPlainText("Short and sweet.")
+    wait_for_check(qtbot, view)
+    view.previews.tabs.setCurrentIndex(list(Platform).index(Platform.X))
+    assert view.previews.previews[Platform.X].toPlainText() == "Short and sweet."
+
+
 def test_use_in_draft_attaches_the_citations(qtbot: QtBot, demo_workspace: Workspace) -> None:
     from composer.domain.topics import load_topic_library
 

@@ -49,6 +49,11 @@ class PlatformPreviews(QWidget):
             self.previews[platform] = browser
             self.tabs.addTab(browser, platform.label)
         layout.addWidget(self.tabs, 1)
+        #: The text each preview should show; a tab not on screen is filled when it is shown, so a
+        #: re-check while typing re-lays out one preview of a long draft, not all of them.
+        self._wanted: dict[Platform, str] = {}
+        self._shown: dict[Platform, str] = {}
+        self.tabs.currentChanged.connect(self._fill_current)
 
     def update_text(self, text: str, kind: PostKind, current: Platform) -> None:
         for platform in Platform:
@@ -56,12 +61,28 @@ class PlatformPreviews(QWidget):
             maximum = limit(platform.value, kind.value)
             label = self.counters[platform]
             label.setText(counter_text(count, maximum))
-            font = label.font()
-            font.setBold(platform is current)
-            label.setFont(font)
+            if label.font().bold() != (platform is current):
+                font = label.font()
+                font.setBold(platform is current)
+                label.setFont(font)
             fold = FOLD_AT.get(platform)
             preview = text
             if fold is not None and len(text) > fold:
                 preview = text[:fold].rstrip() + " … more"
-            self.previews[platform].setPlainText(preview)
-        self.tabs.setCurrentIndex(list(Platform).index(current))
+            self._wanted[platform] = preview
+        index = list(Platform).index(current)
+        if self.tabs.currentIndex() != index:
+            self.tabs.setCurrentIndex(index)  # fills it
+        else:
+            self._fill_current(index)
+
+    def preview_text(self, platform: Platform) -> str:
+        """What the preview of ``platform`` shows once its tab is open."""
+        return self._wanted.get(platform, "")
+
+    def _fill_current(self, index: int) -> None:
+        platform = list(Platform)[index]
+        wanted = self._wanted.get(platform, "")
+        if self._shown.get(platform) != wanted:
+            self.previews[platform].setPlainText(wanted)
+            self._shown[platform] = wanted
