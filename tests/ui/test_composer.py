@@ -19,7 +19,6 @@ from composer.services.workspace import Workspace, open_workspace
 from composer.ui.context import ViewContext
 from composer.ui.editor.check_runner import Engines
 from composer.ui.editor.draft_editor import MAX_DRAFT_CHARS, tooltip_html
-from composer.ui.editor.findings_panel import MARK_ROLE
 from composer.ui.editor.offsets import OffsetMap
 from composer.ui.editor.styles import finding_style
 from composer.ui.editor.view import ComposeView, quick_fix
@@ -436,13 +435,17 @@ def test_the_findings_panel_keeps_its_place_while_typing_goes_on(qtbot: QtBot, d
     chosen = top.child(top.childCount() - 1)
     assert chosen is not None
     tree.setCurrentItem(chosen)
-    marked = chosen.data(0, MARK_ROLE).current_text()
+    mark = view.findings.mark_of(chosen)
+    assert mark is not None
+    marked = mark.current_text()
     cursor = view.editor.textCursor()
     cursor.setPosition(0)
     view.editor.setTextCursor(cursor)
     type_text(qtbot, view, "Update: ")
     wait_for_check(qtbot, view)
     assert tree.currentItem() is chosen  # the same row, not a rebuilt list with the first row selected
-    view.findings.activated.emit(chosen.data(0, MARK_ROLE))
+    renewed = view.findings.mark_of(chosen)
+    assert renewed is not None and renewed is not mark
+    view.findings.tree.itemActivated.emit(chosen, 0)  # Enter on the row, as a keyboard user would
     assert view.editor.textCursor().selectedText() == marked
-    assert chosen.data(0, MARK_ROLE).cursor.selectionStart() == view.editor.toPlainText().index(marked)
+    assert renewed.cursor.selectionStart() == view.editor.toPlainText().index(marked)

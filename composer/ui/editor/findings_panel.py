@@ -90,6 +90,9 @@ class FindingsPanel(QWidget):
         self.tree.currentItemChanged.connect(self._describe)
         #: What the tree shows (headings; each row's text and rule), to tell when it needs rebuilding.
         self._rows: list[tuple[str, list[tuple[str, str]]]] = []
+        #: The marks behind the rows, in row order (a row holds its number: renewing a mark after a
+        #: re-check then changes nothing Qt would re-lay out).
+        self._marks: list[Mark] = []
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.details)
@@ -102,29 +105,33 @@ class FindingsPanel(QWidget):
         self.status.setText(status_sentence(findings))
         groups = self._grouped(marks)
         rows = [(heading, [(text, mark.finding.rule) for text, mark in members]) for heading, members in groups]
+        ordered = [mark for _heading, members in groups for _text, mark in members]
         if rows == self._rows:
-            for parent_index, (_heading, members) in enumerate(groups):
-                parent = self.tree.topLevelItem(parent_index)
-                for child_index, (_text, mark) in enumerate(members):
-                    child = parent.child(child_index) if parent is not None else None
-                    if child is not None:
-                        child.setData(0, MARK_ROLE, mark)
+            self._marks = ordered  # each row keeps its number, so it now leads to its renewed mark
             return
         previous = self._selected_key()
         self._rows = rows
+        self._marks = ordered
         self.tree.clear()
         self.details.setText("Select a problem to see why it matters and how to fix it." if marks else "")
+        number = 0
         for heading, members in groups:
             parent = QTreeWidgetItem([heading])
             parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.tree.addTopLevelItem(parent)
             for text, mark in members:
                 child = QTreeWidgetItem([text])
-                child.setData(0, MARK_ROLE, mark)
+                child.setData(0, MARK_ROLE, number)
                 child.setToolTip(0, mark.finding.message)
                 parent.addChild(child)
+                number += 1
             parent.setExpanded(True)
         self._reselect(previous)
+
+    def mark_of(self, item: QTreeWidgetItem | None) -> Mark | None:
+        """The finding a row stands for (None for a category heading)."""
+        number = item.data(0, MARK_ROLE) if item is not None else None
+        return self._marks[number] if isinstance(number, int) and 0 <= number < len(self._marks) else None
 
     @staticmethod
     def _grouped(marks: list[Mark]) -> list[tuple[str, list[tuple[str, Mark]]]]:
@@ -153,28 +160,27 @@ class FindingsPanel(QWidget):
         return items
 
     def _selected_key(self) -> tuple[str, str] | None:
-        item = self.tree.currentItem()
-        mark = item.data(0, MARK_ROLE) if item is not None else None
-        return (mark.finding.rule, mark.current_text()) if isinstance(mark, Mark) else None
+        mark = self.mark_of(self.tree.currentItem())
+        return (mark.finding.rule, mark.current_text()) if mark is not None else None
 
     def _reselect(self, key: tuple[str, str] | None) -> None:
         """Keep the problem the user was reading selected across re-checks; otherwise show the first."""
         first: QTreeWidgetItem | None = None
         for child in self._finding_items():
-            mark = child.data(0, MARK_ROLE)
+            mark = self.mark_of(child)
             first = first or child
-            if key is not None and (mark.finding.rule, mark.current_text()) == key:
+            if key is not None and mark is not None and (mark.finding.rule, mark.current_text()) == key:
                 self.tree.setCurrentItem(child)
                 return
         if first is not None:
             self.tree.setCurrentItem(first)
 
     def _describe(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
-        mark = item.data(0, MARK_ROLE) if item is not None else None
-        if isinstance(mark, Mark):
+        mark = self.mark_of(item)
+        if mark is not None:
             self.details.setText(tooltip_html([mark.finding]))
 
     def _activate(self, item: QTreeWidgetItem) -> None:
-        mark = item.data(0, MARK_ROLE)
-        if isinstance(mark, Mark):
+        mark = self.mark_of(item)
+        if mark is not None:
             self.activated.emit(mark)
