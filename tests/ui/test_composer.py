@@ -318,7 +318,7 @@ def test_each_preview_shows_the_draft_as_its_platform_would(qtbot: QtBot, demo_w
     view.editor.setPlainText(text)
     wait_for_check(qtbot, view)
     current = view.context_bar.current_platform()
-    assert view.previews.previews[current].toPlainText() == view.previews.preview_text(current)
+    qtbot.waitUntil(lambda: view.previews.previews[current].toPlainText() == view.previews.preview_text(current))
     view.previews.tabs.setCurrentIndex(list(Platform).index(Platform.INSTAGRAM))
     shown = view.previews.previews[Platform.INSTAGRAM].toPlainText()
     assert shown.endswith("… more") and text.startswith(shown.removesuffix(" … more"))

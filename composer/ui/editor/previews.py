@@ -7,10 +7,15 @@ the number the length check enforces.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from composer.checking.platforms import count_characters, limit
 from composer.domain.model import Platform, PostKind
+
+#: The open preview is refilled this long after a check, not with it: laying out a long draft again in
+#: the preview costs as much as painting the underlines, which come first.
+REFILL_MS = 120
 
 # Where the platform folds long text behind "more" in the feed (approximate, for the preview only).
 FOLD_AT = {Platform.INSTAGRAM: 125, Platform.FACEBOOK: 480, Platform.LINKEDIN: 210}
@@ -54,6 +59,10 @@ class PlatformPreviews(QWidget):
         self._wanted: dict[Platform, str] = {}
         self._shown: dict[Platform, str] = {}
         self.tabs.currentChanged.connect(self._fill_current)
+        self._refill = QTimer(self)
+        self._refill.setSingleShot(True)
+        self._refill.setInterval(REFILL_MS)
+        self._refill.timeout.connect(lambda: self._fill_current(self.tabs.currentIndex()))
 
     def update_text(self, text: str, kind: PostKind, current: Platform) -> None:
         for platform in Platform:
@@ -73,8 +82,13 @@ class PlatformPreviews(QWidget):
         index = list(Platform).index(current)
         if self.tabs.currentIndex() != index:
             self.tabs.setCurrentIndex(index)  # fills it
-        else:
-            self._fill_current(index)
+        elif self._shown.get(current) != self._wanted[current]:
+            self._refill.start()
+
+    def flush(self) -> None:
+        """Refill the open preview now rather than after the short delay (screenshots, settling)."""
+        self._refill.stop()
+        self._fill_current(self.tabs.currentIndex())
 
     def preview_text(self, platform: Platform) -> str:
         """What the preview of ``platform`` shows once its tab is open."""

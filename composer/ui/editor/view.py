@@ -339,6 +339,7 @@ class ComposeView(QWidget):
             self.recheck()
         finally:
             self.runner.synchronous = False
+        self.previews.flush()
 
     def error_count(self) -> int:
         return sum(1 for m in self.editor.marks if m.finding.severity == "error" and m.finding.category != "spelling")
