@@ -869,7 +869,7 @@ def _bare_atom_end(pattern: str, start: int) -> int | None:
         if found is None:
             return None
         end = found
-    elif char in ".^$*+?{}[]|()" or char in " \t\n#":  # whitespace/#: verbose patterns are not rewritten
+    elif char in ".^$*+?{}[]|()":  # (verbose patterns, where " " and "#" mean otherwise, are never rewritten)
         return None
     else:
         end = start + 1

@@ -50,7 +50,7 @@ def test_rewritten_patterns_find_the_same_spans(checker: Checker) -> None:
 
 
 _GUARDS = [r"\b", r"(?<![\d-])", r"(?<=a)", r"(?<!\s)", r"(?<![\w#])"]
-_REPEATED = [r"\d", r"a", r"[ab]", r"\s", r"\w"]
+_REPEATED = [r"\d", r"a", r"[ab]", r"\s", r"\w", "#", " "]
 _COUNTS = ["+", "+?", "{2}", "{1,3}", "{2,}", "{1,2}?", "++"]
 
 
