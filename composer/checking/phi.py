@@ -10,7 +10,7 @@ tied to a person; a date of a flu clinic or a holiday closure is not an identifi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -79,6 +79,24 @@ _OWN_NUMBER = _ci(
     r"\b(?:me|my\s+(?:cell|number|phone|line|personal\s+number))\s+(?:directly\s+)?(?:at|on|is|:)?\s*$")
 _ORG_PHONE = compile_fast(r"^(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?")
 _EMAIL = compile_fast(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
+_ADDRESS_CHARACTER = re.compile(r"[\w.+-]")
+
+
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """What ``_EMAIL.finditer(text)`` finds, tried only at each "@": an address starts where the run of
+    address characters before its "@" starts (the pattern cannot start inside that run), and holds one
+    "@", so no two overlap. A scan of every word for an address was a tenth of a millisecond a draft."""
+    resume = 0
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > 0 and at - start <= 64 and _ADDRESS_CHARACTER.match(text, start - 1):
+            start -= 1
+        found = _EMAIL.match(text, start) if start >= resume else None
+        if found is not None:
+            yield found
+            resume = found.end()
+        at = text.find("@", max(at + 1, resume))
 _ORG_MAILBOX = _ci(
     r"^(?:info|hello|contact|support|office|admin|billing|appointments?|help|team|noreply|no-reply|"
     r"press|media|careers|jobs)@")
@@ -649,7 +667,7 @@ def detect_emails(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
     if "@" not in analysis.text:
         return []
     return [
-        m.span() for m in islice(_EMAIL.finditer(analysis.text), MAX_SPANS)
+        m.span() for m in islice(_emails(analysis.text), MAX_SPANS)
         if not _ORG_MAILBOX.match(m.group().lower())
     ]
 
@@ -1394,7 +1412,7 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     if not reply or analysis.request.kind != "reply":
         return []
     candidates: set[str] = set()
-    for match in _EMAIL.finditer(reply):
+    for match in _emails(reply):
         candidates.add(match.group())
     for match in re.finditer(r"\b\d[\d-]{3,}\d\b", reply):
         candidates.add(match.group())

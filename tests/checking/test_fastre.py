@@ -189,3 +189,13 @@ def test_phrase_list_matches_like_its_whole_alternation(words: list[str]) -> Non
     draft = TextSnapshot(text)
     whole = matcher._all_phrases_regex()
     assert [m.span() for m in matcher.finditer(draft)] == [m.span() for m in whole.finditer(draft.lower)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="ab.+-@ 1x_\n", max_size=40))
+@example(text="a@b.c@d.e x@y.zz")
+@example(text="x" * 65 + "@d.co and " + "y" * 64 + "@e.org")
+def test_addresses_found_from_each_at_sign_are_those_of_a_full_scan(text: str) -> None:
+    from composer.checking.phi import _EMAIL, _emails
+
+    assert [m.span() for m in _emails(text)] == [m.span() for m in _EMAIL.finditer(text)]
