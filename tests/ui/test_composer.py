@@ -449,3 +449,38 @@ def test_the_findings_panel_keeps_its_place_while_typing_goes_on(qtbot: QtBot, d
     view.findings.tree.itemActivated.emit(chosen, 0)  # Enter on the row, as a keyboard user would
     assert view.editor.textCursor().selectedText() == marked
     assert renewed.cursor.selectionStart() == view.editor.toPlainText().index(marked)
+
+
+def test_the_findings_panel_follows_the_draft_as_problems_come_and_go(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    """Rows are updated in place: after problems are added and fixed the panel lists exactly the current
+    ones, with the counts in the headings and the details of the selected row."""
+    view = make_view(qtbot, demo_workspace)
+    view.context_bar.kind.setCurrentIndex(view.context_bar.kind.findData(PostKind.REPLY))
+
+    def listed() -> list[tuple[str, list[str]]]:
+        tree = view.findings.tree
+        shown = []
+        for index in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(index)
+            assert top is not None
+            shown.append((top.text(0), [c.text(0) for i in range(top.childCount()) if (c := top.child(i)) is not None]))
+        return shown
+
+    view.editor.setPlainText("Thanks Margaret! See you at your follow-up on March 3rd.")
+    wait_for_check(qtbot, view)
+    before = listed()
+    assert any("(2)" in heading for heading, _rows in before)
+    view.editor.setPlainText("Thanks Margaret! See you at your follow-up on March 3rd. Our pils are guaranteed to work")
+    wait_for_check(qtbot, view)
+    after = listed()
+    assert any(heading.startswith("Spelling (1)") and rows == ["… Spelling: “pils”"] for heading, rows in after)
+    assert any(heading.startswith("Unsupported") for heading, _rows in after)
+    view.editor.setPlainText("Thanks for the kind words! Please call our office so we can help.")
+    wait_for_check(qtbot, view)
+    assert listed() == []
+    assert view.findings.details.text() == ""
+    view.editor.setPlainText("Thanks Margaret! See you at your follow-up on March 3rd.")
+    wait_for_check(qtbot, view)
+    assert listed() == before
+    mark = view.findings.mark_of(view.findings.tree.currentItem())
+    assert mark is not None and mark.finding.message in view.findings.details.text()

@@ -98,35 +98,50 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.details)
 
     def show_marks(self, marks: list[Mark]) -> None:
-        """List ``marks`` grouped by category. When the list would read exactly as it does (the usual case
-        after a re-check while typing), the rows stay and only learn their new marks, so the selection,
-        the scroll position and the details the user is reading do not jump."""
+        """List ``marks`` grouped by category. The rows are updated in place (a re-check while typing
+        usually changes a row or two, often none), so the selection, the scroll position and the details
+        the user is reading do not jump, and Qt re-lays out only the rows that changed."""
         findings = [m.finding for m in marks]
         self.status.setText(status_sentence(findings))
         groups = self._grouped(marks)
         rows = [(heading, [(text, mark.finding.rule) for text, mark in members]) for heading, members in groups]
-        ordered = [mark for _heading, members in groups for _text, mark in members]
+        self._marks = [mark for _heading, members in groups for _text, mark in members]
         if rows == self._rows:
-            self._marks = ordered  # each row keeps its number, so it now leads to its renewed mark
-            return
+            return  # each row keeps its number, so it now leads to its renewed mark
         previous = self._selected_key()
+        if not self._rows:
+            self.details.setText("Select a problem to see why it matters and how to fix it.")
+        if not marks:
+            self.details.setText("")
         self._rows = rows
-        self._marks = ordered
-        self.tree.clear()
-        self.details.setText("Select a problem to see why it matters and how to fix it." if marks else "")
         number = 0
-        for heading, members in groups:
-            parent = QTreeWidgetItem([heading])
-            parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-            self.tree.addTopLevelItem(parent)
-            for text, mark in members:
-                child = QTreeWidgetItem([text])
-                child.setData(0, MARK_ROLE, number)
-                child.setToolTip(0, mark.finding.message)
-                parent.addChild(child)
+        for index, (heading, members) in enumerate(groups):
+            parent = self.tree.topLevelItem(index)
+            if parent is None:
+                parent = QTreeWidgetItem([heading])
+                parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                self.tree.addTopLevelItem(parent)
+                parent.setExpanded(True)
+            elif parent.text(0) != heading:
+                parent.setText(0, heading)
+            for position, (text, mark) in enumerate(members):
+                child = parent.child(position)
+                if child is None:
+                    child = QTreeWidgetItem([text])
+                    parent.addChild(child)
+                elif child.text(0) != text:
+                    child.setText(0, text)
+                if child.data(0, MARK_ROLE) != number:
+                    child.setData(0, MARK_ROLE, number)
+                if child.toolTip(0) != mark.finding.message:
+                    child.setToolTip(0, mark.finding.message)
                 number += 1
-            parent.setExpanded(True)
+            while parent.childCount() > len(members):
+                parent.takeChild(parent.childCount() - 1)
+        while self.tree.topLevelItemCount() > len(groups):
+            self.tree.takeTopLevelItem(self.tree.topLevelItemCount() - 1)
         self._reselect(previous)
+        self._describe(self.tree.currentItem())  # the row may be the same item with another finding now
 
     def mark_of(self, item: QTreeWidgetItem | None) -> Mark | None:
         """The finding a row stands for (None for a category heading)."""
