@@ -494,14 +494,14 @@ class Matcher:
         if not re.match(r"(?:\(\?:)*\(\?-i:", self._source):  # a lower-case start lets the scan skip ahead
             self._skeleton_source = skeleton
 
+    def _skeleton_regex(self) -> re.Pattern[str] | None:
+        if self._skeleton is None and self._skeleton_source is not None:
+            self._skeleton = compile_fast(self._skeleton_source)
+        return self._skeleton
+
     def _skeleton_fails(self, snapshot: Snapshot) -> bool:
-        source = self._skeleton_source
-        if source is None:
-            return False
-        skeleton = self._skeleton
-        if skeleton is None:
-            skeleton = self._skeleton = compile_fast(source)
-        return skeleton.search(snapshot.lower) is None
+        skeleton = self._skeleton_regex()
+        return skeleton is not None and skeleton.search(snapshot.lower) is None
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -520,18 +520,6 @@ class Matcher:
         if not self.mixed:
             return [haystack] * len(regexes)
         return [snapshot.text if regex.flags & re.IGNORECASE else haystack for regex in regexes]
-
-    def _phrase_regex(self, snapshot: Snapshot, haystack: str) -> re.Pattern[str] | None:
-        assert self.keys is not None and self._build is not None
-        chosen: set[str] = set()
-        for key in snapshot.words.intersection(self.keys):
-            chosen.update(self.keys[key])
-        for literal, phrase in self.others:
-            if literal in haystack:
-                chosen.add(phrase)
-        if not chosen:
-            return None
-        return self._all_phrases_regex()
 
     def _phrase_regexes(self, snapshot: Snapshot, haystack: str) -> list[re.Pattern[str]]:
         """One small regex per key word (or leading literal) present in the draft, each compiled once.
@@ -591,6 +579,7 @@ class Matcher:
                 self._phrase_group("\0" + literal)
         elif self.parts is None:
             _ = self.regex
+            self._skeleton_regex()
         else:
             for part in self.parts:
                 part.prepare()
@@ -609,18 +598,11 @@ class Matcher:
             return self._phrase_regexes(snapshot, haystack), None
         parts = self.parts
         present = snapshot.present_literals() if self.lower or self.mixed else None
+        memo, blob = (snapshot.literal_memo(self.lower or self.mixed)
+                      if present is None and len(haystack) > MEMO_TEXT else (None, ""))
         if parts is None:
-            if present is not None and self.id_groups is not None:
-                for group in self.id_groups:
-                    if present.isdisjoint(group):
-                        return [], None
-                return [self.regex], None
-            groups = self.groups
-            if groups is not None:
-                memo, blob = snapshot.literal_memo(self.lower) if len(haystack) > MEMO_TEXT else (None, "")
-                if not _all_present(groups, haystack, memo, blob):
-                    return [], None
-            return [self.regex], None
+            regex = self._part_regex(snapshot, haystack, present, memo, blob)
+            return ([] if regex is None else [regex]), None
         if present is not None and self.part_index is not None:
             # Only the parts one of whose gate literals occurs can match: found by set intersection,
             # not by visiting every part.
@@ -631,8 +613,6 @@ class Matcher:
             indices: Iterable[int] = sorted(candidates)  # the parts' order is the order of preference
         else:
             indices = range(len(parts))
-        memo, blob = (snapshot.literal_memo(self.lower or self.mixed)
-                      if present is None and len(haystack) > MEMO_TEXT else (None, ""))
         out: list[re.Pattern[str]] = []
         ranks: list[int] = []
         for index in indices:
@@ -653,9 +633,8 @@ class Matcher:
         self, snapshot: Snapshot, haystack: str, present: set[int] | frozenset[int] | None,
         memo: dict[str, bool] | None, blob: str,
     ) -> re.Pattern[str] | None:
-        """This part's regex if its prefilter passes on the draft (``present``: the engine's literal ids)."""
-        if self.keys is not None:
-            return self._phrase_regex(snapshot, haystack)
+        """This pattern's regex if its prefilter passes on the draft (``present``: the engine's literal ids;
+        ``memo`` and ``blob``: see :meth:`Analysis.literal_memo`)."""
         if present is not None and self.id_groups is not None:
             for group in self.id_groups:
                 if present.isdisjoint(group):

@@ -810,7 +810,7 @@ def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
             spans.append((m.start(), clause.end() if clause else m.end()))
     if (("who" in analysis.words or "old" in analysis.words) and not analysis.words.isdisjoint(_role_words(lexicons))
             and _talks_about_person(analysis, lexicons)):
-        for match in _role_patterns(lexicons)[0].finditer(analysis.text):
+        for match in _with_roles(_UNIQUE_ROLE, _roles(lexicons)).finditer(analysis.text):
             if not any(s <= match.start() < e for s, e in spans):
                 spans.append((match.start(), match.end() - (len(match.group()) - len(match.group().rstrip()))))
     if _talks_about_person(analysis, lexicons):
@@ -838,7 +838,6 @@ _SCHOOL_GROUP = compile_fast(
     r"(?:team|squad|class|band|roster|choir|orchestra)\b")
 _GROUP_PERSON = _ci(r"\b(?:you|your|he|she|his|her|him|our\s+(?:girl|boy|guy|gal|kid)|little)\b")
 _PLACE_UNIT = r"(?:station|engine|ladder|precinct|company|district|unit|post|troop|local|ward|room|grade)\s+#?\d{1,4}"
-_ROLE_PLACE_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def _roles_alternation(roles: tuple[str, ...]) -> str:
@@ -846,17 +845,21 @@ def _roles_alternation(roles: tuple[str, ...]) -> str:
     return "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(roles, key=len, reverse=True))
 
 
-def _role_place(lexicons: Lexicons) -> re.Pattern[str]:
-    """"our fave firefighter from station 4", "the retired librarian from the Lincoln branch"."""
-    roles = lexicons.named.get("phi_roles", ())
-    cached = _ROLE_PLACE_CACHE.get(roles)
-    if cached is None:
-        alternation = _roles_alternation(roles)
-        cached = _ROLE_PLACE_CACHE[roles] = compile_fast(
-            rf"(?i:\b(?:the|our|my)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{alternation})\s+(?:from|at|of|on|over\s+at|"
-            rf"down\s+at)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{{1,25}}(?:\s+(?:[A-Z0-9][\w'’.-]{{0,25}}|branch|station|"
-            rf"store|shop|office|school|church|plant|mill|base)){{0,2}}|(?i:{_PLACE_UNIT}))")
-    return cached
+@lru_cache(maxsize=32)
+def _with_roles(template: str, roles: tuple[str, ...]) -> re.Pattern[str]:
+    """``template`` with ``<<roles>>`` standing for the ``phi_roles`` lexicon, compiled once per lexicon."""
+    return compile_fast(template.replace("<<roles>>", _roles_alternation(roles)))
+
+
+def _roles(lexicons: Lexicons) -> tuple[str, ...]:
+    return lexicons.named.get("phi_roles", ())
+
+
+# "our fave firefighter from station 4", "the retired librarian from the Lincoln branch".
+_ROLE_PLACE = (
+    r"(?i:\b(?:the|our|my)\s+(?:[\w-]{1,15}\s+){0,2}?(?:<<roles>>)\s+(?:from|at|of|on|over\s+at|"
+    r"down\s+at)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+(?:[A-Z0-9][\w'’.-]{0,25}|branch|station|"
+    rf"store|shop|office|school|church|plant|mill|base)){{0,2}}|(?i:{_PLACE_UNIT}))")
 
 
 def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span]) -> None:
@@ -870,7 +873,7 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
         for match in islice(_DESCRIBED_PERSON.finditer(analysis.lower), MAX_SPANS):
             push(match.start(), match.end() - (len(match.group()) - len(match.group().rstrip())))
     if not analysis.words.isdisjoint(_role_words(lexicons)):
-        for match in islice(_role_place(lexicons).finditer(text), MAX_SPANS):
+        for match in islice(_with_roles(_ROLE_PLACE, _roles(lexicons)).finditer(text), MAX_SPANS):
             if not _JOB_NOT_PATIENT_LEFT.search(analysis.lower[max(0, match.start() - 30) : match.start() + 4]):
                 push(*match.span())
     for match in islice(_SCHOOL_GROUP.finditer(text), MAX_SPANS) if not analysis.words.isdisjoint(_GROUP_WORDS) else ():
@@ -881,7 +884,7 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
     # at Springfield High w/ syncope", "(late 40s, teaches 3rd grade at Lincoln Elementary) asked about her
     # migraines", "a nurse who works nights at Memorial, diagnosed with...".
     jobs = [] if analysis.words.isdisjoint(_role_words(lexicons)) else list(
-        islice(_job_at_place(lexicons).finditer(text), MAX_SPANS))
+        islice(_with_roles(_JOB_AT_PLACE, _roles(lexicons)).finditer(text), MAX_SPANS))
     if not analysis.words.isdisjoint(_WORK_VERBS):
         jobs.extend(islice(_WORKS_AT.finditer(text), MAX_SPANS))
     if "old" in analysis.words or "y/o" in analysis.lower:
@@ -926,20 +929,11 @@ _JOB_NOT_PATIENT_LEFT = _ci(
     r"\b(?:thanks?\s+(?:you\s+)?to|grateful\s+to|welcome|welcoming|our\s+(?:own\s+|new\s+)?(?:nurse|doctor|"
     r"team|staff|provider|partner|friends?)|dr\.?\s+\w+|hosted\s+by|sponsored\s+by|every|all|any|each)\s+"
     r"(?:[\w-]{1,20}\s+){0,2}$")
-_JOB_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-
-def _job_at_place(lexicons: Lexicons) -> re.Pattern[str]:
-    """A singular job, school or team role at a named place, with an optional age before it."""
-    roles = lexicons.named.get("phi_roles", ())
-    cached = _JOB_CACHE.get(roles)
-    if cached is None:
-        alternation = _roles_alternation(roles)
-        cached = _JOB_CACHE[roles] = compile_fast(
-            rf"(?i:\b(?:\d{{1,2}}\s?(?:y/?o|yo|yrs?\s+old|[- ]years?[- ]old)\s+)?(?:[\w-]{{1,20}}\s+){{0,2}}?"
-            rf"(?:{alternation})\s+(?:at|for|on|from)\s+)"
-            rf"(?:the\s+)?[A-Z][\w'’.-]{{1,25}}(?:\s+[A-Z0-9][\w'’.-]{{0,25}}){{0,3}}")
-    return cached
+# A singular job, school or team role at a named place, with an optional age before it.
+_JOB_AT_PLACE = (
+    r"(?i:\b(?:\d{1,2}\s?(?:y/?o|yo|yrs?\s+old|[- ]years?[- ]old)\s+)?(?:[\w-]{1,20}\s+){0,2}?"
+    r"(?:<<roles>>)\s+(?:at|for|on|from)\s+)"
+    r"(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}")
 
 
 def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -951,7 +945,7 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
     text = analysis.text
     lower = analysis.lower
     spans: list[Span] = []
-    initials = _TWO_INITIALS.search(text) is not None
+    initials = _has_initials(analysis)
     if initials and any(cue in lower for cue in (", a ", ", an ", ", our ", ", the ", ", who ", ", age", "year", "(")):
         spans = [m.span() for m in _INITIALS.finditer(text) if not _NOT_INITIALS.match(m.group())]
     if ". " not in text and "." not in text:
@@ -959,7 +953,7 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
     words = analysis.words
     has_detail = not (words.isdisjoint(_role_words(lexicons)) and "old" not in words and "age" not in words
                       and "aged" not in words)
-    detail = _role_patterns(lexicons)[1]
+    detail = _with_roles(_ROLE_DETAIL, _roles(lexicons))
     care = _care_words(lexicons)
     for match in islice(_BARE_INITIALS.finditer(text), MAX_SPANS) if initials else ():
         if _NOT_INITIALS.match(match.group()) or any(s <= match.start() < e for s, e in spans):
@@ -984,44 +978,32 @@ _INITIALS_OWN_HEALTH = _ci(
 _BARE_INITIALS = compile_fast(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=[\s,(])")
 
 
-def _role_patterns(lexicons: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(unique description, role at a named place) patterns built from the ``phi_roles`` lexicon."""
-    roles = lexicons.named.get("phi_roles", ())
-    cached = _ROLE_CACHE.get(roles)
-    if cached is None:
-        alternation = _roles_alternation(roles)
-        role = rf"(?:{alternation})(?:s|es)?"
-        place = r"(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}"
-        unique = compile_fast(
-            # "the Springfield High goalie who tore his ACL in the state semifinal"
-            rf"\bthe\s+(?:[A-Z][\w'’.-]{{1,25}}\s+){{1,3}}(?:[\w-]{{1,20}}\s+)?{role}\s+(?:who|whose|that)\s+"
-            rf"[^.!?:;\n(]{{1,80}}"
-            # "a 28-year-old mother of twins", "a 45-year-old firefighter from Chatham"
-            rf"|(?i:\b(?:a|an|the|our|this)\s+\d{{1,2}}[- ](?:years?|yrs?|y/o)(?:[- ]old)?\s+"
-            rf"(?:[\w-]{{1,20}}\s+){{0,2}}?"
-            rf"{role}\s+(?:of|at|from|in)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{{1,25}}(?:\s+[A-Z][\w'’.-]{{1,25}}){{0,3}}"
-            rf"|(?i:twins|triplets|quadruplets|(?:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+\w+))"
-        )
-        detail = compile_fast(
-            rf"(?i:(?:[\w-]{{1,20}}\s+){{0,3}}?{role})\s+(?:at|from|for|of|in)\s+{place}"
-            rf"|\b\d{{1,3}}[- ](?:years?|yrs?)[- ]old\b|\b(?i:age|aged)\s+\d{{1,3}}\b"
-        )
-        cached = _ROLE_CACHE[roles] = (unique, detail)
-    return cached
-
-
-_ROLE_CACHE: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = {}
-_ROLE_WORDS: dict[tuple[str, ...], frozenset[str]] = {}
+_ROLE = r"(?:<<roles>>)(?:s|es)?"
+_UNIQUE_ROLE = (
+    # "the Springfield High goalie who tore his ACL in the state semifinal"
+    rf"\bthe\s+(?:[A-Z][\w'’.-]{{1,25}}\s+){{1,3}}(?:[\w-]{{1,20}}\s+)?{_ROLE}\s+(?:who|whose|that)\s+"
+    r"[^.!?:;\n(]{1,80}"
+    # "a 28-year-old mother of twins", "a 45-year-old firefighter from Chatham"
+    r"|(?i:\b(?:a|an|the|our|this)\s+\d{1,2}[- ](?:years?|yrs?|y/o)(?:[- ]old)?\s+"
+    r"(?:[\w-]{1,20}\s+){0,2}?"
+    rf"{_ROLE}\s+(?:of|at|from|in)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{{1,25}}(?:\s+[A-Z][\w'’.-]{{1,25}}){{0,3}}"
+    r"|(?i:twins|triplets|quadruplets|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+\w+))"
+)
+_ROLE_DETAIL = (
+    rf"(?i:(?:[\w-]{{1,20}}\s+){{0,3}}?{_ROLE})\s+(?:at|from|for|of|in)\s+"
+    r"(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}"
+    r"|\b\d{1,3}[- ](?:years?|yrs?)[- ]old\b|\b(?i:age|aged)\s+\d{1,3}\b"
+)
 
 
 def _role_words(lexicons: Lexicons) -> frozenset[str]:
     """The last word of each role ("teacher" of "science teacher"), for a cheap set test."""
-    roles = lexicons.named.get("phi_roles", ())
-    cached = _ROLE_WORDS.get(roles)
-    if cached is None:
-        cached = _ROLE_WORDS[roles] = frozenset(
-            form for r in roles for w in [r.split()[-1].split("-")[-1]] for form in (w, w + "s", w + "es"))
-    return cached
+    return _last_words(_roles(lexicons))
+
+
+@lru_cache(maxsize=32)
+def _last_words(roles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(form for r in roles for w in [r.split()[-1].split("-")[-1]] for form in (w, w + "s", w + "es"))
 
 
 def detect_photos(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -1367,6 +1349,14 @@ _TITLE_INITIAL = compile_fast(
 #: drafts have no initials), and what every match of _NAME_INITIAL does.
 _TWO_INITIALS = compile_fast(r"[A-Z]\.\s?[A-Z]\.")
 _SPACED_INITIAL = compile_fast(r"\s[A-Z]\.")
+
+
+def _has_initials(analysis: Analysis) -> bool:
+    """Whether the draft has two initials in a row ("J.T."), looked for once per check (two detectors ask)."""
+    cached = analysis.__dict__.get("_phi_initials")
+    if cached is None:
+        cached = analysis.__dict__["_phi_initials"] = _TWO_INITIALS.search(analysis.text) is not None
+    return cached
 # "Sofia R.", "Ava M.": a given name with the initial of a surname.
 _NAME_INITIAL = compile_fast(r"\b([A-Z][a-z]{2,20})\s+[A-Z]\.(?=[\s,;:)'’\"!?]|$)")
 # "Thank you so much, T.M.!", "Hi J.K.,": initials used to address someone.
@@ -1400,7 +1390,7 @@ def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: 
         for match in islice(_NAME_INITIAL.finditer(text), MAX_SPANS):
             if _is_given(match.group(1), lexicons, strict=True) and not taken(match.start()):
                 add(match.start(), match.end())
-    if _TWO_INITIALS.search(text):
+    if _has_initials(analysis):
         for match in islice(_VOCATIVE_INITIALS.finditer(text), MAX_SPANS):
             if not _NOT_INITIALS.match(match.group(1)) and not taken(match.start(1)):
                 spans.append((match.start(1), match.end(1) - (len(match.group(1)) - len(match.group(1).rstrip()))))

@@ -84,7 +84,7 @@ class SpellingChecker:
 
     def forget(self) -> None:
         """Forget the sentences already checked (a benchmark of first sight; a smaller memory)."""
-        self._memo = {}
+        self._fresh_memo(self._memo_extra)
 
     def _fresh_memo(self, extra: frozenset[str]) -> dict[str, tuple[tuple[int, int], ...]]:
         self._memo = {}

@@ -43,6 +43,25 @@ def _row_text(mark: Mark) -> str:
     return f"{GLYPHS[style_key(finding)]} {severity}: {where}"
 
 
+def _update_children(parent: QTreeWidgetItem, members: list[tuple[str, Mark]], number: int) -> int:
+    """Make ``parent``'s rows read ``members``, touching only what differs; rows are numbered from
+    ``number`` (their place in the panel's list of marks). Returns the next number."""
+    for position, (text, mark) in enumerate(members):
+        child = parent.child(position)
+        if child is None:
+            child = QTreeWidgetItem([text])
+            parent.addChild(child)
+        elif child.text(0) != text:
+            child.setText(0, text)
+        if child.data(0, MARK_ROLE) != number + position:
+            child.setData(0, MARK_ROLE, number + position)
+        if child.toolTip(0) != mark.finding.message:
+            child.setToolTip(0, mark.finding.message)
+    while parent.childCount() > len(members):
+        parent.takeChild(parent.childCount() - 1)
+    return number + len(members)
+
+
 def status_sentence(findings: list[Finding]) -> str:
     """The one-line verdict shown above the list (and read by screen readers)."""
     errors = sum(1 for f in findings if f.severity == "error" and f.category != "spelling")
@@ -109,8 +128,6 @@ class FindingsPanel(QWidget):
         if rows == self._rows:
             return  # each row keeps its number, so it now leads to its renewed mark
         previous = self._selected_key()
-        if not self._rows:
-            self.details.setText("Select a problem to see why it matters and how to fix it.")
         if not marks:
             self.details.setText("")
         self._rows = rows
@@ -124,20 +141,7 @@ class FindingsPanel(QWidget):
                 parent.setExpanded(True)
             elif parent.text(0) != heading:
                 parent.setText(0, heading)
-            for position, (text, mark) in enumerate(members):
-                child = parent.child(position)
-                if child is None:
-                    child = QTreeWidgetItem([text])
-                    parent.addChild(child)
-                elif child.text(0) != text:
-                    child.setText(0, text)
-                if child.data(0, MARK_ROLE) != number:
-                    child.setData(0, MARK_ROLE, number)
-                if child.toolTip(0) != mark.finding.message:
-                    child.setToolTip(0, mark.finding.message)
-                number += 1
-            while parent.childCount() > len(members):
-                parent.takeChild(parent.childCount() - 1)
+            number = _update_children(parent, members, number)
         while self.tree.topLevelItemCount() > len(groups):
             self.tree.takeTopLevelItem(self.tree.topLevelItemCount() - 1)
         self._reselect(previous)

@@ -62,7 +62,7 @@ class PlatformPreviews(QWidget):
         self._refill = QTimer(self)
         self._refill.setSingleShot(True)
         self._refill.setInterval(REFILL_MS)
-        self._refill.timeout.connect(lambda: self._fill_current(self.tabs.currentIndex()))
+        self._refill.timeout.connect(self.flush)
 
     def update_text(self, text: str, kind: PostKind, current: Platform) -> None:
         for platform in Platform:
