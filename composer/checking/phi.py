@@ -1378,7 +1378,10 @@ def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: 
     if "'" in text or "’" in text:
         for start, end in islice(_names_followed_by(analysis, lexicons, _POSSESSIVE_AFTER_NAME, (3, 21)), MAX_SPANS):
             token = text[start:end]
-            if analysis.lower[start:end] not in not_words and not taken(start) and (token.islower() or token.istitle()):
+            low = analysis.lower[start:end]
+            if low in _RELATIVES:
+                continue  # "my son's heart murmur": a relation, not a name (a name after it is found on its own)
+            if low not in not_words and not taken(start) and (token.islower() or token.istitle()):
                 add(start, end)
     if not _talks_about_person(analysis, lexicons):
         return
