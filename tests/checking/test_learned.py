@@ -1,0 +1,97 @@
+"""The learned second opinion: its file, its training and how the engine uses it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from composer.checking import CheckRequest, load_checker
+from composer.checking.errors import RuleFileError
+from composer.checking.learned import FILE_NAME, SCALE, LearnedModel, checksum, features, train
+from composer.checking.train_model import ROOT, corpus_files
+
+MODEL = ROOT / "resources" / "rules" / FILE_NAME
+
+
+@pytest.fixture(scope="module")
+def model() -> LearnedModel:
+    return LearnedModel.load(MODEL)
+
+
+def test_shipped_model_was_trained_on_the_current_corpora(model: LearnedModel) -> None:
+    """A corpus edited (or added) without `python -m composer.checking.train_model` shows up here."""
+    recorded = dict(model.corpora)
+    for path in corpus_files():
+        name = Path(os.path.relpath(path, ROOT)).as_posix()
+        assert recorded.get(name) == checksum(path), f"{name} changed since the model was trained"
+    assert not any("final" in name for name in recorded), "the sealed corpus must never be trained on"
+
+
+def test_model_has_no_identifier_head(model: LearnedModel) -> None:
+    assert "phi" not in model.categories and "profile-mismatch" in model.categories
+
+
+def test_training_learns_and_is_repeatable() -> None:
+    examples = [(features(text, "post", "practice"), frozenset(labels), frozenset(["alarmist"]))
+                for text, labels in [("you will die", ["alarmist"]), ("deadly and terrifying", ["alarmist"]),
+                                     ("flu shots saturday", []), ("new hours this fall", [])] * 5]
+    first = LearnedModel(("alarmist",), train(examples, ["alarmist"]), {})
+    second = LearnedModel(("alarmist",), train(examples, ["alarmist"]), {})
+    assert first.to_json() == second.to_json()
+    assert first.score("alarmist", "terrifying, you will die", "post", "practice") > 0.8
+    assert first.score("alarmist", "flu shots this fall", "post", "practice") < 0.2
+
+
+def test_file_round_trip(tmp_path: Path) -> None:
+    model = LearnedModel(("a", "b"), {"w:x": (1200, -3), "bias": (0, SCALE)}, {"c.jsonl": "00"})
+    path = tmp_path / FILE_NAME
+    path.write_text(model.to_json(), encoding="utf-8")
+    assert LearnedModel.load(path) == model
+
+
+@pytest.mark.parametrize(
+    ("content", "field"),
+    [("{not json", "-"), ('{"format": 9}', "format"),
+     ('{"format": 1, "categories": ["a"], "features": "w:x", "weights": "AAAA"}', "weights"),
+     ('{"format": 1, "categories": ["a"], "features": "w:x", "weights": "!!"}', "weights"),
+     ('{"format": 1, "categories": [], "features": "", "weights": ""}', "categories")],
+)
+def test_damaged_file_names_the_file_and_field(tmp_path: Path, content: str, field: str) -> None:
+    path = tmp_path / FILE_NAME
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RuleFileError) as raised:
+        LearnedModel.load(path)
+    assert raised.value.field == field and raised.value.path == str(path) and FILE_NAME in str(raised.value)
+
+
+def test_learned_rule_marks_the_sentence_and_never_duplicates_a_rule() -> None:
+    checker = load_checker()
+    lead = "Flu shots are in: walk in Saturdays from 9 to noon. "
+    text = lead + "Who's voting yes on Measure 12? Our whole staff is!"
+    found = [f for f in checker.check(CheckRequest(text=text)) if f.category == "profile-mismatch"]
+    assert [f.rule for f in found] == ["profile-mismatch.learned-wrong-profile"]
+    assert found[0].start >= len(lead) and found[0].severity == "info"
+    # where a hand-written rule already found the category, the model adds nothing
+    ruled = checker.check(CheckRequest(text="Go Bears!! Huge win last night, the whole office is buzzing 🏈"))
+    assert {f.rule for f in ruled if f.category == "profile-mismatch"} and not any("learned" in f.rule for f in ruled)
+
+
+def test_threshold_is_validated(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "bad.toml").write_text(
+        '[[rule]]\nid = "alarmist.learned-x"\ncategory = "alarmist"\nseverity = "info"\ntype = "learned"\n'
+        'threshold = 2.0\nmessage = "m"\nwhy = "w"\nsuggestion = "s"\n'
+        '[rule.examples]\nflag = ["a"]\npass = ["b"]\n', encoding="utf-8")
+    from composer.checking.rules import load_all_lexicons, load_rule_packs
+
+    with pytest.raises(RuleFileError) as raised:
+        load_rule_packs(rules, load_all_lexicons(rules))
+    assert raised.value.field == "threshold" and "bad.toml" in str(raised.value)
+
+
+def test_json_is_deterministic_text(model: LearnedModel) -> None:
+    assert json.loads(model.to_json())["categories"] == list(model.categories)
