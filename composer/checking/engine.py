@@ -411,15 +411,16 @@ def default_resources() -> Path:
     return resources_dir()
 
 
-def load_checker(resources: Path | None = None) -> Checker:
+def load_checker(resources: Path | None = None, with_model: bool = True) -> Checker:
     """Load every rule pack, lexicon and platform table (not the spelling dictionary: see spelling.py),
-    and the learned model when a rule uses it."""
+    and the learned model when a rule uses it (``with_model=False``: the hand-written rules alone, which is
+    what the model is trained beside)."""
     root = resources or default_resources()
     rules_dir = root / "rules"
     named = load_all_lexicons(rules_dir)
     rules = load_rule_packs(rules_dir, named)
     lexicons = Lexicons.load(root / "dictionaries", named)
     learned = None
-    if any(rule.type == "learned" for rule in rules):
+    if with_model and any(rule.type == "learned" for rule in rules):
         learned = LearnedModel.load(rules_dir / LEARNED_FILE)
     return Checker(rules, lexicons, platforms.load_platforms(root / "platforms"), learned)

@@ -24,6 +24,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -38,6 +39,19 @@ FILE_NAME = "learned-model.json"
 _WORD = re.compile(r"[a-z0-9'’]+|[^\w\s]")
 #: Letter 4-grams of longer words: "tmrw", "appt" and misspellings share pieces with the words they stand for.
 _GRAM = 4
+#: Words whose features are remembered between checks.
+_MAX_WORDS = 20_000
+
+
+@lru_cache(maxsize=_MAX_WORDS)
+def _word_features(word: str, tag: str) -> tuple[str, ...]:
+    """The features one word brings: itself, itself where it was written, its letter 4-grams (remembered:
+    the editor re-checks mostly the same words, and building these strings is most of the cost)."""
+    found = [f"w:{word}", f"{tag}|w:{word}"]
+    if len(word) >= _GRAM:
+        padded = f"<{word}>"
+        found.extend(f"c:{padded[i : i + _GRAM]}" for i in range(len(padded) - _GRAM + 1))
+    return tuple(found)
 
 
 def features(text: str, kind: str, profile: str) -> set[str]:
@@ -45,17 +59,13 @@ def features(text: str, kind: str, profile: str) -> set[str]:
 
     Words and word pairs say what is talked about; the same words tagged with the kind of draft and the
     profile say where (a team's score is fine on a personal account, not on the practice page); letter
-    4-grams tolerate typos and shorthand."""
+    4-grams tolerate typos and shorthand. A set: each feature counts once however often it occurs."""
     words = _WORD.findall(text.lower())
     tag = f"{kind}/{profile}"
     found = {"bias", f"k:{tag}"}
-    found.update(f"w:{word}" for word in words)
+    for word in dict.fromkeys(words):
+        found.update(_word_features(word, tag))
     found.update(f"b:{first}_{second}" for first, second in pairwise(words))
-    found.update(f"{tag}|w:{word}" for word in words)
-    for word in words:
-        if len(word) > _GRAM - 1:
-            padded = f"<{word}>"
-            found.update(f"c:{padded[i : i + _GRAM]}" for i in range(len(padded) - _GRAM + 1))
     return found
 
 
@@ -74,18 +84,19 @@ class LearnedModel:
     weights: dict[str, tuple[int, ...]]
     corpora: dict[str, str]
 
+    def _totals(self, text: str, kind: str, profile: str) -> list[int]:
+        """The summed weights of the features of ``text``, one total per head."""
+        rows = [row for row in map(self.weights.get, features(text, kind, profile)) if row is not None]
+        return [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * len(self.categories)
+
     def scores(self, text: str, kind: str, profile: str) -> dict[str, float]:
         """Probability per category that a reviewer would flag ``text`` in that category."""
-        get = self.weights.get
-        rows = [row for row in map(get, features(text, kind, profile)) if row is not None]
-        totals = [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * len(self.categories)
+        totals = self._totals(text, kind, profile)
         return {category: _sigmoid(total / SCALE) for category, total in zip(self.categories, totals, strict=True)}
 
     def score(self, category: str, text: str, kind: str, profile: str) -> float:
-        """Probability for one category head (cheaper than :meth:`scores` when only one is wanted)."""
-        index = self.categories.index(category)
-        get = self.weights.get
-        return _sigmoid(sum(row[index] for row in map(get, features(text, kind, profile)) if row is not None) / SCALE)
+        """Probability for one category head."""
+        return _sigmoid(self._totals(text, kind, profile)[self.categories.index(category)] / SCALE)
 
     # -- files ----------------------------------------------------------------------------------------
     @classmethod
@@ -161,12 +172,13 @@ def train(
         weights: dict[str, float] = {}
         shuffle = _Shuffle(0)
         order = [index for index, row in enumerate(rows) if category in row[2]]
-        for _ in range(epochs):
+        for epoch in range(epochs):
             shuffle(order)
+            pace = rate / (1.0 + epoch)  # smaller steps as it settles: the last drafts seen sway it less
             for index in order:
                 found, labels, _known = rows[index]
                 probability = _sigmoid(sum(weights.get(f, 0.0) for f in found))
-                step = ((category in labels) - probability) * rate
+                step = ((category in labels) - probability) * pace
                 for feature in found:
                     weights[feature] = weights.get(feature, 0.0) * (1.0 - decay) + step
         learned.append(weights)

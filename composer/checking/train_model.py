@@ -48,7 +48,7 @@ def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> Learned
     relative to ``root``)."""
     from composer.checking.engine import load_checker
 
-    checker = load_checker()
+    checker = load_checker(with_model=False)
     context = _context(root)
     examples: list[tuple[set[str], frozenset[str], frozenset[str]]] = []
 
@@ -64,15 +64,21 @@ def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> Learned
                 add(CheckRequest(text=draft["text"], kind=draft["kind"], profile=draft["profile"],
                                  platform=draft["platform"], in_reply_to=draft.get("in_reply_to", "")),
                     frozenset(draft["expect"]), every)
-    # The rules' own examples: each says whether a text belongs to that rule's category only. Their calm
-    # near-misses ("Sunburns raise the risk of skin cancer, per the AAD") teach the heads tone, not topic.
+    # The rules' own examples. A flag example belongs to its rule's category (it says nothing of the
+    # others); a pass example is outside it, and outside every category when no rule finds anything in
+    # it. These calm near-misses ("Sunburns raise the risk of skin cancer, per the AAD") teach the heads
+    # tone rather than topic.
     for rule in checker.rules:
         if rule.type == "learned" or rule.category not in every:
             continue
         for example in rule.examples:
-            add(CheckRequest(text=example.text, kind=example.kind, profile=example.profile,  # type: ignore[arg-type]
-                             platform=example.platform, in_reply_to=example.in_reply_to),
-                frozenset([rule.category]) if example.flag else frozenset(), frozenset([rule.category]))
+            request = CheckRequest(text=example.text, kind=example.kind, profile=example.profile,  # type: ignore[arg-type]
+                                   platform=example.platform, in_reply_to=example.in_reply_to)
+            if example.flag:
+                add(request, frozenset([rule.category]), frozenset([rule.category]))
+            else:
+                clean = not any(f.category in every or f.category == "phi" for f in checker.check(request, context))
+                add(request, frozenset(), every if clean else frozenset([rule.category]))
     weights = train(examples, HEADS)
     corpora = {Path(os.path.relpath(path, root)).as_posix(): checksum(path) for path in corpus_files(root, leave_out)}
     return LearnedModel(HEADS, weights, corpora)

@@ -69,7 +69,7 @@ def test_damaged_file_names_the_file_and_field(tmp_path: Path, content: str, fie
 
 def test_learned_rule_marks_the_sentence_and_never_duplicates_a_rule() -> None:
     checker = load_checker()
-    lead = "Flu shots are in: walk in Saturdays from 9 to noon. "
+    lead = "Happy Friday, team! "
     text = lead + "Who's voting yes on Measure 12? Our whole staff is!"
     found = [f for f in checker.check(CheckRequest(text=text)) if f.category == "profile-mismatch"]
     assert [f.rule for f in found] == ["profile-mismatch.learned-wrong-profile"]
