@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from composer.checking import derived
 
@@ -241,8 +241,8 @@ def _matches_empty(regex: re.Pattern[str]) -> bool:
 
 
 def _leftmost_first(
-    regexes: list[re.Pattern[str]], text: str | list[str], start: int, stop: int, longest: bool = False,
-    ranks: list[int] | None = None,
+    regexes: Sequence[re.Pattern[str]], text: str | list[str], start: int, stop: int, longest: bool = False,
+    ranks: Sequence[int] | None = None,
 ) -> Iterator[re.Match[str]]:
     """The matches ``re.finditer`` of the alternation ``r1|r2|...`` would find, from separate regexes
     none of which matches the empty string.
@@ -305,6 +305,11 @@ class LiteralIndex:
     def attach(self, matcher: Matcher) -> None:
         """Give ``matcher`` (and its parts) literal-id prefilters from this index, and a ``gate``: the
         ids one of which must occur for any match (a phrase list's key words count as literals)."""
+        self._attach_ids(matcher)
+        matcher.decided_by = matcher.deciding_literals()
+        matcher.runnable_memo.clear()  # ids from another index would mean other literals
+
+    def _attach_ids(self, matcher: Matcher) -> None:
         for part in matcher.parts or ():
             self.attach(part)
         case_blind = matcher.lower or (matcher.groups is not None and not matcher.lower and matcher.parts is None
@@ -315,8 +320,9 @@ class LiteralIndex:
             matcher.id_groups = tuple(frozenset(self._id(literal) for literal in group) for group in matcher.groups)
             matcher.gate = matcher.id_groups[0]
         elif matcher.keys is not None and matcher.lower:
-            keys = [*matcher.keys, *(literal for literal, _phrase in matcher.others)]
-            matcher.gate = frozenset(self._id(key) for key in keys if key)
+            key_ids = frozenset(self._id(key) for key in matcher.keys if key)
+            matcher.other_ids = frozenset(self._id(literal) for literal, _phrase in matcher.others)
+            matcher.gate = key_ids | matcher.other_ids
         elif matcher.parts:
             gates = [part.gate for part in matcher.parts]
             enables: dict[int, list[int]] = {}
@@ -405,6 +411,41 @@ class Snapshot(Protocol):
     def present_literals(self) -> set[int] | frozenset[int] | None: ...
 
 
+class Runnable(NamedTuple):
+    """What a matcher runs on one draft: the regexes whose prefilters pass, in order."""
+
+    regexes: tuple[re.Pattern[str], ...]
+    #: Per regex, the part it stands for (the lowest wins at a position); None: the regexes' own order.
+    ranks: tuple[int, ...] | None
+    #: Per regex, whether it reads the text as written (a part still case-insensitive) rather than the
+    #: lower-cased text; None when all read the matcher's haystack.
+    as_written: tuple[bool, ...] | None
+    #: Per regex, the part whose case-blind skeleton must match the draft for it to run (or None); None
+    #: when no regex has one. The skeleton reads the text, so it is not part of what is remembered.
+    guards: tuple[Matcher | None, ...] | None = None
+
+    def guarded(self, snapshot: Snapshot) -> Runnable:
+        """These regexes without those whose guard's skeleton cannot match ``snapshot``."""
+        guards = self.guards
+        if guards is None:
+            return self
+        keep = [index for index, guard in enumerate(guards) if guard is None or not guard._skeleton_fails(snapshot)]
+        if len(keep) == len(guards):
+            return self
+        ranks, as_written = self.ranks, self.as_written
+        return Runnable(
+            tuple(self.regexes[index] for index in keep),
+            None if ranks is None else tuple(ranks[index] for index in keep),
+            None if as_written is None else tuple(as_written[index] for index in keep),
+        )
+
+
+_NOTHING_RUNS = Runnable((), None, None, None)
+#: Remembered runnable lists per matcher (one per combination of its deciding literals seen); the memory
+#: is dropped past this many.
+MAX_RUNNABLE_MEMO = 1024
+
+
 class Matcher:
     """A compiled pattern, which text variant it runs on, and its prefilter.
 
@@ -414,8 +455,9 @@ class Matcher:
     list of hundreds of terms costs a set intersection on most drafts.
     """
 
-    __slots__ = ("_build", "_cache", "_flags", "_regex", "_skeleton", "_skeleton_source", "_source", "gate", "groups",
-                 "id_groups", "keys", "lower", "mixed", "others", "part_index", "parts")
+    __slots__ = ("_build", "_cache", "_flags", "_regex", "_skeleton", "_skeleton_source", "_source", "decided_by",
+                 "gate", "groups", "id_groups", "keys", "lower", "mixed", "other_ids", "others", "part_index", "parts",
+                 "runnable_memo")
 
     def __init__(
         self,
@@ -446,6 +488,13 @@ class Matcher:
         self.gate: frozenset[int] | None = None
         #: For several parts: which parts each gate literal id may enable, and the parts with no gate.
         self.part_index: tuple[dict[int, tuple[int, ...]], tuple[int, ...]] | None = None
+        #: For a lower-cased phrase list: the literal ids of ``others`` (set with ``id_groups``).
+        self.other_ids: frozenset[int] = frozenset()
+        #: The literal ids and key words whose presence alone decides what runs on a draft that has the
+        #: engine's literal index (see :meth:`deciding_literals`); None: not remembered.
+        self.decided_by: tuple[frozenset[int], frozenset[str]] | None = None
+        #: What runs, per combination of ``decided_by`` present in a draft (never keyed on the text).
+        self.runnable_memo: dict[tuple[frozenset[int], frozenset[str]], Runnable] = {}
         # Several patterns: each runs only if its own prefilter passes. A part given as a tuple is a
         # word list (a lexicon reference), matched as phrases keyed by word.
         self.parts: tuple[Matcher, ...] | None = None
@@ -514,12 +563,13 @@ class Matcher:
         """The text the prefilters read (lower-cased for case-insensitive matching)."""
         return snapshot.lower if self.lower or self.mixed else snapshot.text
 
-    def _texts(self, snapshot: Snapshot, regexes: list[re.Pattern[str]], haystack: str) -> list[str]:
+    @staticmethod
+    def _texts(snapshot: Snapshot, runnable: Runnable, haystack: str) -> list[str]:
         """The text each regex runs on: a part still case-insensitive (compiled with the flag, since it
         switches case back on somewhere) reads the text as written, the others the lower-cased text."""
-        if not self.mixed:
-            return [haystack] * len(regexes)
-        return [snapshot.text if regex.flags & re.IGNORECASE else haystack for regex in regexes]
+        if runnable.as_written is None:
+            return [haystack] * len(runnable.regexes)
+        return [snapshot.text if written else haystack for written in runnable.as_written]
 
     def _phrase_regexes(self, snapshot: Snapshot, haystack: str) -> list[re.Pattern[str]]:
         """One small regex per key word (or leading literal) present in the draft, each compiled once.
@@ -586,14 +636,83 @@ class Matcher:
                 for regex in list(part._cache.values()) if part.keys is not None else [part.regex]:
                     _matches_empty(regex)
 
-    def _runnable(self, snapshot: Snapshot, haystack: str) -> list[re.Pattern[str]]:
-        """The regexes worth running on this draft."""
-        return self._ranked(snapshot, haystack)[0]
+    def deciding_literals(self) -> tuple[frozenset[int], frozenset[str]] | None:
+        """The literal ids and key words whose presence alone decides :meth:`_work_out` on a draft with the
+        engine's literal index, or None if a scan of the text decides too (a prefilter without literal
+        ids) or working it out is already cheap (a single pattern). Case-blind skeletons are tested on
+        each draft after the lookup (:meth:`Runnable.guarded`).
+
+        Drafts share words, so the few combinations of these that occur are worth remembering: working
+        out a rule's runnable regexes visits its parts in Python, which cost more than running them."""
+        if self.keys is not None:
+            return self._phrase_deciders()
+        if self.parts is None or self.part_index is None:
+            return None
+        ids: set[int] = set(self.part_index[0])
+        words: set[str] = set()
+        for part in self.parts:
+            if part.keys is not None:
+                decided = part._phrase_deciders()
+                if decided is None:
+                    return None
+                ids.update(decided[0])
+                words.update(decided[1])
+            elif part.id_groups is None and part.groups is not None:
+                return None
+            else:
+                ids.update(literal_id for group in part.id_groups or () for literal_id in group)
+        return frozenset(ids), frozenset(words)
+
+    def _phrase_deciders(self) -> tuple[frozenset[int], frozenset[str]] | None:
+        """A phrase list's deciders: its key words, and the ids of its leading literals (present in the
+        draft exactly when the literal index found them, as long as they are tested on the lower-cased
+        text, where the index looks)."""
+        assert self.keys is not None
+        if self.others and not self.lower:
+            return None
+        return self.other_ids, frozenset(self.keys)
+
+    def _runnable(self, snapshot: Snapshot, haystack: str) -> Runnable:
+        """The regexes worth running on this draft; remembered per combination of the literals that decide
+        it (:meth:`deciding_literals`), since working it out visits every part in Python."""
+        decided_by = self.decided_by
+        if decided_by is not None:
+            present = snapshot.present_literals()
+            if present is not None:
+                ids, words = decided_by
+                key = (ids.intersection(present), words.intersection(snapshot.words))
+                memo = self.runnable_memo
+                runnable = memo.get(key)
+                if runnable is None:
+                    if len(memo) >= MAX_RUNNABLE_MEMO:
+                        memo.clear()
+                    runnable = memo[key] = self._work_out(snapshot, haystack)
+                return runnable.guarded(snapshot)
+        return self._work_out(snapshot, haystack).guarded(snapshot)
+
+    def _work_out(self, snapshot: Snapshot, haystack: str) -> Runnable:
+        """:meth:`_ranked` as a :class:`Runnable` (which parts read the text as written and which have a
+        skeleton to test, once)."""
+        regexes, ranks = self._ranked(snapshot, haystack)
+        if not regexes:
+            return _NOTHING_RUNS
+        as_written = tuple(bool(regex.flags & re.IGNORECASE) for regex in regexes) if self.mixed else None
+        return Runnable(tuple(regexes), None if ranks is None else tuple(ranks), as_written,
+                        self._guards(len(regexes), ranks))
+
+    def _guards(self, count: int, ranks: list[int] | None) -> tuple[Matcher | None, ...] | None:
+        """Per regex of :meth:`_ranked`, the pattern whose skeleton must match first (see ``guards``)."""
+        if self.parts is None:
+            return (self,) if self._skeleton_source is not None and count == 1 else None
+        if ranks is None:  # the alternation of all parts, or one part's phrases: no skeletons (mixed only)
+            return None
+        parts = self.parts
+        guards = tuple(parts[rank] if parts[rank]._skeleton_source is not None else None for rank in ranks)
+        return guards if any(guard is not None for guard in guards) else None
 
     def _ranked(self, snapshot: Snapshot, haystack: str) -> tuple[list[re.Pattern[str]], list[int] | None]:
         """The regexes worth running on this draft, and for several parts each regex's part (a phrase-list
-        part brings one small regex per key word present rather than its whole list). Plain loops: this
-        runs for every rule on every check."""
+        part brings one small regex per key word present rather than its whole list)."""
         if self.keys is not None:
             return self._phrase_regexes(snapshot, haystack), None
         parts = self.parts
@@ -601,7 +720,7 @@ class Matcher:
         memo, blob = (snapshot.literal_memo(self.lower or self.mixed)
                       if present is None and len(haystack) > MEMO_TEXT else (None, ""))
         if parts is None:
-            regex = self._part_regex(snapshot, haystack, present, memo, blob)
+            regex = self._part_regex(haystack, present, memo, blob)
             return ([] if regex is None else [regex]), None
         if present is not None and self.part_index is not None:
             # Only the parts one of whose gate literals occurs can match: found by set intersection,
@@ -622,7 +741,7 @@ class Matcher:
                 out.extend(phrases)
                 ranks.extend([index] * len(phrases))
                 continue
-            regex = part._part_regex(snapshot, haystack, present, memo, blob)
+            regex = part._part_regex(haystack, present, memo, blob)
             if regex is not None:
                 out.append(regex)
                 ranks.append(index)
@@ -630,8 +749,7 @@ class Matcher:
         return combined, (ranks if combined is out else None)
 
     def _part_regex(
-        self, snapshot: Snapshot, haystack: str, present: set[int] | frozenset[int] | None,
-        memo: dict[str, bool] | None, blob: str,
+        self, haystack: str, present: set[int] | frozenset[int] | None, memo: dict[str, bool] | None, blob: str
     ) -> re.Pattern[str] | None:
         """This pattern's regex if its prefilter passes on the draft (``present``: the engine's literal ids;
         ``memo`` and ``blob``: see :meth:`Analysis.literal_memo`)."""
@@ -641,7 +759,7 @@ class Matcher:
                     return None
         elif self.groups is not None and not _all_present(self.groups, haystack, memo, blob):
             return None
-        return None if self._skeleton_fails(snapshot) else self.regex
+        return self.regex  # (a case-blind skeleton is tested afterwards: see Runnable.guarded)
 
     def _combined(self, parts: tuple[Matcher, ...], out: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
         """The regexes of the parts that can match, in the parts' order. :meth:`scan` merges their matches
@@ -664,10 +782,11 @@ class Matcher:
     def search(self, snapshot: Snapshot, start: int = 0, end: int | None = None) -> bool:
         """Whether the pattern matches in ``[start, end)``, with ``^`` and ``$`` at the scope's ends."""
         haystack = self.haystack(snapshot)
-        regexes = self._runnable(snapshot, haystack)
+        runnable = self._runnable(snapshot, haystack)
+        regexes = runnable.regexes
         if not regexes:
             return False
-        texts = self._texts(snapshot, regexes, haystack)
+        texts = self._texts(snapshot, runnable, haystack)
         if start or (end is not None and end < len(haystack)):
             texts = [text[start:end] for text in texts]
         return any(regex.search(text) is not None for regex, text in zip(regexes, texts, strict=True))
@@ -676,11 +795,11 @@ class Matcher:
         """``search`` for one draft with the prefilter applied once: None when nothing can match, else a
         function of (start, end) for checking many scopes of the same draft."""
         haystack = self.haystack(snapshot)
-        regexes = self._runnable(snapshot, haystack)
-        if not regexes:
+        runnable = self._runnable(snapshot, haystack)
+        if not runnable.regexes:
             return None
         length = len(haystack)
-        pairs = list(zip(regexes, self._texts(snapshot, regexes, haystack), strict=True))
+        pairs = list(zip(runnable.regexes, self._texts(snapshot, runnable, haystack), strict=True))
 
         def search(start: int, end: int | None) -> bool:
             whole = not start and (end is None or end >= length)
@@ -692,13 +811,15 @@ class Matcher:
         """Matches within ``[start, end)``, in order of position."""
         haystack = self.haystack(snapshot)
         stop = len(haystack) if end is None else end
-        regexes, ranks = self._ranked(snapshot, haystack)
+        runnable = self._runnable(snapshot, haystack)
+        regexes = runnable.regexes
         if not regexes:
             return iter(())
-        texts = self._texts(snapshot, regexes, haystack)
         if len(regexes) == 1:
-            return regexes[0].finditer(texts[0], start, stop)
-        return _leftmost_first(regexes, texts, start, stop, longest=self.keys is not None, ranks=ranks)
+            text = snapshot.text if runnable.as_written is not None and runnable.as_written[0] else haystack
+            return regexes[0].finditer(text, start, stop)
+        texts = self._texts(snapshot, runnable, haystack)
+        return _leftmost_first(regexes, texts, start, stop, longest=self.keys is not None, ranks=runnable.ranks)
 
 
 # -- literal-first rewriting ------------------------------------------------------------------------------

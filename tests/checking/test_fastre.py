@@ -142,6 +142,51 @@ def test_phrase_list_parts_merge_like_the_whole_alternation(text: str, chosen: l
     assert [m.span() for m in matcher.scan(snapshot, 0, None)] == expected
 
 
+class _IndexedSnapshot(TextSnapshot):
+    """A text read with a literal index, as the engine reads a draft (so matchers remember what runs)."""
+
+    def __init__(self, text: str, index: LiteralIndex) -> None:
+        super().__init__(text)
+        self._present = index.present(self.lower, self.words)
+
+    def present_literals(self) -> set[int]:  # type: ignore[override]
+        return self._present
+
+
+_REMEMBERED_PARTS: list[str | tuple[str, ...]] = [
+    ("ab", "ab cd", "cd"), ("bad", "bad day", "a day", "#ad x"), r"\bab\b", r"c\w+", r"(?<!a)d[a-e]",
+    r"\ba\s+d", r"\bcab\s+dab\b", r"(?-i:\bAB\b)", r"\bput\s+(?-i:[A-Z][a-z]+)", r"\bdab\s+(?-i:B[a-z]?)\b",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    texts=st.lists(st.text(alphabet="abcdeABPput #\n", max_size=40), min_size=2, max_size=8),
+    chosen=st.lists(st.sampled_from(_REMEMBERED_PARTS), min_size=2, max_size=4, unique=True),
+)
+@example(texts=["ab cd", "ab", "cd ab"], chosen=[("ab", "ab cd", "cd"), r"\bab\b"])
+@example(texts=["put Bob", "put bob", "Put Ann ab"], chosen=[r"\bput\s+(?-i:[A-Z][a-z]+)", r"c\w+"])
+@example(texts=["cab", "cab dab"], chosen=[r"\bcab\s+dab\b", r"\bab\b"])  # a part's second literal group
+def test_remembered_runnable_regexes_find_what_the_alternation_finds(
+    texts: list[str], chosen: list[str | tuple[str, ...]]
+) -> None:
+    """A matcher remembers which of its regexes run per combination of its deciding literals present
+    (never per text); drafts checked in turn by one matcher, each reusing what earlier ones left, find
+    what the whole case-insensitive alternation finds."""
+    from composer.checking.rules import phrase_alternation
+
+    parts = tuple(part if isinstance(part, str) else tuple(part) for part in chosen)
+    whole = "|".join(f"(?:{p})" if isinstance(p, str) else f"(?:{phrase_alternation(p)})" for p in parts)
+    matcher = Matcher(whole, ignore_case=True, parts=parts, build=phrase_alternation)
+    index = LiteralIndex()
+    index.attach(matcher)
+    assert matcher.decided_by is not None
+    for text in texts:
+        expected = [m.span() for m in re.finditer(whole, text, re.IGNORECASE)]
+        assert [m.span() for m in matcher.scan(_IndexedSnapshot(text, index), 0, None)] == expected, text
+    assert matcher.runnable_memo
+
+
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from("abcdeé’'#5- _\n"), max_size=80))
 def test_literal_index_agrees_with_substring_tests(text: str) -> None:
