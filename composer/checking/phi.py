@@ -10,7 +10,7 @@ tied to a person; a date of a flu clinic or a holiday closure is not an identifi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -1075,13 +1075,39 @@ def _given_name_words(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
     cached = analysis.__dict__.get("_phi_name_words")
     if cached is None:
         candidates = analysis.words.intersection(lexicons.given_names)
-        cached = []
-        if candidates:
-            names = "|".join(re.escape(n) for n in sorted(candidates, key=len, reverse=True))
-            found = re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w])", analysis.lower)
-            cached = [match.span() for match in islice(found, 4 * MAX_SPANS)]
+        cached = _whole_words(analysis.lower, candidates, 4 * MAX_SPANS) if candidates else []
         analysis.__dict__["_phi_name_words"] = cached
     return cached
+
+
+#: Up to this length, whole words are found with ``str.find`` (a few calls per word); beyond it, a word
+#: like "al" occurs inside so many others that one regex scan of the text is cheaper.
+_FIND_WORDS_TEXT = 4000
+
+
+def _whole_words(lower: str, words: Iterable[str], limit: int) -> list[Span]:
+    r"""The first ``limit`` places (in order) where one of ``words`` (runs of word characters) stands as a
+    whole word, not right after an apostrophe or a hyphen: what ``(?<![\w'’-])(?:w1|w2|...)(?!\w)``
+    finds. Each such match is a whole run of word characters, so it is the one word equal to that run
+    whatever the alternation's order; the regex, whose lookbehind lets it skip nothing, tries every offset."""
+    if len(lower) > _FIND_WORDS_TEXT:
+        names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+        found = re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w])", lower)
+        return [match.span() for match in islice(found, limit)]
+    spans: list[Span] = []
+    length = len(lower)
+    for word in words:
+        size = len(word)
+        start = lower.find(word)
+        while start != -1:
+            end = start + size
+            before = lower[start - 1] if start else " "
+            after = lower[end] if end < length else " "
+            if not (before.isalnum() or before in "_'’-") and not (after.isalnum() or after == "_"):
+                spans.append((start, end))
+            start = lower.find(word, start + 1)
+    spans.sort()
+    return spans[:limit]
 
 
 def _names_followed_by(

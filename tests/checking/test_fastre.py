@@ -244,3 +244,22 @@ def test_addresses_found_from_each_at_sign_are_those_of_a_full_scan(text: str) -
     from composer.checking.phi import _EMAIL, _emails
 
     assert [m.span() for m in _emails(text)] == [m.span() for m in _EMAIL.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["al", "an", "ann", "a", " ", "'", "’", "-", "_", "é", "2", "²", "\n"]),
+                  max_size=30).map("".join),
+    limit=st.integers(1, 6),
+)
+@example(text="ann al-ann 'al _ann ann² al", limit=6)
+def test_whole_words_found_by_find_are_those_of_the_regex(text: str, limit: int) -> None:
+    from composer.checking.phi import _whole_words
+
+    lowered = lower_text(text)
+    words = word_set(lowered) & {"al", "an", "ann", "a"}
+    if not words:
+        return
+    names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    expected = [m.span() for m in re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w])", lowered)][:limit]
+    assert _whole_words(lowered, words, limit) == expected
