@@ -9,18 +9,21 @@ must contain (:func:`required_literal_groups`), answered for all rules at once b
 
 from __future__ import annotations
 
+import _sre
 import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, cast
 
 from composer.checking import derived
 
 try:
+    import re._compiler as _compiler
     import re._constants as _c
     import re._parser as _p
 except ImportError:  # pragma: no cover
+    import sre_compile as _compiler
     import sre_constants as _c
     import sre_parse as _p
 
@@ -34,10 +37,28 @@ def lower_text(text: str) -> str:
 
 
 _ESCAPE_OR_RUN = re.compile(r"\\.|[^\\]+", re.DOTALL)
+#: An escape of an upper-case letter (``\\S``), with the escaped backslashes before it: it starts where a
+#: run of backslashes does, so each backslash pair is read as one escape, as ``re`` reads them.
+_UPPER_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\[A-Z]")
 
 
 def lower_pattern(pattern: str) -> str:
-    """Lower-case a pattern's literals, leaving escapes (``\\S``, ``\\B``, ``\\U0001F300``) intact."""
+    """Lower-case a pattern's literals, leaving escapes (``\\S``, ``\\B``, ``\\U0001F300``) intact.
+
+    An ASCII pattern is lower-cased whole (ASCII lower-casing keeps every offset and reads no context)
+    and its few upper-case escapes put back; the general way visits every escape and run in Python,
+    which for the word lists of the rules was a good part of the engine's load time."""
+    if pattern.isascii():
+        lowered = pattern.lower()
+        if "\\" not in pattern:
+            return lowered
+        pieces: list[str] = []
+        last = 0
+        for escape in _UPPER_ESCAPE.finditer(pattern):
+            pieces += (lowered[last : escape.start()], escape.group())
+            last = escape.end()
+        pieces.append(lowered[last:])
+        return "".join(pieces)
     return _ESCAPE_OR_RUN.sub(lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern)
 
 
@@ -93,35 +114,27 @@ def _best(nodes: Any) -> set[str] | None:
     return max(sets, key=score)
 
 
+#: What matters for splitting a pattern at its alternatives: an escape (a backslash and what follows it,
+#: if anything), a character class (a "]" right after its "[" is a member; escapes inside are skipped;
+#: an unclosed class runs to the end), a parenthesis or a "|". ``re`` skips everything else in C.
+_STRUCTURE = re.compile(r"\\.?|\[\]?(?:\\.?|[^\]\\])*\]?|[()|]", re.DOTALL)
+
+
 def split_alternatives(pattern: str) -> list[str]:
     """Split a pattern at its top-level ``|`` (outside groups and classes), so that each alternative
     gets its own prefilter: ``a\\s+b|c`` needs "a" and "b", or "c"."""
     parts: list[str] = []
     depth = 0
-    in_class = False
     start = 0
-    index = 0
-    length = len(pattern)
-    while index < length:
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            if char == "]":
-                in_class = False
-        elif char == "[":
-            in_class = True
-            if pattern[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
+    for token in _STRUCTURE.finditer(pattern):
+        char = token.group()
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
         elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
+            parts.append(pattern[start : token.start()])
+            start = token.end()
     parts.append(pattern[start:])
     return parts
 
@@ -1212,4 +1225,31 @@ REWRITES: dict[tuple[str, int], str] = {}
 
 def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile`` of the :func:`accelerate`-d pattern."""
-    return re.compile(accelerate(pattern, flags), flags)
+    return compile_known(accelerate(pattern, flags), flags)
+
+
+def compile_known(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, built from its compiled form when the facts file holds it.
+
+    ``re`` parses a pattern in Python, and parsing the patterns compiled while the engine loads was most
+    of the load time; the compiled form (what ``re`` hands to its C engine) depends only on the pattern,
+    the flags and the Python version, so it is stored with the other derived facts and handed over
+    directly. The result is the same pattern object ``re.compile`` makes (they compare equal)."""
+    known, fact = derived.lookup("compiled", pattern, int(flags))
+    if known and isinstance(fact, list):
+        all_flags, code, groups, group_index = fact
+        index_group: list[str | None] = [None] * (groups + 1)
+        for name, index in group_index.items():
+            index_group[index] = name
+        return cast(re.Pattern[str], _sre.compile(pattern, all_flags, code, groups, group_index, tuple(index_group)))
+    if derived.keeping_compiled():
+        derived.remember("compiled", pattern, int(flags), compiled_form(pattern, flags))
+    return re.compile(pattern, flags)
+
+
+def compiled_form(pattern: str, flags: int) -> list[Any]:
+    """What ``re.compile`` hands to the C engine: all flags, the code, the group count and the group names
+    (the same steps as ``re._compiler.compile``)."""
+    parsed = _p.parse(pattern, int(flags))
+    code = _compiler._code(parsed, int(flags))
+    return [int(flags) | parsed.state.flags, list(code), parsed.state.groups - 1, dict(parsed.state.groupdict)]

@@ -263,3 +263,76 @@ def test_whole_words_found_by_find_are_those_of_the_regex(text: str, limit: int)
     names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     expected = [m.span() for m in re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w])", lowered)][:limit]
     assert _whole_words(lowered, words, limit) == expected
+
+
+def _split_alternatives_by_characters(pattern: str) -> list[str]:
+    """The character-by-character walk ``split_alternatives`` replaced (the oracle for its test)."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+_PATTERN_BITS = ["a", "B", "|", "(", ")", "(?:", "[", "]", "[^", "[]", "\\", "\\\\", "\\S", "\\|", "\\]", "\\(",
+                 "\\U0001F300", "é", "İ", "Σ", "\n", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PATTERN_BITS), max_size=20))
+@example(pieces=["[", "]", "|", "]", "|", "a"])
+@example(pieces=["[^", "]", "|", "]", "|", "\\"])
+def test_alternatives_split_by_tokens_as_by_characters(pieces: list[str]) -> None:
+    from composer.checking.fastre import split_alternatives
+
+    pattern = "".join(pieces)
+    assert split_alternatives(pattern) == _split_alternatives_by_characters(pattern)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PATTERN_BITS), max_size=20))
+@example(pieces=["\\\\", "\\S", "B"])
+@example(pieces=["\\", "\\", "\\", "B", "A"])
+def test_patterns_lower_cased_whole_as_by_runs(pieces: list[str]) -> None:
+    """ASCII patterns are lower-cased whole with their upper-case escapes put back; the same as lower-casing
+    each run between escapes."""
+    from composer.checking.fastre import _ESCAPE_OR_RUN, lower_pattern
+
+    pattern = "".join(pieces)
+    by_runs = _ESCAPE_OR_RUN.sub(lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern)
+    assert lower_pattern(pattern) == by_runs
+
+
+def test_patterns_built_from_their_stored_compiled_form_equal_those_re_compiles(checker: Checker) -> None:
+    """The module patterns are built from the compiled form kept in the facts file (see ``compile_known``);
+    each must be the very pattern ``re.compile`` makes (patterns compare equal when their code does)."""
+    from composer.checking import analysis, derived, engine, phi, platforms, text
+
+    patterns = [value for module in (analysis, engine, phi, platforms, text) for value in vars(module).values()
+                if isinstance(value, re.Pattern)]
+    stored = [p for p in patterns if derived.lookup("compiled", p.pattern, int(p.flags & ~re.UNICODE))[0]]
+    assert len(stored) > 50, "the facts file was expected to hold the module patterns' compiled form"
+    for pattern in patterns:
+        assert pattern == re.compile(pattern.pattern, pattern.flags), pattern.pattern
