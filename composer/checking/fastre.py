@@ -693,7 +693,7 @@ class Matcher:
             present = snapshot.present_literals()
             if present is not None:
                 ids, words = decided_by
-                key = (ids.intersection(present), words.intersection(snapshot.words))
+                key = (ids.intersection(present), words.intersection(snapshot.words) if words else words)
                 memo = self.runnable_memo
                 runnable = memo.get(key)
                 if runnable is None:
