@@ -336,3 +336,13 @@ def test_patterns_built_from_their_stored_compiled_form_equal_those_re_compiles(
     assert len(stored) > 50, "the facts file was expected to hold the module patterns' compiled form"
     for pattern in patterns:
         assert pattern == re.compile(pattern.pattern, pattern.flags), pattern.pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab1 _-'\n\t\x1c\x7f.#é’"), max_size=40))
+@example(text="a_b c\x1cd e-f")
+def test_word_set_finds_the_runs_the_regex_finds(text: str) -> None:
+    """ASCII texts are split by translation; the words are the regex's runs (of letters and digits
+    only, when the text holds an underscore)."""
+    run = r"[^\W_]+" if "_" in text else r"\w+"
+    assert word_set(text) == frozenset(re.findall(run, text))
