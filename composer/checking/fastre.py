@@ -219,30 +219,40 @@ LONG_TEXT = 4000
 MEMO_TEXT = 600
 
 
-def _all_present(
-    groups: tuple[tuple[str, ...], ...], haystack: str, memo: dict[str, bool] | None = None, blob: str = ""
-) -> bool:
-    """Whether one literal of every group occurs (a big group on a long text counts as present).
+class LiteralMemo:
+    """Literal tests on one long text (many rules share literals), remembered for one check.
 
-    ``memo`` caches answers for this haystack; ``blob`` holds the haystack's distinct words joined by
-    NUL, in which a literal of word characters only occurs exactly when it occurs in the haystack.
-    """
+    A literal of word characters only is looked up in ``blob`` (the text's distinct words joined by NUL,
+    usually much shorter than the text, and holding such a literal exactly when the text does), and no
+    literal is looked for at all if one of its characters is nowhere in the text: a pasted run of one
+    character ("aaaa...", "9999...") rules out nearly every literal without a scan of 100 KB each."""
+
+    __slots__ = ("_answers", "_blob", "_characters", "_text")
+
+    def __init__(self, text: str, blob: str = "") -> None:
+        self._text = text
+        self._blob = blob
+        self._answers: dict[str, bool] = {}
+        self._characters = frozenset(text)
+
+    def __contains__(self, literal: str) -> bool:
+        hit = self._answers.get(literal)
+        if hit is None:
+            hit = self._answers[literal] = self._characters.issuperset(literal) and literal in (
+                self._blob if self._blob and literal.isalnum() else self._text)
+        return hit
+
+
+def _all_present(groups: tuple[tuple[str, ...], ...], haystack: str, memo: LiteralMemo | None = None) -> bool:
+    """Whether one literal of every group occurs in ``haystack`` (a big group on a long text counts as
+    present); ``memo``, if given, answers for this haystack."""
     long_text = len(haystack) > LONG_TEXT
+    tests: LiteralMemo | str = haystack if memo is None else memo
     for group in groups:
         if long_text and len(group) >= 48:
             continue
-        if memo is None:
-            for literal in group:
-                if literal in haystack:
-                    break
-            else:
-                return False
-            continue
         for literal in group:
-            hit = memo.get(literal)
-            if hit is None:
-                hit = memo[literal] = literal in (blob if blob and literal.isalnum() else haystack)
-            if hit:
+            if literal in tests:
                 break
         else:
             return False
@@ -440,7 +450,7 @@ class Snapshot(Protocol):
     @property
     def words(self) -> frozenset[str]: ...
 
-    def literal_memo(self, lowered: bool) -> tuple[dict[str, bool] | None, str]: ...
+    def literal_memo(self, lowered: bool) -> LiteralMemo | None: ...
 
     def present_literals(self) -> set[int] | frozenset[int] | None: ...
 
@@ -751,10 +761,10 @@ class Matcher:
             return self._phrase_regexes(snapshot, haystack), None
         parts = self.parts
         present = snapshot.present_literals() if self.lower or self.mixed else None
-        memo, blob = (snapshot.literal_memo(self.lower or self.mixed)
-                      if present is None and len(haystack) > MEMO_TEXT else (None, ""))
+        long_text = present is None and len(haystack) > MEMO_TEXT
+        memo = snapshot.literal_memo(self.lower or self.mixed) if long_text else None
         if parts is None:
-            regex = self._part_regex(haystack, present, memo, blob)
+            regex = self._part_regex(haystack, present, memo)
             return ([] if regex is None else [regex]), None
         if present is not None and self.part_index is not None:
             # Only the parts one of whose gate literals occurs can match: found by set intersection,
@@ -775,7 +785,7 @@ class Matcher:
                 out.extend(phrases)
                 ranks.extend([index] * len(phrases))
                 continue
-            regex = part._part_regex(haystack, present, memo, blob)
+            regex = part._part_regex(haystack, present, memo)
             if regex is not None:
                 out.append(regex)
                 ranks.append(index)
@@ -783,15 +793,15 @@ class Matcher:
         return combined, (ranks if combined is out else None)
 
     def _part_regex(
-        self, haystack: str, present: set[int] | frozenset[int] | None, memo: dict[str, bool] | None, blob: str
+        self, haystack: str, present: set[int] | frozenset[int] | None, memo: LiteralMemo | None
     ) -> re.Pattern[str] | None:
         """This pattern's regex if its prefilter passes on the draft (``present``: the engine's literal ids;
-        ``memo`` and ``blob``: see :meth:`Analysis.literal_memo`)."""
+        ``memo``: see :meth:`Analysis.literal_memo`)."""
         if present is not None and self.id_groups is not None:
             for group in self.id_groups:
                 if present.isdisjoint(group):
                     return None
-        elif self.groups is not None and not _all_present(self.groups, haystack, memo, blob):
+        elif self.groups is not None and not _all_present(self.groups, haystack, memo):
             return None
         return self.regex  # (a case-blind skeleton is tested afterwards: see Runnable.guarded)
 

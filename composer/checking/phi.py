@@ -80,15 +80,19 @@ _OWN_NUMBER = _ci(
 _ORG_PHONE = compile_fast(r"^(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?")
 _EMAIL = compile_fast(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
 _ADDRESS_CHARACTER = re.compile(r"[\w.+-]")
+#: An "@" right after an address character: the only kind an address can hold.
+_ADDRESS_AT = re.compile(r"[\w.+-]@")
 
 
 def _emails(text: str) -> Iterator[re.Match[str]]:
-    """What ``_EMAIL.finditer(text)`` finds, tried only at each "@": an address starts where the run of
-    address characters before its "@" starts (the pattern cannot start inside that run), and holds one
-    "@", so no two overlap. A scan of every word for an address was a tenth of a millisecond a draft."""
+    """What ``_EMAIL.finditer(text)`` finds, tried only at each "@" right after an address character: an
+    address starts where the run of address characters before its "@" starts (the pattern cannot start
+    inside that run), and holds one "@", so no two overlap. A scan of every word for an address was a
+    tenth of a millisecond a draft; a loop over every "@" of a pasted run of them, a tenth of a second."""
     resume = 0
-    at = text.find("@")
-    while at != -1:
+    next_at = _ADDRESS_AT.search(text)
+    while next_at is not None:
+        at = next_at.end() - 1
         start = at
         while start > 0 and at - start <= 64 and _ADDRESS_CHARACTER.match(text, start - 1):
             start -= 1
@@ -96,7 +100,7 @@ def _emails(text: str) -> Iterator[re.Match[str]]:
         if found is not None:
             yield found
             resume = found.end()
-        at = text.find("@", max(at + 1, resume))
+        next_at = _ADDRESS_AT.search(text, max(at + 1, resume) - 1)
 _ORG_MAILBOX = _ci(
     r"^(?:info|hello|contact|support|office|admin|billing|appointments?|help|team|noreply|no-reply|"
     r"press|media|careers|jobs)@")

@@ -239,6 +239,7 @@ def test_phrase_list_matches_like_its_whole_alternation(words: list[str]) -> Non
 @settings(max_examples=400, deadline=None)
 @given(text=st.text(alphabet="ab.+-@ 1x_\n", max_size=40))
 @example(text="a@b.c@d.e x@y.zz")
+@example(text="@@a@b.co @x.yy a@@b.cc .@d.ee")  # an "@" after no address character starts nothing
 @example(text="x" * 65 + "@d.co and " + "y" * 64 + "@e.org")
 def test_addresses_found_from_each_at_sign_are_those_of_a_full_scan(text: str) -> None:
     from composer.checking.phi import _EMAIL, _emails
@@ -346,3 +347,20 @@ def test_word_set_finds_the_runs_the_regex_finds(text: str) -> None:
     only, when the text holds an underscore)."""
     run = r"[^\W_]+" if "_" in text else r"\w+"
     assert word_set(text) == frozenset(re.findall(run, text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from("aab9-’ \n_"), max_size=60),
+    literals=st.lists(st.text(alphabet=st.sampled_from("ab9-’ x"), min_size=1, max_size=4), max_size=8),
+)
+@example(text="aaaa", literals=["ab", "aa", "a", "x"])
+def test_remembered_literal_tests_agree_with_substring_tests(text: str, literals: list[str]) -> None:
+    """A long draft's literal tests (in its words, skipped when a character is missing, remembered) answer
+    as ``in`` on the text does, asked once or twice."""
+    from composer.checking.fastre import LiteralMemo
+
+    lowered = lower_text(text)
+    memo = LiteralMemo(lowered, "\0".join(word_set(lowered)) if "_" not in lowered else "")
+    for literal in literals + literals:
+        assert (literal in memo) == (literal in lowered), literal
