@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from composer.checking.fastre import LONG_TEXT, LiteralIndex, lower_text, word_set
+from composer.checking.fastre import LONG_TEXT, LiteralIndex, LiteralMemo, lower_text, word_set
 from composer.checking.model import CheckRequest, PracticeContext
 from composer.checking.text import MaskedSpan, Sentences, hashtag_spans
 
@@ -88,15 +88,18 @@ class Analysis:
     def words(self) -> frozenset[str]:
         return word_set(self.lower)
 
-    def literal_memo(self, lowered: bool) -> tuple[dict[str, bool], str]:
-        """A per-check cache of literal tests on the (lower-cased) text, and for the lower-cased text the
-        distinct words joined by NUL (a literal of word characters only is found there exactly when it
-        occurs in the text, and the words are usually much shorter than the text)."""
+    def literal_memo(self, lowered: bool) -> LiteralMemo:
+        """Literal tests on the (lower-cased) text, remembered for this check; for the lower-cased text a
+        literal of word characters only is looked up in the distinct words joined by NUL (found there
+        exactly when it occurs in the text, and the words are usually much shorter than the text)."""
         key = "_memo_lower" if lowered else "_memo_text"
         cached = self.__dict__.get(key)
         if cached is None:
-            blob = "\0".join(self.words) if lowered and "_" not in self.lower else ""
-            cached = self.__dict__[key] = ({}, blob)
+            if lowered:
+                cached = LiteralMemo(self.lower, "\0".join(self.words) if "_" not in self.lower else "")
+            else:
+                cached = LiteralMemo(self.text)
+            self.__dict__[key] = cached
         return cached
 
     def present_literals(self) -> set[int] | None:
@@ -132,8 +135,8 @@ class TextSnapshot:
         self.lower = lower_text(text)
         self.words = word_set(self.lower)
 
-    def literal_memo(self, lowered: bool) -> tuple[None, str]:
-        return None, ""
+    def literal_memo(self, lowered: bool) -> None:
+        return None
 
     def present_literals(self) -> None:
         return None

@@ -21,7 +21,9 @@ def _derive_all(resources: Path, output: Path) -> int:
     (rewrites are worked out when a regex first compiles) and write the facts the rules needed."""
     from composer.checking.engine import load_checker
 
-    load_checker(resources).warm_up()
+    checker = load_checker(resources)
+    derived.keep_compiled(False)
+    checker.warm_up()
     return derived.save(output)
 
 

@@ -22,8 +22,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
-#: Facts differ if the regex parser does: a file from another Python version is ignored.
-PARSER = f"{sys.version_info.major}.{sys.version_info.minor}"
+try:
+    from re._constants import MAGIC as _MAGIC
+except ImportError:  # pragma: no cover
+    from sre_constants import MAGIC as _MAGIC
+
+#: Facts differ if the regex parser or compiler does: a file from another Python version (or another
+#: version of ``re``'s compiled form) is ignored.
+PARSER = f"{sys.version_info.major}.{sys.version_info.minor}/{_MAGIC}"
 FILE_NAME = "derived.json"
 #: Set to "1" to ignore the file and work every fact out (how the file itself is made).
 DISABLE_VARIABLE = "CLINIC_COMPOSER_REDERIVE"
@@ -32,6 +38,20 @@ _facts: dict[str, Any] = {}
 _used: set[str] = set()
 _lock = threading.Lock()
 _state = {"loaded": False, "enabled": os.environ.get(DISABLE_VARIABLE) != "1"}
+#: Whether the compiled form of regexes compiled now is kept (see :func:`keep_compiled`).
+_compiled = {"keep": not _state["enabled"]}
+
+
+def keep_compiled(keep: bool) -> None:
+    """Keep (or stop keeping) the compiled form of the regexes compiled from now on. Rederiving the facts
+    keeps those compiled while the engine loads (module patterns and rule patterns compiled up front),
+    which is what loading would otherwise spend most of its time parsing; regexes compiled later, on
+    first use or by ``warm_up``, are many and big and stay out of the file."""
+    _compiled["keep"] = keep
+
+
+def keeping_compiled() -> bool:
+    return _compiled["keep"]
 
 
 def _key(kind: str, pattern: str, flags: int) -> str:

@@ -207,23 +207,23 @@ class Checker:
 
     def _matches(self, rule: Rule, analysis: Analysis, regex: Matcher) -> list[Span]:
         unless_matcher: Matcher | None = rule.params.get("unless")
-        spans = []
-        matches = regex.finditer(analysis)
-        # The exception's prefilter runs once per draft; most drafts cannot match it at all.
-        unless = unless_matcher.searcher(analysis) if unless_matcher is not None else None
+        found = [match.span() for match in regex.finditer(analysis) if match.end() > match.start()]
+        if not found or unless_matcher is None:
+            return found
+        # The exception's prefilter runs once per draft, and only if the rule matched at all (most
+        # drafts match few rules, and most cannot match their exceptions either).
+        unless = unless_matcher.searcher(analysis)
         if unless is None:
-            return [match.span() for match in matches if match.end() > match.start()]
+            return found
+        spans = []
         verdicts: dict[tuple[int, int], bool] = {}
-        for match in matches:
-            if match.end() <= match.start():
-                continue
-            scope = self._scope(rule, analysis, match.start())
+        for span in found:
+            scope = self._scope(rule, analysis, span[0])
             blocked = verdicts.get(scope)
             if blocked is None:
                 blocked = verdicts[scope] = unless(*scope)
-            if blocked:
-                continue
-            spans.append(match.span())
+            if not blocked:
+                spans.append(span)
         return spans
 
     def _substitutions(self, analysis: Analysis, params: Mapping[str, Any]) -> list[tuple[int, int, str | None]]:

@@ -9,18 +9,21 @@ must contain (:func:`required_literal_groups`), answered for all rules at once b
 
 from __future__ import annotations
 
+import _sre
 import heapq
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol, cast
 
 from composer.checking import derived
 
 try:
+    import re._compiler as _compiler
     import re._constants as _c
     import re._parser as _p
 except ImportError:  # pragma: no cover
+    import sre_compile as _compiler
     import sre_constants as _c
     import sre_parse as _p
 
@@ -34,10 +37,28 @@ def lower_text(text: str) -> str:
 
 
 _ESCAPE_OR_RUN = re.compile(r"\\.|[^\\]+", re.DOTALL)
+#: An escape of an upper-case letter (``\\S``), with the escaped backslashes before it: it starts where a
+#: run of backslashes does, so each backslash pair is read as one escape, as ``re`` reads them.
+_UPPER_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\[A-Z]")
 
 
 def lower_pattern(pattern: str) -> str:
-    """Lower-case a pattern's literals, leaving escapes (``\\S``, ``\\B``, ``\\U0001F300``) intact."""
+    """Lower-case a pattern's literals, leaving escapes (``\\S``, ``\\B``, ``\\U0001F300``) intact.
+
+    An ASCII pattern is lower-cased whole (ASCII lower-casing keeps every offset and reads no context)
+    and its few upper-case escapes put back; the general way visits every escape and run in Python,
+    which for the word lists of the rules was a good part of the engine's load time."""
+    if pattern.isascii():
+        lowered = pattern.lower()
+        if "\\" not in pattern:
+            return lowered
+        pieces: list[str] = []
+        last = 0
+        for escape in _UPPER_ESCAPE.finditer(pattern):
+            pieces += (lowered[last : escape.start()], escape.group())
+            last = escape.end()
+        pieces.append(lowered[last:])
+        return "".join(pieces)
     return _ESCAPE_OR_RUN.sub(lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern)
 
 
@@ -93,35 +114,27 @@ def _best(nodes: Any) -> set[str] | None:
     return max(sets, key=score)
 
 
+#: What matters for splitting a pattern at its alternatives: an escape (a backslash and what follows it,
+#: if anything), a character class (a "]" right after its "[" is a member; escapes inside are skipped;
+#: an unclosed class runs to the end), a parenthesis or a "|". ``re`` skips everything else in C.
+_STRUCTURE = re.compile(r"\\.?|\[\]?(?:\\.?|[^\]\\])*\]?|[()|]", re.DOTALL)
+
+
 def split_alternatives(pattern: str) -> list[str]:
     """Split a pattern at its top-level ``|`` (outside groups and classes), so that each alternative
     gets its own prefilter: ``a\\s+b|c`` needs "a" and "b", or "c"."""
     parts: list[str] = []
     depth = 0
-    in_class = False
     start = 0
-    index = 0
-    length = len(pattern)
-    while index < length:
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            if char == "]":
-                in_class = False
-        elif char == "[":
-            in_class = True
-            if pattern[index + 1 : index + 2] == "]":
-                index += 1
-        elif char == "(":
+    for token in _STRUCTURE.finditer(pattern):
+        char = token.group()
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
         elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
+            parts.append(pattern[start : token.start()])
+            start = token.end()
     parts.append(pattern[start:])
     return parts
 
@@ -178,8 +191,19 @@ _WORD_KEY = re.compile(r"[^\W_]+")
 _WORD_RUN = re.compile(r"\w+")  # the same runs when the text has no "_", and faster (a plain category)
 
 
+#: ASCII characters other than letters and digits (and "_", in the first table) turned into spaces.
+_ASCII_WORD_BREAKS = str.maketrans({chr(code): " " for code in range(128) if not (chr(code).isalnum() or code == 95)})
+_ASCII_ALNUM_BREAKS = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
+
+
 def word_set(lowered: str) -> frozenset[str]:
-    """The distinct words of a lower-cased text, for whole-word prefilters."""
+    """The distinct words of a lower-cased text, for whole-word prefilters.
+
+    In ASCII the words are what is left between the other characters, found by a translation and a
+    split (both in C and much faster than the regex, which must test every character's category)."""
+    if lowered.isascii():
+        breaks = _ASCII_ALNUM_BREAKS if "_" in lowered else _ASCII_WORD_BREAKS
+        return frozenset(lowered.translate(breaks).split())
     if "_" in lowered:
         return frozenset(_WORD_KEY.findall(lowered))
     return frozenset(_WORD_RUN.findall(lowered))
@@ -195,30 +219,40 @@ LONG_TEXT = 4000
 MEMO_TEXT = 600
 
 
-def _all_present(
-    groups: tuple[tuple[str, ...], ...], haystack: str, memo: dict[str, bool] | None = None, blob: str = ""
-) -> bool:
-    """Whether one literal of every group occurs (a big group on a long text counts as present).
+class LiteralMemo:
+    """Literal tests on one long text (many rules share literals), remembered for one check.
 
-    ``memo`` caches answers for this haystack; ``blob`` holds the haystack's distinct words joined by
-    NUL, in which a literal of word characters only occurs exactly when it occurs in the haystack.
-    """
+    A literal of word characters only is looked up in ``blob`` (the text's distinct words joined by NUL,
+    usually much shorter than the text, and holding such a literal exactly when the text does), and no
+    literal is looked for at all if one of its characters is nowhere in the text: a pasted run of one
+    character ("aaaa...", "9999...") rules out nearly every literal without a scan of 100 KB each."""
+
+    __slots__ = ("_answers", "_blob", "_characters", "_text")
+
+    def __init__(self, text: str, blob: str = "") -> None:
+        self._text = text
+        self._blob = blob
+        self._answers: dict[str, bool] = {}
+        self._characters = frozenset(text)
+
+    def __contains__(self, literal: str) -> bool:
+        hit = self._answers.get(literal)
+        if hit is None:
+            hit = self._answers[literal] = self._characters.issuperset(literal) and literal in (
+                self._blob if self._blob and literal.isalnum() else self._text)
+        return hit
+
+
+def _all_present(groups: tuple[tuple[str, ...], ...], haystack: str, memo: LiteralMemo | None = None) -> bool:
+    """Whether one literal of every group occurs in ``haystack`` (a big group on a long text counts as
+    present); ``memo``, if given, answers for this haystack."""
     long_text = len(haystack) > LONG_TEXT
+    tests: LiteralMemo | str = haystack if memo is None else memo
     for group in groups:
         if long_text and len(group) >= 48:
             continue
-        if memo is None:
-            for literal in group:
-                if literal in haystack:
-                    break
-            else:
-                return False
-            continue
         for literal in group:
-            hit = memo.get(literal)
-            if hit is None:
-                hit = memo[literal] = literal in (blob if blob and literal.isalnum() else haystack)
-            if hit:
+            if literal in tests:
                 break
         else:
             return False
@@ -241,8 +275,8 @@ def _matches_empty(regex: re.Pattern[str]) -> bool:
 
 
 def _leftmost_first(
-    regexes: list[re.Pattern[str]], text: str | list[str], start: int, stop: int, longest: bool = False,
-    ranks: list[int] | None = None,
+    regexes: Sequence[re.Pattern[str]], text: str | list[str], start: int, stop: int, longest: bool = False,
+    ranks: Sequence[int] | None = None,
 ) -> Iterator[re.Match[str]]:
     """The matches ``re.finditer`` of the alternation ``r1|r2|...`` would find, from separate regexes
     none of which matches the empty string.
@@ -281,6 +315,11 @@ def _leftmost_first(
         push(index, regexes[index].search(texts[index], position, stop))
 
 
+def _rarity(char: str) -> tuple[bool, int]:
+    """How rare a character is in drafts, roughly: anything but ASCII punctuation and spaces is rarer."""
+    return char not in " '.,-!?:;()\"", ord(char)
+
+
 class LiteralIndex:
     """Every prefilter literal of one engine's patterns, and which of them a draft contains.
 
@@ -299,12 +338,19 @@ class LiteralIndex:
         self._ids: dict[str, int] = {}
         self._word_literals: dict[str, int] = {}
         self._lengths: tuple[int, ...] = ()
-        self._other: tuple[tuple[str, int], ...] = ()
+        #: The other literals, filed under one of their characters that is not a letter or digit (a literal
+        #: can occur only where that character does; most drafts hold few of these characters).
+        self._other: dict[str, tuple[tuple[str, int], ...]] = {}
         self._by_word: dict[str, frozenset[int]] = {}
 
     def attach(self, matcher: Matcher) -> None:
         """Give ``matcher`` (and its parts) literal-id prefilters from this index, and a ``gate``: the
         ids one of which must occur for any match (a phrase list's key words count as literals)."""
+        self._attach_ids(matcher)
+        matcher.decided_by = matcher.deciding_literals()
+        matcher.runnable_memo.clear()  # ids from another index would mean other literals
+
+    def _attach_ids(self, matcher: Matcher) -> None:
         for part in matcher.parts or ():
             self.attach(part)
         case_blind = matcher.lower or (matcher.groups is not None and not matcher.lower and matcher.parts is None
@@ -315,8 +361,9 @@ class LiteralIndex:
             matcher.id_groups = tuple(frozenset(self._id(literal) for literal in group) for group in matcher.groups)
             matcher.gate = matcher.id_groups[0]
         elif matcher.keys is not None and matcher.lower:
-            keys = [*matcher.keys, *(literal for literal, _phrase in matcher.others)]
-            matcher.gate = frozenset(self._id(key) for key in keys if key)
+            key_ids = frozenset(self._id(key) for key in matcher.keys if key)
+            matcher.other_ids = frozenset(self._id(literal) for literal, _phrase in matcher.others)
+            matcher.gate = key_ids | matcher.other_ids
         elif matcher.parts:
             gates = [part.gate for part in matcher.parts]
             enables: dict[int, list[int]] = {}
@@ -336,7 +383,8 @@ class LiteralIndex:
                 self._word_literals[literal] = found
                 self._lengths = tuple(sorted({*self._lengths, len(literal)}))
             else:
-                self._other = (*self._other, (literal, found))
+                key = max((char for char in literal if not char.isalnum()), key=_rarity)
+                self._other[key] = (*self._other.get(key, ()), (literal, found))
             self._by_word.clear()
         return found
 
@@ -365,9 +413,11 @@ class LiteralIndex:
                 literals = by_word[word] = self._in_word(word)
             if literals:
                 found |= literals
-        for literal, literal_id in self._other:
-            if literal in lowered:
-                found.add(literal_id)
+        for char, others in self._other.items():
+            if char in lowered:
+                for literal, literal_id in others:
+                    if literal in lowered:
+                        found.add(literal_id)
         return found
 
 
@@ -400,9 +450,44 @@ class Snapshot(Protocol):
     @property
     def words(self) -> frozenset[str]: ...
 
-    def literal_memo(self, lowered: bool) -> tuple[dict[str, bool] | None, str]: ...
+    def literal_memo(self, lowered: bool) -> LiteralMemo | None: ...
 
     def present_literals(self) -> set[int] | frozenset[int] | None: ...
+
+
+class Runnable(NamedTuple):
+    """What a matcher runs on one draft: the regexes whose prefilters pass, in order."""
+
+    regexes: tuple[re.Pattern[str], ...]
+    #: Per regex, the part it stands for (the lowest wins at a position); None: the regexes' own order.
+    ranks: tuple[int, ...] | None
+    #: Per regex, whether it reads the text as written (a part still case-insensitive) rather than the
+    #: lower-cased text; None when all read the matcher's haystack.
+    as_written: tuple[bool, ...] | None
+    #: Per regex, the part whose case-blind skeleton must match the draft for it to run (or None); None
+    #: when no regex has one. The skeleton reads the text, so it is not part of what is remembered.
+    guards: tuple[Matcher | None, ...] | None = None
+
+    def guarded(self, snapshot: Snapshot) -> Runnable:
+        """These regexes without those whose guard's skeleton cannot match ``snapshot``."""
+        guards = self.guards
+        if guards is None:
+            return self
+        keep = [index for index, guard in enumerate(guards) if guard is None or not guard._skeleton_fails(snapshot)]
+        if len(keep) == len(guards):
+            return self
+        ranks, as_written = self.ranks, self.as_written
+        return Runnable(
+            tuple(self.regexes[index] for index in keep),
+            None if ranks is None else tuple(ranks[index] for index in keep),
+            None if as_written is None else tuple(as_written[index] for index in keep),
+        )
+
+
+_NOTHING_RUNS = Runnable((), None, None, None)
+#: Remembered runnable lists per matcher (one per combination of its deciding literals seen); the memory
+#: is dropped past this many.
+MAX_RUNNABLE_MEMO = 1024
 
 
 class Matcher:
@@ -414,8 +499,9 @@ class Matcher:
     list of hundreds of terms costs a set intersection on most drafts.
     """
 
-    __slots__ = ("_build", "_cache", "_flags", "_regex", "_skeleton", "_skeleton_source", "_source", "gate", "groups",
-                 "id_groups", "keys", "lower", "mixed", "others", "part_index", "parts")
+    __slots__ = ("_build", "_cache", "_flags", "_regex", "_skeleton", "_skeleton_source", "_source", "decided_by",
+                 "gate", "groups", "id_groups", "keys", "lower", "mixed", "other_ids", "others", "part_index", "parts",
+                 "runnable_memo")
 
     def __init__(
         self,
@@ -446,6 +532,13 @@ class Matcher:
         self.gate: frozenset[int] | None = None
         #: For several parts: which parts each gate literal id may enable, and the parts with no gate.
         self.part_index: tuple[dict[int, tuple[int, ...]], tuple[int, ...]] | None = None
+        #: For a lower-cased phrase list: the literal ids of ``others`` (set with ``id_groups``).
+        self.other_ids: frozenset[int] = frozenset()
+        #: The literal ids and key words whose presence alone decides what runs on a draft that has the
+        #: engine's literal index (see :meth:`deciding_literals`); None: not remembered.
+        self.decided_by: tuple[frozenset[int], frozenset[str]] | None = None
+        #: What runs, per combination of ``decided_by`` present in a draft (never keyed on the text).
+        self.runnable_memo: dict[tuple[frozenset[int], frozenset[str]], Runnable] = {}
         # Several patterns: each runs only if its own prefilter passes. A part given as a tuple is a
         # word list (a lexicon reference), matched as phrases keyed by word.
         self.parts: tuple[Matcher, ...] | None = None
@@ -514,12 +607,13 @@ class Matcher:
         """The text the prefilters read (lower-cased for case-insensitive matching)."""
         return snapshot.lower if self.lower or self.mixed else snapshot.text
 
-    def _texts(self, snapshot: Snapshot, regexes: list[re.Pattern[str]], haystack: str) -> list[str]:
+    @staticmethod
+    def _texts(snapshot: Snapshot, runnable: Runnable, haystack: str) -> list[str]:
         """The text each regex runs on: a part still case-insensitive (compiled with the flag, since it
         switches case back on somewhere) reads the text as written, the others the lower-cased text."""
-        if not self.mixed:
-            return [haystack] * len(regexes)
-        return [snapshot.text if regex.flags & re.IGNORECASE else haystack for regex in regexes]
+        if runnable.as_written is None:
+            return [haystack] * len(runnable.regexes)
+        return [snapshot.text if written else haystack for written in runnable.as_written]
 
     def _phrase_regexes(self, snapshot: Snapshot, haystack: str) -> list[re.Pattern[str]]:
         """One small regex per key word (or leading literal) present in the draft, each compiled once.
@@ -586,22 +680,91 @@ class Matcher:
                 for regex in list(part._cache.values()) if part.keys is not None else [part.regex]:
                     _matches_empty(regex)
 
-    def _runnable(self, snapshot: Snapshot, haystack: str) -> list[re.Pattern[str]]:
-        """The regexes worth running on this draft."""
-        return self._ranked(snapshot, haystack)[0]
+    def deciding_literals(self) -> tuple[frozenset[int], frozenset[str]] | None:
+        """The literal ids and key words whose presence alone decides :meth:`_work_out` on a draft with the
+        engine's literal index, or None if a scan of the text decides too (a prefilter without literal
+        ids) or working it out is already cheap (a single pattern). Case-blind skeletons are tested on
+        each draft after the lookup (:meth:`Runnable.guarded`).
+
+        Drafts share words, so the few combinations of these that occur are worth remembering: working
+        out a rule's runnable regexes visits its parts in Python, which cost more than running them."""
+        if self.keys is not None:
+            return self._phrase_deciders()
+        if self.parts is None or self.part_index is None:
+            return None
+        ids: set[int] = set(self.part_index[0])
+        words: set[str] = set()
+        for part in self.parts:
+            if part.keys is not None:
+                decided = part._phrase_deciders()
+                if decided is None:
+                    return None
+                ids.update(decided[0])
+                words.update(decided[1])
+            elif part.id_groups is None and part.groups is not None:
+                return None
+            else:
+                ids.update(literal_id for group in part.id_groups or () for literal_id in group)
+        return frozenset(ids), frozenset(words)
+
+    def _phrase_deciders(self) -> tuple[frozenset[int], frozenset[str]] | None:
+        """A phrase list's deciders: its key words, and the ids of its leading literals (present in the
+        draft exactly when the literal index found them, as long as they are tested on the lower-cased
+        text, where the index looks)."""
+        assert self.keys is not None
+        if self.others and not self.lower:
+            return None
+        return self.other_ids, frozenset(self.keys)
+
+    def _runnable(self, snapshot: Snapshot, haystack: str) -> Runnable:
+        """The regexes worth running on this draft; remembered per combination of the literals that decide
+        it (:meth:`deciding_literals`), since working it out visits every part in Python."""
+        decided_by = self.decided_by
+        if decided_by is not None:
+            present = snapshot.present_literals()
+            if present is not None:
+                ids, words = decided_by
+                key = (ids.intersection(present), words.intersection(snapshot.words) if words else words)
+                memo = self.runnable_memo
+                runnable = memo.get(key)
+                if runnable is None:
+                    if len(memo) >= MAX_RUNNABLE_MEMO:
+                        memo.clear()
+                    runnable = memo[key] = self._work_out(snapshot, haystack)
+                return runnable.guarded(snapshot)
+        return self._work_out(snapshot, haystack).guarded(snapshot)
+
+    def _work_out(self, snapshot: Snapshot, haystack: str) -> Runnable:
+        """:meth:`_ranked` as a :class:`Runnable` (which parts read the text as written and which have a
+        skeleton to test, once)."""
+        regexes, ranks = self._ranked(snapshot, haystack)
+        if not regexes:
+            return _NOTHING_RUNS
+        as_written = tuple(bool(regex.flags & re.IGNORECASE) for regex in regexes) if self.mixed else None
+        return Runnable(tuple(regexes), None if ranks is None else tuple(ranks), as_written,
+                        self._guards(len(regexes), ranks))
+
+    def _guards(self, count: int, ranks: list[int] | None) -> tuple[Matcher | None, ...] | None:
+        """Per regex of :meth:`_ranked`, the pattern whose skeleton must match first (see ``guards``)."""
+        if self.parts is None:
+            return (self,) if self._skeleton_source is not None and count == 1 else None
+        if ranks is None:  # the alternation of all parts, or one part's phrases: no skeletons (mixed only)
+            return None
+        parts = self.parts
+        guards = tuple(parts[rank] if parts[rank]._skeleton_source is not None else None for rank in ranks)
+        return guards if any(guard is not None for guard in guards) else None
 
     def _ranked(self, snapshot: Snapshot, haystack: str) -> tuple[list[re.Pattern[str]], list[int] | None]:
         """The regexes worth running on this draft, and for several parts each regex's part (a phrase-list
-        part brings one small regex per key word present rather than its whole list). Plain loops: this
-        runs for every rule on every check."""
+        part brings one small regex per key word present rather than its whole list)."""
         if self.keys is not None:
             return self._phrase_regexes(snapshot, haystack), None
         parts = self.parts
         present = snapshot.present_literals() if self.lower or self.mixed else None
-        memo, blob = (snapshot.literal_memo(self.lower or self.mixed)
-                      if present is None and len(haystack) > MEMO_TEXT else (None, ""))
+        long_text = present is None and len(haystack) > MEMO_TEXT
+        memo = snapshot.literal_memo(self.lower or self.mixed) if long_text else None
         if parts is None:
-            regex = self._part_regex(snapshot, haystack, present, memo, blob)
+            regex = self._part_regex(haystack, present, memo)
             return ([] if regex is None else [regex]), None
         if present is not None and self.part_index is not None:
             # Only the parts one of whose gate literals occurs can match: found by set intersection,
@@ -622,7 +785,7 @@ class Matcher:
                 out.extend(phrases)
                 ranks.extend([index] * len(phrases))
                 continue
-            regex = part._part_regex(snapshot, haystack, present, memo, blob)
+            regex = part._part_regex(haystack, present, memo)
             if regex is not None:
                 out.append(regex)
                 ranks.append(index)
@@ -630,18 +793,17 @@ class Matcher:
         return combined, (ranks if combined is out else None)
 
     def _part_regex(
-        self, snapshot: Snapshot, haystack: str, present: set[int] | frozenset[int] | None,
-        memo: dict[str, bool] | None, blob: str,
+        self, haystack: str, present: set[int] | frozenset[int] | None, memo: LiteralMemo | None
     ) -> re.Pattern[str] | None:
         """This pattern's regex if its prefilter passes on the draft (``present``: the engine's literal ids;
-        ``memo`` and ``blob``: see :meth:`Analysis.literal_memo`)."""
+        ``memo``: see :meth:`Analysis.literal_memo`)."""
         if present is not None and self.id_groups is not None:
             for group in self.id_groups:
                 if present.isdisjoint(group):
                     return None
-        elif self.groups is not None and not _all_present(self.groups, haystack, memo, blob):
+        elif self.groups is not None and not _all_present(self.groups, haystack, memo):
             return None
-        return None if self._skeleton_fails(snapshot) else self.regex
+        return self.regex  # (a case-blind skeleton is tested afterwards: see Runnable.guarded)
 
     def _combined(self, parts: tuple[Matcher, ...], out: list[re.Pattern[str]]) -> list[re.Pattern[str]]:
         """The regexes of the parts that can match, in the parts' order. :meth:`scan` merges their matches
@@ -664,10 +826,11 @@ class Matcher:
     def search(self, snapshot: Snapshot, start: int = 0, end: int | None = None) -> bool:
         """Whether the pattern matches in ``[start, end)``, with ``^`` and ``$`` at the scope's ends."""
         haystack = self.haystack(snapshot)
-        regexes = self._runnable(snapshot, haystack)
+        runnable = self._runnable(snapshot, haystack)
+        regexes = runnable.regexes
         if not regexes:
             return False
-        texts = self._texts(snapshot, regexes, haystack)
+        texts = self._texts(snapshot, runnable, haystack)
         if start or (end is not None and end < len(haystack)):
             texts = [text[start:end] for text in texts]
         return any(regex.search(text) is not None for regex, text in zip(regexes, texts, strict=True))
@@ -676,11 +839,11 @@ class Matcher:
         """``search`` for one draft with the prefilter applied once: None when nothing can match, else a
         function of (start, end) for checking many scopes of the same draft."""
         haystack = self.haystack(snapshot)
-        regexes = self._runnable(snapshot, haystack)
-        if not regexes:
+        runnable = self._runnable(snapshot, haystack)
+        if not runnable.regexes:
             return None
         length = len(haystack)
-        pairs = list(zip(regexes, self._texts(snapshot, regexes, haystack), strict=True))
+        pairs = list(zip(runnable.regexes, self._texts(snapshot, runnable, haystack), strict=True))
 
         def search(start: int, end: int | None) -> bool:
             whole = not start and (end is None or end >= length)
@@ -692,13 +855,15 @@ class Matcher:
         """Matches within ``[start, end)``, in order of position."""
         haystack = self.haystack(snapshot)
         stop = len(haystack) if end is None else end
-        regexes, ranks = self._ranked(snapshot, haystack)
+        runnable = self._runnable(snapshot, haystack)
+        regexes = runnable.regexes
         if not regexes:
             return iter(())
-        texts = self._texts(snapshot, regexes, haystack)
         if len(regexes) == 1:
-            return regexes[0].finditer(texts[0], start, stop)
-        return _leftmost_first(regexes, texts, start, stop, longest=self.keys is not None, ranks=ranks)
+            text = snapshot.text if runnable.as_written is not None and runnable.as_written[0] else haystack
+            return regexes[0].finditer(text, start, stop)
+        texts = self._texts(snapshot, runnable, haystack)
+        return _leftmost_first(regexes, texts, start, stop, longest=self.keys is not None, ranks=runnable.ranks)
 
 
 # -- literal-first rewriting ------------------------------------------------------------------------------
@@ -1091,4 +1256,31 @@ REWRITES: dict[tuple[str, int], str] = {}
 
 def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile`` of the :func:`accelerate`-d pattern."""
-    return re.compile(accelerate(pattern, flags), flags)
+    return compile_known(accelerate(pattern, flags), flags)
+
+
+def compile_known(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, built from its compiled form when the facts file holds it.
+
+    ``re`` parses a pattern in Python, and parsing the patterns compiled while the engine loads was most
+    of the load time; the compiled form (what ``re`` hands to its C engine) depends only on the pattern,
+    the flags and the Python version, so it is stored with the other derived facts and handed over
+    directly. The result is the same pattern object ``re.compile`` makes (they compare equal)."""
+    known, fact = derived.lookup("compiled", pattern, int(flags))
+    if known and isinstance(fact, list):
+        all_flags, code, groups, group_index = fact
+        index_group: list[str | None] = [None] * (groups + 1)
+        for name, index in group_index.items():
+            index_group[index] = name
+        return cast(re.Pattern[str], _sre.compile(pattern, all_flags, code, groups, group_index, tuple(index_group)))
+    if derived.keeping_compiled():
+        derived.remember("compiled", pattern, int(flags), compiled_form(pattern, flags))
+    return re.compile(pattern, flags)
+
+
+def compiled_form(pattern: str, flags: int) -> list[Any]:
+    """What ``re.compile`` hands to the C engine: all flags, the code, the group count and the group names
+    (the same steps as ``re._compiler.compile``)."""
+    parsed = _p.parse(pattern, int(flags))
+    code = _compiler._code(parsed, int(flags))
+    return [int(flags) | parsed.state.flags, list(code), parsed.state.groups - 1, dict(parsed.state.groupdict)]

@@ -10,7 +10,7 @@ tied to a person; a date of a flu clinic or a holiday closure is not an identifi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -80,15 +80,19 @@ _OWN_NUMBER = _ci(
 _ORG_PHONE = compile_fast(r"^(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?")
 _EMAIL = compile_fast(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
 _ADDRESS_CHARACTER = re.compile(r"[\w.+-]")
+#: An "@" right after an address character: the only kind an address can hold.
+_ADDRESS_AT = re.compile(r"[\w.+-]@")
 
 
 def _emails(text: str) -> Iterator[re.Match[str]]:
-    """What ``_EMAIL.finditer(text)`` finds, tried only at each "@": an address starts where the run of
-    address characters before its "@" starts (the pattern cannot start inside that run), and holds one
-    "@", so no two overlap. A scan of every word for an address was a tenth of a millisecond a draft."""
+    """What ``_EMAIL.finditer(text)`` finds, tried only at each "@" right after an address character: an
+    address starts where the run of address characters before its "@" starts (the pattern cannot start
+    inside that run), and holds one "@", so no two overlap. A scan of every word for an address was a
+    tenth of a millisecond a draft; a loop over every "@" of a pasted run of them, a tenth of a second."""
     resume = 0
-    at = text.find("@")
-    while at != -1:
+    next_at = _ADDRESS_AT.search(text)
+    while next_at is not None:
+        at = next_at.end() - 1
         start = at
         while start > 0 and at - start <= 64 and _ADDRESS_CHARACTER.match(text, start - 1):
             start -= 1
@@ -96,7 +100,7 @@ def _emails(text: str) -> Iterator[re.Match[str]]:
         if found is not None:
             yield found
             resume = found.end()
-        at = text.find("@", max(at + 1, resume))
+        next_at = _ADDRESS_AT.search(text, max(at + 1, resume) - 1)
 _ORG_MAILBOX = _ci(
     r"^(?:info|hello|contact|support|office|admin|billing|appointments?|help|team|noreply|no-reply|"
     r"press|media|careers|jobs)@")
@@ -1075,13 +1079,39 @@ def _given_name_words(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
     cached = analysis.__dict__.get("_phi_name_words")
     if cached is None:
         candidates = analysis.words.intersection(lexicons.given_names)
-        cached = []
-        if candidates:
-            names = "|".join(re.escape(n) for n in sorted(candidates, key=len, reverse=True))
-            found = re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w])", analysis.lower)
-            cached = [match.span() for match in islice(found, 4 * MAX_SPANS)]
+        cached = _whole_words(analysis.lower, candidates, 4 * MAX_SPANS) if candidates else []
         analysis.__dict__["_phi_name_words"] = cached
     return cached
+
+
+#: Up to this length, whole words are found with ``str.find`` (a few calls per word); beyond it, a word
+#: like "al" occurs inside so many others that one regex scan of the text is cheaper.
+_FIND_WORDS_TEXT = 4000
+
+
+def _whole_words(lower: str, words: Iterable[str], limit: int) -> list[Span]:
+    r"""The first ``limit`` places (in order) where one of ``words`` (runs of word characters) stands as a
+    whole word, not right after an apostrophe or a hyphen: what ``(?<![\w'’-])(?:w1|w2|...)(?!\w)``
+    finds. Each such match is a whole run of word characters, so it is the one word equal to that run
+    whatever the alternation's order; the regex, whose lookbehind lets it skip nothing, tries every offset."""
+    if len(lower) > _FIND_WORDS_TEXT:
+        names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+        found = re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w])", lower)
+        return [match.span() for match in islice(found, limit)]
+    spans: list[Span] = []
+    length = len(lower)
+    for word in words:
+        size = len(word)
+        start = lower.find(word)
+        while start != -1:
+            end = start + size
+            before = lower[start - 1] if start else " "
+            after = lower[end] if end < length else " "
+            if not (before.isalnum() or before in "_'’-") and not (after.isalnum() or after == "_"):
+                spans.append((start, end))
+            start = lower.find(word, start + 1)
+    spans.sort()
+    return spans[:limit]
 
 
 def _names_followed_by(

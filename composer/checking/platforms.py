@@ -23,6 +23,70 @@ _URL = re.compile(
     r"\.(?:com|org|net|edu|gov|example|health|io|co|us|info|biz|ly|me|care)\b(?:/[^\s<>\"]{0,2000})?",
     re.IGNORECASE,
 )
+#: Every link ``_URL`` finds holds "://" or a full stop followed by a non-space ("www.", ".com").
+_URL_HINT = re.compile(r"\.\S|://")
+_SPACE = re.compile(r"\s")
+#: The last whitespace character before the end of the searched range.
+_LAST_SPACE = re.compile(r"\s\S*\Z")
+
+
+def _urls(text: str) -> Iterator[re.Match[str]]:
+    r"""``_URL.finditer(text)``, run only over the stretches between whitespace that can hold a link.
+
+    ``_URL`` starts with a lookbehind, so a scan of the whole text tries it at every offset. A link never
+    contains whitespace, and whitespace around a stretch looks to the lookbehind and to ``\b`` just like
+    the ends of the text, so each stretch's matches (``pos``/``endpos`` keep what lies outside in view)
+    are exactly the whole scan's matches within it."""
+    position = 0
+    while True:
+        hint = _URL_HINT.search(text, position)
+        if hint is None:
+            return
+        space = _LAST_SPACE.search(text, position, hint.start())
+        start = position if space is None else space.start() + 1
+        after = _SPACE.search(text, hint.end())
+        end = len(text) if after is None else after.start()
+        yield from _URL.finditer(text, start, end)
+        position = end
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+#: Non-ASCII characters tried one by one before the rest of a text is left to one scan.
+_EMOJI_PROBES = 16
+
+
+def _emoji_spans(text: str) -> list[tuple[int, int]]:
+    r"""The spans of ``_EMOJI.finditer(text)``, whose scan can skip nothing ahead. Every emoji holds a
+    non-ASCII character at its start or (a keycap "1\ufe0f\u20e3") right after it, so only those places
+    are tried, for the first few non-ASCII characters; a text full of them is scanned as a whole."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for _ in range(_EMOJI_PROBES):
+        found = _NON_ASCII.search(text, position)
+        if found is None:
+            return spans
+        at = found.start()
+        match = (_EMOJI.match(text, at - 1) if at > position else None) or _EMOJI.match(text, at)
+        if match is None:
+            position = at + 1
+        else:
+            spans.append(match.span())
+            position = match.end()
+    spans.extend(match.span() for match in _EMOJI.finditer(text, position))
+    return spans
+
+
+def _gaps(spans: list[tuple[int, int]], length: int) -> Iterator[tuple[int, int]]:
+    """The stretches of ``range(length)`` between ``spans`` (sorted, not overlapping)."""
+    last = 0
+    for start, end in spans:
+        yield last, start
+        last = end
+    yield last, length
+
+
 _EMOJI_BASE = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u2190-\u21FF\u3030\u303D\u3297\u3299"
 _EMOJI = re.compile(
     rf"[\U0001F1E6-\U0001F1FF]{{2}}|[0-9#*]\uFE0F?\u20E3|[{_EMOJI_BASE}][\uFE0F\U0001F3FB-\U0001F3FF]?"
@@ -85,7 +149,7 @@ class Platform:
             urls = 0
             pieces = []
             last = 0
-            for match in _URL.finditer(text):
+            for match in _urls(text):
                 if match.start() and text[match.start() - 1].isalnum():
                     continue
                 urls += 1
@@ -96,28 +160,29 @@ class Platform:
                 text = "".join(pieces)
                 total += urls * self.url_length * self.scale
         if self.emoji_weight and not text.isascii():
-            emoji = len(_EMOJI.findall(text))
+            emoji = _emoji_spans(text)
             if emoji:
-                text = _EMOJI.sub("", text)
-                total += emoji * self.emoji_weight
+                text = "".join(text[start:end] for start, end in _gaps(emoji, len(text)))
+                total += len(emoji) * self.emoji_weight
         if text.isascii():
             return -(-(total + len(text) * self.weight("a")) // self.scale)
         remaining = len(text)
         for regex, weight in self._range_classes():
-            inside = len(regex.findall(text))
+            inside = sum(map(len, regex.findall(text)))
             total += inside * weight
             remaining -= inside
         total += remaining * self.default_weight
         return -(-total // self.scale)
 
     def _range_classes(self) -> list[tuple[re.Pattern[str], int]]:
-        """One character class per weight, so weighting is a few C-level scans, not a Python loop."""
+        """One character class per weight, so weighting is a few C-level scans, not a Python loop (runs of
+        the class, not single characters: a text is mostly long runs of one weight)."""
         cached = _RANGE_CACHE.get(self.ranges)
         if cached is None:
             by_weight: dict[int, list[str]] = {}
             for start, end, weight in self.ranges:
                 by_weight.setdefault(weight, []).append(f"{re.escape(chr(start))}-{re.escape(chr(end))}")
-            cached = [(re.compile(f"[{''.join(parts)}]"), weight) for weight, parts in by_weight.items()]
+            cached = [(re.compile(f"[{''.join(parts)}]+"), weight) for weight, parts in by_weight.items()]
             _RANGE_CACHE[self.ranges] = cached
         return cached
 

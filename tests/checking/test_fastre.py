@@ -142,6 +142,51 @@ def test_phrase_list_parts_merge_like_the_whole_alternation(text: str, chosen: l
     assert [m.span() for m in matcher.scan(snapshot, 0, None)] == expected
 
 
+class _IndexedSnapshot(TextSnapshot):
+    """A text read with a literal index, as the engine reads a draft (so matchers remember what runs)."""
+
+    def __init__(self, text: str, index: LiteralIndex) -> None:
+        super().__init__(text)
+        self._present = index.present(self.lower, self.words)
+
+    def present_literals(self) -> set[int]:  # type: ignore[override]
+        return self._present
+
+
+_REMEMBERED_PARTS: list[str | tuple[str, ...]] = [
+    ("ab", "ab cd", "cd"), ("bad", "bad day", "a day", "#ad x"), r"\bab\b", r"c\w+", r"(?<!a)d[a-e]",
+    r"\ba\s+d", r"\bcab\s+dab\b", r"(?-i:\bAB\b)", r"\bput\s+(?-i:[A-Z][a-z]+)", r"\bdab\s+(?-i:B[a-z]?)\b",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    texts=st.lists(st.text(alphabet="abcdeABPput #\n", max_size=40), min_size=2, max_size=8),
+    chosen=st.lists(st.sampled_from(_REMEMBERED_PARTS), min_size=2, max_size=4, unique=True),
+)
+@example(texts=["ab cd", "ab", "cd ab"], chosen=[("ab", "ab cd", "cd"), r"\bab\b"])
+@example(texts=["put Bob", "put bob", "Put Ann ab"], chosen=[r"\bput\s+(?-i:[A-Z][a-z]+)", r"c\w+"])
+@example(texts=["cab", "cab dab"], chosen=[r"\bcab\s+dab\b", r"\bab\b"])  # a part's second literal group
+def test_remembered_runnable_regexes_find_what_the_alternation_finds(
+    texts: list[str], chosen: list[str | tuple[str, ...]]
+) -> None:
+    """A matcher remembers which of its regexes run per combination of its deciding literals present
+    (never per text); drafts checked in turn by one matcher, each reusing what earlier ones left, find
+    what the whole case-insensitive alternation finds."""
+    from composer.checking.rules import phrase_alternation
+
+    parts = tuple(part if isinstance(part, str) else tuple(part) for part in chosen)
+    whole = "|".join(f"(?:{p})" if isinstance(p, str) else f"(?:{phrase_alternation(p)})" for p in parts)
+    matcher = Matcher(whole, ignore_case=True, parts=parts, build=phrase_alternation)
+    index = LiteralIndex()
+    index.attach(matcher)
+    assert matcher.decided_by is not None
+    for text in texts:
+        expected = [m.span() for m in re.finditer(whole, text, re.IGNORECASE)]
+        assert [m.span() for m in matcher.scan(_IndexedSnapshot(text, index), 0, None)] == expected, text
+    assert matcher.runnable_memo
+
+
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from("abcdeé’'#5- _\n"), max_size=80))
 def test_literal_index_agrees_with_substring_tests(text: str) -> None:
@@ -194,8 +239,128 @@ def test_phrase_list_matches_like_its_whole_alternation(words: list[str]) -> Non
 @settings(max_examples=400, deadline=None)
 @given(text=st.text(alphabet="ab.+-@ 1x_\n", max_size=40))
 @example(text="a@b.c@d.e x@y.zz")
+@example(text="@@a@b.co @x.yy a@@b.cc .@d.ee")  # an "@" after no address character starts nothing
 @example(text="x" * 65 + "@d.co and " + "y" * 64 + "@e.org")
 def test_addresses_found_from_each_at_sign_are_those_of_a_full_scan(text: str) -> None:
     from composer.checking.phi import _EMAIL, _emails
 
     assert [m.span() for m in _emails(text)] == [m.span() for m in _EMAIL.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["al", "an", "ann", "a", " ", "'", "’", "-", "_", "é", "2", "²", "\n"]),
+                  max_size=30).map("".join),
+    limit=st.integers(1, 6),
+)
+@example(text="ann al-ann 'al _ann ann² al", limit=6)
+def test_whole_words_found_by_find_are_those_of_the_regex(text: str, limit: int) -> None:
+    from composer.checking.phi import _whole_words
+
+    lowered = lower_text(text)
+    words = word_set(lowered) & {"al", "an", "ann", "a"}
+    if not words:
+        return
+    names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    expected = [m.span() for m in re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w])", lowered)][:limit]
+    assert _whole_words(lowered, words, limit) == expected
+
+
+def _split_alternatives_by_characters(pattern: str) -> list[str]:
+    """The character-by-character walk ``split_alternatives`` replaced (the oracle for its test)."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+_PATTERN_BITS = ["a", "B", "|", "(", ")", "(?:", "[", "]", "[^", "[]", "\\", "\\\\", "\\S", "\\|", "\\]", "\\(",
+                 "\\U0001F300", "é", "İ", "Σ", "\n", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PATTERN_BITS), max_size=20))
+@example(pieces=["[", "]", "|", "]", "|", "a"])
+@example(pieces=["[^", "]", "|", "]", "|", "\\"])
+def test_alternatives_split_by_tokens_as_by_characters(pieces: list[str]) -> None:
+    from composer.checking.fastre import split_alternatives
+
+    pattern = "".join(pieces)
+    assert split_alternatives(pattern) == _split_alternatives_by_characters(pattern)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PATTERN_BITS), max_size=20))
+@example(pieces=["\\\\", "\\S", "B"])
+@example(pieces=["\\", "\\", "\\", "B", "A"])
+def test_patterns_lower_cased_whole_as_by_runs(pieces: list[str]) -> None:
+    """ASCII patterns are lower-cased whole with their upper-case escapes put back; the same as lower-casing
+    each run between escapes."""
+    from composer.checking.fastre import _ESCAPE_OR_RUN, lower_pattern
+
+    pattern = "".join(pieces)
+    by_runs = _ESCAPE_OR_RUN.sub(lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern)
+    assert lower_pattern(pattern) == by_runs
+
+
+def test_patterns_built_from_their_stored_compiled_form_equal_those_re_compiles(checker: Checker) -> None:
+    """The module patterns are built from the compiled form kept in the facts file (see ``compile_known``);
+    each must be the very pattern ``re.compile`` makes (patterns compare equal when their code does)."""
+    from composer.checking import analysis, derived, engine, phi, platforms, text
+
+    patterns = [value for module in (analysis, engine, phi, platforms, text) for value in vars(module).values()
+                if isinstance(value, re.Pattern)]
+    stored = [p for p in patterns if derived.lookup("compiled", p.pattern, int(p.flags & ~re.UNICODE))[0]]
+    assert len(stored) > 50, "the facts file was expected to hold the module patterns' compiled form"
+    for pattern in patterns:
+        assert pattern == re.compile(pattern.pattern, pattern.flags), pattern.pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab1 _-'\n\t\x1c\x7f.#é’"), max_size=40))
+@example(text="a_b c\x1cd e-f")
+def test_word_set_finds_the_runs_the_regex_finds(text: str) -> None:
+    """ASCII texts are split by translation; the words are the regex's runs (of letters and digits
+    only, when the text holds an underscore)."""
+    run = r"[^\W_]+" if "_" in text else r"\w+"
+    assert word_set(text) == frozenset(re.findall(run, text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from("aab9-’ \n_"), max_size=60),
+    literals=st.lists(st.text(alphabet=st.sampled_from("ab9-’ x"), min_size=1, max_size=4), max_size=8),
+)
+@example(text="aaaa", literals=["ab", "aa", "a", "x"])
+def test_remembered_literal_tests_agree_with_substring_tests(text: str, literals: list[str]) -> None:
+    """A long draft's literal tests (in its words, skipped when a character is missing, remembered) answer
+    as ``in`` on the text does, asked once or twice."""
+    from composer.checking.fastre import LiteralMemo
+
+    lowered = lower_text(text)
+    memo = LiteralMemo(lowered, "\0".join(word_set(lowered)) if "_" not in lowered else "")
+    for literal in literals + literals:
+        assert (literal in memo) == (literal in lowered), literal

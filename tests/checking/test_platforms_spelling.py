@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from composer.checking.platforms import count_characters, limit
 from composer.checking.spelling import SpellingChecker
@@ -63,3 +65,33 @@ def test_spelling_a_changed_draft_again_finds_what_a_fresh_check_finds(speller: 
         assert again == [(f.start, f.end) for f in fresh.findings(text, extra_words=extra)]
     assert [edited[f.start : f.end] for f in speller.findings(edited)] == ["clinc", "welcom", "shotz", "teh"]
     assert "clinc" not in [edited[f.start : f.end] for f in speller.findings(edited, frozenset({"clinc"}))]
+
+
+# -- the counting shortcuts against the plain scans they replace ----------------------------------------
+
+_LINKY = ["www.", "http://", "https://", ".com", ".example", "a.co", ".org/x", "x", "W", "é", "-", ".", ":", "/",
+          " ", "\n", "\u00a0", "\u3000", "<", '"', "ab", "1", "K", "\u212a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_LINKY), max_size=24))
+@example(pieces=["a", " ", "b.com", "\u00a0", "www.", "x", " ", "see", "http://", "y"])
+def test_links_found_per_stretch_are_those_of_a_full_scan(pieces: list[str]) -> None:
+    from composer.checking.platforms import _URL, _urls
+
+    text = "".join(pieces)
+    assert [m.span() for m in _urls(text)] == [m.span() for m in _URL.finditer(text)]
+
+
+_EMOJI_BITS = ["a", " ", "1", "#", "*", "\ufe0f", "\u20e3", "🎉", "👨", "\u200d", "👩", "\U0001F3FB", "🇺", "🇸", "é",
+               "日", "♀", "☀"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_EMOJI_BITS), max_size=60))
+@example(pieces=["1", "\ufe0f", "\u20e3", "a", "🇺", "🇸", "#", "\u20e3"])
+def test_emoji_found_at_non_ascii_characters_are_those_of_a_full_scan(pieces: list[str]) -> None:
+    from composer.checking.platforms import _EMOJI, _emoji_spans
+
+    text = "".join(pieces)
+    assert _emoji_spans(text) == [m.span() for m in _EMOJI.finditer(text)]
