@@ -147,7 +147,9 @@ _ID = _ci(
     r"|account(?:\s+(?:number|no\.?))?|acct\.?|member\s+(?:ID|number|no\.?|#)|(?:insurance|policy|group|"
     r"subscriber|claim|beneficiary|Medicare|Medicaid)\s+(?:ID|number|no\.?|#)|ID|SSN|social\s+security"
     r"(?:\s+number)?|licen[cs]e(?:\s+(?:plate|number|no\.?))?|plate|serial(?:\s+(?:number|no\.?))?|"
-    r"device\s+(?:ID|number)|VIN|DEA)\b\s*(?:is\s+|:\s*|#\s*|no\.\s*|number\s+)?#?\s*([A-Z0-9][A-Z0-9-]{2,24})")
+    r"device\s+(?:ID|number)|VIN|DEA)\b\s*(?:is\s+|:\s*|#\s*|no\.\s*|number\s+)?#?\s*"
+    # the number, with one space inside when digits follow it ("plate RFM 4471")
+    r"([A-Z0-9][A-Z0-9-]{2,24}(?:\s(?=[A-Z-]{0,8}\d)[A-Z0-9-]{2,9})?)")
 _SSN = compile_fast(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 #: What every IP address contains ("1.22.3"): a cheaper scan than the address pattern itself.
 _DOTTED_NUMBERS = compile_fast(r"\d\.\d{1,3}\.\d")
@@ -518,7 +520,25 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         for match in islice(_TIME_SLOT_PERSON.finditer(analysis.lower), MAX_SPANS):
             if not any(s <= match.start() < e for s, e in spans):
                 spans.append(match.span())
+    if not analysis.words.isdisjoint(_POSSESSIVES):
+        # "your 8/19 mole removal", "her recheck on March 3": a date that belongs to one person's care
+        for match in islice(_POSSESSED_DATE.finditer(analysis.lower), MAX_SPANS):
+            group = 1 if match.group(1) else 2
+            if not any(s <= match.start(group) < e for s, e in spans):
+                spans.append(match.span(group))
     return spans
+
+
+_POSSESSIVES = frozenset(["your", "ur", "his", "her", "their"])
+_CARE_EVENT = (r"(?:appointment|appt|visit|recheck|re-check|follow-?up|surgery|procedure|removal|biopsy|check-?up|"
+               r"physical|cleaning|infusion|injection|shot|scan|x-?ray|mri|ultrasound|labs?|bloodwork|consult|"
+               r"session|delivery|c-section|induction|colonoscopy|mammogram|post-?op|pre-?op|op|check|stitches\s+out)")
+# A date element (a weekday alone is not one: "your physical on Monday" names no date).
+_DAY_OR_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+_POSSESSED_DATE = _ci(
+    rf"\b(?:your|ur|his|her|their)\s+({_DAY_OR_DATE})\s+(?:[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\b"
+    rf"|\b(?:your|ur|his|her|their)\s+(?:[\w-]{{1,15}}\s+){{0,1}}?{_CARE_EVENT}\s+"
+    rf"(?:is\s+|on\s+|this\s+|next\s+|set\s+for\s+|scheduled\s+for\s+){{0,2}}({_DAY_OR_DATE})(?![\w/])")
 
 
 # "born ... on New Year's Day", "delivered on Christmas Eve": a holiday is a date of birth or care.
@@ -861,7 +881,7 @@ def _roles(lexicons: Lexicons) -> tuple[str, ...]:
 
 # "our fave firefighter from station 4", "the retired librarian from the Lincoln branch".
 _ROLE_PLACE = (
-    r"(?i:\b(?:the|our|my)\s+(?:[\w-]{1,15}\s+){0,2}?(?:<<roles>>)\s+(?:from|at|of|on|over\s+at|"
+    r"(?i:\b(?:the|our|my)\s+(?:[\w-]{1,15}\s+){0,2}?(?:<<roles>>)\s+(?:from|at|of|on|in|over\s+at|"
     r"down\s+at)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+(?:[A-Z0-9][\w'’.-]{0,25}|branch|station|"
     rf"store|shop|office|school|church|plant|mill|base)){{0,2}}|(?i:{_PLACE_UNIT}))")
 
@@ -1306,7 +1326,26 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     places = practice_places(analysis.context.address)
     if places:  # "the Springfield kids": the practice's own town is a place, never a person's name
         spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in places]
+    staff = _introduced_staff(text) if spans else frozenset()
+    if staff:  # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
+        spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in staff]
     return spans
+
+
+_CREDENTIALS = (r"(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|FNP-BC|DNP|PhD|APRN|ARNP|RDN|RD|LCSW|DPT|PT|OT|OTR|"
+                r"RDH|DDS|DMD|CNM|CRNA|LMFT|LPC|PsyD|AuD|OD|DC|ATC|CCMA|RRT|MSW|PharmD|CNP|IBCLC|LMT|MSN|BSN|CNA)")
+# A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
+_STAFF_INTRO = compile_fast(
+    rf"\b([A-Z][a-z'’-]{{1,20}})(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]{{1,25}})?,?\s+{_CREDENTIALS}(?![\w-])"
+    rf"|\b(?:welcome|welcoming|introduce|introducing|meet)\s+(?:Dr\.?\s+)?([A-Z][a-z'’-]{{1,20}})(?:\s+[A-Z][a-z'’-]{{1,25}})?,?"
+    rf"\s+(?:to\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|crew|office|front\s+desk)|as\s+(?:our|the)\s+new"
+    rf"|(?:our|the)\s+new(?:est)?\s+(?:[\w-]+\s+){{0,2}}?(?:member|nurse|hygienist|therapist|provider|physician|"
+    rf"assistant|receptionist|coordinator|manager|doctor))\b")
+
+
+def _introduced_staff(text: str) -> frozenset[str]:
+    """Lower-cased first names of the people a draft introduces as colleagues."""
+    return frozenset(name.lower() for match in _STAFF_INTRO.finditer(text) for name in match.groups() if name)
 
 
 @lru_cache(maxsize=32)
