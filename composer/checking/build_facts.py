@@ -22,7 +22,7 @@ def _derive_all(resources: Path, output: Path) -> int:
     from composer.checking.engine import load_checker
 
     checker = load_checker(resources)
-    derived.keep_compiled(False)
+    derived.keep_load_facts(False)
     checker.warm_up()
     return derived.save(output)
 

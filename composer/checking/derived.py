@@ -38,20 +38,21 @@ _facts: dict[str, Any] = {}
 _used: set[str] = set()
 _lock = threading.Lock()
 _state = {"loaded": False, "enabled": os.environ.get(DISABLE_VARIABLE) != "1"}
-#: Whether the compiled form of regexes compiled now is kept (see :func:`keep_compiled`).
-_compiled = {"keep": not _state["enabled"]}
+#: Whether facts about loading itself are kept now (see :func:`keep_load_facts`).
+_load_facts = {"keep": not _state["enabled"]}
 
 
-def keep_compiled(keep: bool) -> None:
-    """Keep (or stop keeping) the compiled form of the regexes compiled from now on. Rederiving the facts
-    keeps those compiled while the engine loads (module patterns and rule patterns compiled up front),
-    which is what loading would otherwise spend most of its time parsing; regexes compiled later, on
-    first use or by ``warm_up``, are many and big and stay out of the file."""
-    _compiled["keep"] = keep
+def keep_load_facts(keep: bool) -> None:
+    """Keep (or stop keeping) what loading the engine works out from here on: the compiled form of the
+    regexes compiled (module patterns) and the parsed rule files, which is what loading would otherwise
+    spend most of its time on (``re`` and ``tomllib`` parse in Python). Rederiving the facts keeps them
+    while the engine loads; regexes compiled later, on first use or by ``warm_up``, are many and big
+    and stay out of the file."""
+    _load_facts["keep"] = keep
 
 
-def keeping_compiled() -> bool:
-    return _compiled["keep"]
+def keeping_load_facts() -> bool:
+    return _load_facts["keep"]
 
 
 def _key(kind: str, pattern: str, flags: int) -> str:

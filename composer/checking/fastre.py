@@ -1273,7 +1273,7 @@ def compile_known(pattern: str, flags: int = 0) -> re.Pattern[str]:
         for name, index in group_index.items():
             index_group[index] = name
         return cast(re.Pattern[str], _sre.compile(pattern, all_flags, code, groups, group_index, tuple(index_group)))
-    if derived.keeping_compiled():
+    if derived.keeping_load_facts():
         derived.remember("compiled", pattern, int(flags), compiled_form(pattern, flags))
     return re.compile(pattern, flags)
 

@@ -1228,8 +1228,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if low in lexicons.common_words and _at_sentence_start(text, start) and (
                 low in _ABSTRACT_NAMES or not token[0].isupper() or not _PERSON_VERB_RIGHT.match(lower, end)):
             continue  # "Many concerns..." at the start of a sentence is a word, not a name
-        left = lower[max(0, start - 25) : start]
-        cue = _NAME_CONTEXT_LEFT.search(left)
+        if not token[0].isupper() and (low in lexicons.common_words or low in lexicons.ambiguous_names):
+            continue  # a lower-case word ("in", "will", "may"): only a rare word can be a lower-case name
+        cue = _NAME_CONTEXT_LEFT.search(lower[max(0, start - 25) : start])
         if token[0].isupper():
             if low in lexicons.ambiguous_names and not cue and not _POSSESSIVE_CARE_RIGHT.match(lower[end : end + 60]) \
                     and (low in _ABSTRACT_NAMES or not _PERSON_VERB_RIGHT.match(lower, end)):
@@ -1238,9 +1239,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                 continue
             if cue or care():
                 add(start, end)
-        elif cue and low not in lexicons.common_words and low not in lexicons.ambiguous_names:
+        elif cue:
             add(start, end)
-        elif low not in lexicons.common_words and low not in lexicons.ambiguous_names:
+        else:
             # lower-case full name: "marisol vega"
             after = _extend_surname(text, end, lexicons, upper=False)
             if after > end and care():

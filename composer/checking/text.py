@@ -56,9 +56,25 @@ def _phone_pattern(phone: str) -> re.Pattern[str] | None:
     if len(digits) != 10:
         return None
     a, b, c = digits[:3], digits[3:6], digits[6:]
-    return compile_fast(
-        rf"(?:\+?1[\s.-]?)?(?:\(\s?{a}\s?\)|{a})[\s.-]?{b}[\s.-]?{c}(?!\d)"
-    )
+    return compile_fast(_spelled_out_phone(a, b, c))
+
+
+def _handle_or_word(word: str) -> str:
+    r"""``[@#]?word\w{0,20}`` spelled out as ``[@#]word\w{0,20}|word\w{0,20}`` (the order in which the
+    optional prefix is tried): the same matches, but a plain start ``re`` can skip ahead to."""
+    body = rf"{re.escape(word)}\w{{0,20}}"
+    return rf"[@#]{body}|{body}"
+
+
+def _spelled_out_phone(a: str, b: str, c: str) -> str:
+    r"""``(?:\+?1[\s.-]?)?(?:\(\s?a\s?\)|a)[\s.-]?b[\s.-]?c(?!\d)`` with its optional country code and
+    area-code choice spelled out as alternatives, in the order the compact form tries them (with "+1",
+    with "1", then without, each with the bracketed area code first): the same matches, but every
+    alternative starts with a plain character, so ``re`` skips ahead to those instead of trying the
+    optional prefix at every offset (a tenth of the time of masking a post went there)."""
+    area = rf"(?:\(\s?{a}\s?\)|{a})"
+    rest = rf"[\s.-]?{b}[\s.-]?{c}(?!\d)"
+    return rf"\+1[\s.-]?{area}{rest}|1[\s.-]?{area}{rest}|\(\s?{a}\s?\){rest}|{a}{rest}"
 
 
 def _name_variants(full: str) -> list[str]:
@@ -120,7 +136,7 @@ class Masker:
             first = name.split()[0]
             if len(first) >= 4 and first.lower() not in _GENERIC_PRACTICE_WORDS:
                 # "Riverbend", "RiverbendFM", "@RiverbendFM", "#RiverbendCares"
-                patterns.append((rf"[@#]?{re.escape(first)}\w{{0,20}}", "practice", first.lower()))
+                patterns.append((_handle_or_word(first), "practice", first.lower()))
             initials = "".join(w[0] for w in name.split() if w[:1].isalpha())
             if len(initials) >= 3:
                 patterns.append((rf"{re.escape(initials)}(?!\w)", "practice", initials.lower()))

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from composer.checking import Checker, CheckRequest, PracticeContext
 
 
@@ -94,3 +99,34 @@ def test_practice_context_from_json_reads_the_eval_form(context: PracticeContext
     assert "Jenna Cole" in context.staff
     assert context.personal_owner == "Dr. Anika Patel"
     assert PracticeContext.from_json({}).name == ""
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    area=st.sampled_from(["555", "155", "115"]),
+    pieces=st.lists(st.sampled_from(["+", "1", "(", ")", " ", ".", "-", "555", "155", "15", "201", "3300", "33001",
+                                     "5", "\n", "x"]), max_size=14),
+)
+@example(area="555", pieces=["+", "1", " ", "(", "555", ")", " ", "201", "-", "3300"])
+@example(area="155", pieces=["1", "155", ".", "201", ".", "3300", "1", "(", "155", ")", "201", "3300"])
+def test_the_spelled_out_phone_pattern_matches_like_the_compact_one(area: str, pieces: list[str]) -> None:
+    """The practice's phone pattern, with its optional parts spelled out as alternatives (for speed), finds
+    what the compact pattern finds, an area code starting with "1" included."""
+    from composer.checking.text import _spelled_out_phone
+
+    text = "".join(pieces)
+    compact = rf"(?:\+?1[\s.-]?)?(?:\(\s?{area}\s?\)|{area})[\s.-]?201[\s.-]?3300(?!\d)"
+    expected = [m.span() for m in re.finditer(compact, text)]
+    assert [m.span() for m in re.finditer(_spelled_out_phone(area, "201", "3300"), text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["@", "#", "River", "river", "bend", "Riv", "_", " ", "x", "é"]), max_size=12),
+       word=st.sampled_from(["River", "#Riv"]))
+def test_a_handle_pattern_spelled_out_matches_like_the_compact_one(pieces: list[str], word: str) -> None:
+    from composer.checking.text import _handle_or_word
+
+    text = "".join(pieces)
+    compact = rf"[@#]?{re.escape(word)}\w{{0,20}}"
+    expected = [m.span() for m in re.finditer(compact, text)]
+    assert [m.span() for m in re.finditer(_handle_or_word(word), text)] == expected

@@ -26,3 +26,20 @@ def test_an_unreadable_or_foreign_facts_file_is_ignored(tmp_path: Path) -> None:
     foreign.write_text(json.dumps({"parser": "2.7", "facts": {"k": "v"}}), encoding="utf-8")
     derived.load(foreign)
     assert derived.lookup("groups", "k", 0) == (False, None) or derived.lookup("groups", "k", 0)[1] != "v"
+
+
+def test_rule_files_read_from_the_facts_are_what_tomllib_parses() -> None:
+    """Loading reads each rule and lexicon file's parse from the facts file (as JSON); it must be exactly
+    tomllib's parse of the file as it is, and come as fresh objects each time."""
+    import tomllib
+
+    from composer.checking.rules import read_toml
+
+    paths = sorted(resource_path("rules").glob("*.toml"))
+    stored = [p for p in paths if derived.lookup("toml", p.read_text(encoding="utf-8"), 0)[0]]
+    assert len(stored) == len(paths), "rules changed: run `python -m composer.checking.build_facts`"
+    for path in paths:
+        first = read_toml(path)
+        assert first == tomllib.loads(path.read_text(encoding="utf-8")), path.name
+        first.clear()
+        assert read_toml(path), "a caller's change must not reach the next reader"
