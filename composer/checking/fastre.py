@@ -1261,8 +1261,10 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compile_known(accelerate(pattern, flags), flags)
 
 
+@lru_cache(maxsize=4096)
 def compile_known(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, built from its compiled form when the facts file holds it.
+    """``re.compile(pattern, flags)``, built from its compiled form when the facts file holds it (and,
+    like ``re.compile``, remembered: detectors compile a few patterns per draft).
 
     ``re`` parses a pattern in Python, and parsing the patterns compiled while the engine loads was most
     of the load time; the compiled form (what ``re`` hands to its C engine) depends only on the pattern,
