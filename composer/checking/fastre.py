@@ -37,24 +37,26 @@ def lower_text(text: str) -> str:
 
 
 _ESCAPE_OR_RUN = re.compile(r"\\.|[^\\]+", re.DOTALL)
-#: An escape of an upper-case letter (``\\S``), with the escaped backslashes before it: it starts where a
-#: run of backslashes does, so each backslash pair is read as one escape, as ``re`` reads them.
-_UPPER_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\[A-Z]")
+#: An escape of an upper-case ASCII letter (``\\S``) or of any non-ASCII character, with the escaped
+#: backslashes before it: it starts where a run of backslashes does, so each backslash pair is read as
+#: one escape, as ``re`` reads them.
+_CASED_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\[A-Z\x80-\U0010ffff]")
 
 
 def lower_pattern(pattern: str) -> str:
     """Lower-case a pattern's literals, leaving escapes (``\\S``, ``\\B``, ``\\U0001F300``) intact.
 
-    An ASCII pattern is lower-cased whole (ASCII lower-casing keeps every offset and reads no context)
-    and its few upper-case escapes put back; the general way visits every escape and run in Python,
-    which for the word lists of the rules was a good part of the engine's load time."""
-    if pattern.isascii():
-        lowered = pattern.lower()
+    When lower-casing keeps every offset and reads no context (no character lower-cases to two, and no
+    capital sigma, whose lower case depends on what follows), the pattern is lower-cased whole and its
+    few escapes that lower-casing could change are put back; the general way visits every escape and run
+    in Python, which for the word lists of the rules was a good part of the engine's load time."""
+    lowered = pattern.lower()
+    if len(lowered) == len(pattern) and "\u03a3" not in pattern:
         if "\\" not in pattern:
             return lowered
         pieces: list[str] = []
         last = 0
-        for escape in _UPPER_ESCAPE.finditer(pattern):
+        for escape in _CASED_ESCAPE.finditer(pattern):
             pieces += (lowered[last : escape.start()], escape.group())
             last = escape.end()
         pieces.append(lowered[last:])
@@ -1259,8 +1261,10 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compile_known(accelerate(pattern, flags), flags)
 
 
+@lru_cache(maxsize=4096)
 def compile_known(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, built from its compiled form when the facts file holds it.
+    """``re.compile(pattern, flags)``, built from its compiled form when the facts file holds it (and,
+    like ``re.compile``, remembered: detectors compile a few patterns per draft).
 
     ``re`` parses a pattern in Python, and parsing the patterns compiled while the engine loads was most
     of the load time; the compiled form (what ``re`` hands to its C engine) depends only on the pattern,

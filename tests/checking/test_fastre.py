@@ -298,7 +298,7 @@ def _split_alternatives_by_characters(pattern: str) -> list[str]:
 
 
 _PATTERN_BITS = ["a", "B", "|", "(", ")", "(?:", "[", "]", "[^", "[]", "\\", "\\\\", "\\S", "\\|", "\\]", "\\(",
-                 "\\U0001F300", "é", "İ", "Σ", "\n", " "]
+                 "\\U0001F300", "é", "İ", "Σ", "\n", " ", "’", "É", "\\É", "\\’", "ς"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -317,8 +317,9 @@ def test_alternatives_split_by_tokens_as_by_characters(pieces: list[str]) -> Non
 @example(pieces=["\\\\", "\\S", "B"])
 @example(pieces=["\\", "\\", "\\", "B", "A"])
 def test_patterns_lower_cased_whole_as_by_runs(pieces: list[str]) -> None:
-    """ASCII patterns are lower-cased whole with their upper-case escapes put back; the same as lower-casing
-    each run between escapes."""
+    """Patterns are lower-cased whole with the escapes lower-casing could change put back (unless a
+    character lower-cases to two, or a capital sigma reads its context); the same as lower-casing each
+    run between escapes."""
     from composer.checking.fastre import _ESCAPE_OR_RUN, lower_pattern
 
     pattern = "".join(pieces)
