@@ -76,7 +76,8 @@ def test_learned_rule_marks_the_sentence_and_never_duplicates_a_rule() -> None:
     assert found[0].start >= len(lead) and found[0].severity == "info"
     # where a hand-written rule already found the category, the model adds nothing
     ruled = checker.check(CheckRequest(text="Go Bears!! Huge win last night, the whole office is buzzing 🏈"))
-    assert {f.rule for f in ruled if f.category == "profile-mismatch"} and not any("learned" in f.rule for f in ruled)
+    rules = {f.rule for f in ruled if f.category == "profile-mismatch"}
+    assert rules and not any("learned" in rule for rule in rules)
 
 
 def test_threshold_is_validated(tmp_path: Path) -> None:
