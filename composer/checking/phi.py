@@ -74,7 +74,9 @@ _EVENT = _ci(
     r"\b(?:closed|close|open|opens|reopen|reopens|hours|clinic|class|event|fair|join\s+us|sign\s+up|"
     r"register|holiday|webinar|workshop|screenings?\s+day|day|night|drive|starting|begins?|through|until|"
     r"families|everyone|community|walk-?ins?|no\s+appointment)\b")
-_PHONE = compile_fast(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)")
+#: A number, or one with its last four digits blanked out ("555-867-xxxx" still points to one person).
+_PHONE = compile_fast(
+    r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-](?:\d{4}(?!\d)|[xX*]{4}(?![\w*]))")
 _OWN_NUMBER = _ci(
     r"\b(?:me|my\s+(?:cell|number|phone|line|personal\s+number))\s+(?:directly\s+)?(?:at|on|is|:)?\s*$")
 _ORG_PHONE = compile_fast(r"^(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?")
@@ -264,7 +266,7 @@ _PERSON_VERB_RIGHT = _ci(
     r"is\s+(?:now\s+)?cancer-free|is\s+back\s+(?:home|on\s+(?:her|his)\s+feet))\b")
 # "your dad Walt", "her husband, Arturo": the name given to a relative, listed or not.
 _RELATION_NAME = compile_fast(
-    r"\b(?i:your|his|her|their)\s+(?:[\w-]{1,12}\s+)?(?i:husband|wife|son|daughter|mom|mother|dad|father|brother|"
+    r"\b(?i:your|ur|his|her|their)\s+(?:[\w-]{1,12}\s+)?(?i:husband|wife|son|daughter|mom|mother|dad|father|brother|"
     r"sister|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|niece|nephew|partner|baby|"
     r"little\s+one|boy|girl|twins?)\s*,?\s+([A-Z][a-z'’-]{1,20})\b")
 #: The words one of which every match of _RELATION_NAME contains ("your son Eli", "her little one, Ava").
