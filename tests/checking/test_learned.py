@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import json
 import os
+from array import array
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from composer.checking import CheckRequest, load_checker
 from composer.checking.errors import RuleFileError
-from composer.checking.learned import FILE_NAME, SCALE, LearnedModel, checksum, features, train
+from composer.checking.learned import (
+    FILE_NAME,
+    SCALE,
+    LearnedModel,
+    _pack_array,
+    _pack_row,
+    _sigmoid,
+    checksum,
+    features,
+    train,
+)
 from composer.checking.train_model import ROOT, corpus_files
 
 MODEL = ROOT / "resources" / "rules" / FILE_NAME
@@ -96,3 +109,40 @@ def test_threshold_is_validated(tmp_path: Path) -> None:
 
 def test_json_is_deterministic_text(model: LearnedModel) -> None:
     assert json.loads(model.to_json())["categories"] == list(model.categories)
+
+
+def _plain_totals(model: LearnedModel, text: str, kind: str, profile: str) -> list[int]:
+    """The definition the packed sums must equal: each head's weights summed over the set of features."""
+    rows = [model.weights[name] for name in features(text, kind, profile) if name in model.weights]
+    return [sum(row[index] for row in rows) for index in range(len(model.categories))]
+
+
+def test_packed_sums_equal_the_plain_sums_over_the_features(model: LearnedModel) -> None:
+    """Scores come from packed rows added as integers (learned.py); they must be exactly the column sums."""
+    texts = [path.read_text(encoding="utf-8")[start : start + size]
+             for path in corpus_files() for start, size in ((0, 300), (5000, 3000), (20000, 40))]
+    texts += ["", "ur appt is tmrw!! lol", "Ünïcödé ’quotes’ and 12:30 p.m. — fine", "word " * 2000]
+    for text in texts:
+        for kind, profile in (("post", "practice"), ("reply", "personal")):
+            plain = _plain_totals(model, text, kind, profile)
+            assert model._totals(text, kind, profile) == plain
+            for category, total in zip(model.categories, plain, strict=True):
+                assert model.score(category, text, kind, profile) == _sigmoid(total / SCALE)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["w:a", "w:b", "c:<ab>", "b:a_b", "bias"]),
+                          st.lists(st.integers(-32767, 32767), min_size=3, max_size=3)), max_size=5),
+       st.text(alphabet="ab ,", max_size=30))
+def test_packed_rows_hold_extreme_weights(rows: list[tuple[str, list[int]]], text: str) -> None:
+    """Weights at the limits either way, packed by the constructor and by the file loader alike."""
+    weights = {name: tuple(row) for name, row in rows}
+    built = LearnedModel(("x", "y", "z"), weights, {})
+    assert built._totals(text, "post", "practice") == _plain_totals(built, text, "post", "practice")
+    names = sorted(weights)
+    loaded = _pack_array(array("h", [w for name in names for w in weights[name]]), 3)
+    assert loaded == [_pack_row(weights[name]) for name in names]
+
+
+def test_a_weight_a_row_cannot_hold_is_refused() -> None:
+    with pytest.raises(ValueError):
+        LearnedModel(("a",), {"w:x": (40000,)}, {})
