@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from composer.checking import phi, platforms
 from composer.checking.analysis import Analysis, Lexicons
+from composer.checking.errors import RuleFileError
 from composer.checking.fastre import LiteralIndex, Matcher, compile_fast, lower_text, word_set
 from composer.checking.learned import FILE_NAME as LEARNED_FILE
 from composer.checking.learned import LearnedModel
@@ -47,8 +48,6 @@ class Checker:
         self._derived = tuple(r for r in self.rules if r.type in _LATE_TYPES)
         for rule in self.rules:
             if rule.type == "phi" and rule.params["detector"] not in phi.DETECTORS:
-                from composer.checking.rules import RuleFileError
-
                 raise RuleFileError(rule.source, rule.id, "detector",
                                     f"unknown PHI detector (known: {', '.join(sorted(phi.DETECTORS))})")
         self._literals = LiteralIndex()

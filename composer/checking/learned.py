@@ -22,8 +22,7 @@ import math
 import re
 import sys
 from array import array
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise, repeat
 from pathlib import Path
@@ -83,7 +82,6 @@ def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, value))))
 
 
-@dataclass(frozen=True, slots=True)
 class LearnedModel:
     """Per-feature weight vectors (one weight per category head, in thousandths) and their sources.
 
@@ -91,33 +89,47 @@ class LearnedModel:
     the features come in), and the file stores them as one packed array that loads in milliseconds.
 
     Scoring sums each feature's row. Summing rows of nine weights column by column in Python cost more
-    than finding the features, so each row is also kept as one integer, its weights side by side in
-    fields wide enough never to carry into each other (``packed``): adding those integers adds every
-    column at once, in C, and the totals are read back out of the fields, exactly the same integers."""
+    than finding the features, so each row is kept as one integer, its weights side by side in fields
+    wide enough never to carry into each other (``packed``): adding those integers adds every column at
+    once, in C, and the totals are read back out of the fields, exactly the same integers. The rows as
+    tuples (:attr:`weights`) are only unpacked when asked for (training output, tests): kept beside the
+    packed rows they doubled the model's memory."""
 
-    categories: tuple[str, ...]
-    weights: dict[str, tuple[int, ...]]
-    corpora: dict[str, str]
-    #: ``weights`` as packed rows (derived from ``weights`` when not given; :meth:`load` packs them from
-    #: the file's array without a Python step per feature).
-    packed: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    __slots__ = ("_weights", "categories", "corpora", "packed")
 
-    def __post_init__(self) -> None:
-        if self.packed is None:
-            object.__setattr__(self, "packed", {name: _pack_row(row) for name, row in self.weights.items()})
+    def __init__(self, categories: Sequence[str], weights: Mapping[str, Sequence[int]] | None,
+                 corpora: Mapping[str, str], packed: dict[str, int] | None = None) -> None:
+        """From the rows (``weights``) or, as :meth:`load` gives them, from the packed rows alone."""
+        self.categories = tuple(categories)
+        self.corpora = dict(corpora)
+        if packed is None:
+            packed = {name: _pack_row(row) for name, row in (weights or {}).items()}
+        self.packed = packed
+        self._weights: dict[str, tuple[int, ...]] | None = None
+
+    @property
+    def weights(self) -> dict[str, tuple[int, ...]]:
+        """Each feature's weights, one per head (unpacked on first use)."""
+        if self._weights is None:
+            heads = len(self.categories)
+            self._weights = {name: tuple(_field(row, index, heads) for index in range(heads))
+                             for name, row in self.packed.items()}
+        return self._weights
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LearnedModel):
+            return NotImplemented
+        return (self.categories, self.corpora, self.packed) == (other.categories, other.corpora, other.packed)
 
     def _packed_sum(self, text: str, kind: str, profile: str) -> int:
         """The sum of the packed rows of the features of ``text`` (unknown features add nothing)."""
-        packed = self.packed
-        assert packed is not None
-        return sum(map(packed.get, features(text, kind, profile), repeat(0)))
+        return sum(map(self.packed.get, features(text, kind, profile), repeat(0)))
 
     def _totals(self, text: str, kind: str, profile: str) -> list[int]:
         """The summed weights of the features of ``text``, one total per head."""
         summed = self._packed_sum(text, kind, profile)
         heads = len(self.categories)
-        rows = summed >> (_FIELD * heads)
-        return [((summed >> (_FIELD * index)) & _MASK) - rows * _OFFSET for index in range(heads)]
+        return [_field(summed, index, heads) for index in range(heads)]
 
     def scores(self, text: str, kind: str, profile: str) -> dict[str, float]:
         """Probability per category that a reviewer would flag ``text`` in that category."""
@@ -127,9 +139,7 @@ class LearnedModel:
     def score(self, category: str, text: str, kind: str, profile: str) -> float:
         """Probability for one category head (only its field is read out of the sum)."""
         summed = self._packed_sum(text, kind, profile)
-        rows = summed >> (_FIELD * len(self.categories))
-        total = ((summed >> (_FIELD * self.categories.index(category))) & _MASK) - rows * _OFFSET
-        return _sigmoid(total / SCALE)
+        return _sigmoid(_field(summed, self.categories.index(category), len(self.categories)) / SCALE)
 
     # -- files ----------------------------------------------------------------------------------------
     @classmethod
@@ -165,10 +175,8 @@ class LearnedModel:
         corpora = data.get("corpora", {})
         if not isinstance(corpora, dict):
             raise fail("corpora", "must be a table of corpus = checksum")
-        rows = zip(*[iter(values)] * size, strict=True)  # consecutive groups of one weight per head
         packed = dict(zip(feature_names, _pack_array(values, size), strict=True))
-        return cls(tuple(categories), dict(zip(feature_names, rows, strict=True)),
-                   {str(k): str(v) for k, v in corpora.items()}, packed)
+        return cls(categories, None, {str(k): str(v) for k, v in corpora.items()}, packed)
 
     def to_json(self) -> str:
         """The model as a deterministic JSON text: sorted feature names, one packed little-endian array."""
@@ -182,6 +190,13 @@ class LearnedModel:
              "weights": base64.b64encode(values.tobytes()).decode("ascii")},
             ensure_ascii=False, indent=0,
         ) + "\n"
+
+
+def _field(summed: int, index: int, heads: int) -> int:
+    """Head ``index``'s total out of a sum of packed rows (one row, or many): its field, less the offset
+    that each of the rows summed (counted in the last field) added."""
+    rows = summed >> (_FIELD * heads)
+    return ((summed >> (_FIELD * index)) & _MASK) - rows * _OFFSET
 
 
 def _pack_row(row: Sequence[int]) -> int:

@@ -300,8 +300,11 @@ _PUBLIC_LEFT = _ci(
     r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|author|"
     r"professor|prof\.|dr\.|doctor|vote\s+for|elect|candidate|coach|pastor|reverend|rev\.|"
     r"according\s+to|by)\s+$")
+#: Clinical credentials written after a name ("Dana Whitfield, DPT"): a colleague, not a patient.
+_CREDENTIALS = (r"(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|FNP-BC|DNP|PhD|APRN|ARNP|RDN|RD|LCSW|DPT|PT|OT|OTR|"
+                r"RDH|DDS|DMD|CNM|CRNA|LMFT|LPC|PsyD|AuD|OD|DC|ATC|CCMA|RRT|MSW|PharmD|CNP|IBCLC|LMT|MSN|BSN|CNA)")
 _STAFF_RIGHT = compile_fast(
-    r"^(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|DNP|PhD|APRN|RDN|LCSW)\b|"
+    rf"^(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:{_CREDENTIALS}\b|"
     r"(?:is\s+)?(?:our|the|a)\s+(?:new\s+|amazing\s+|wonderful\s+|own\s+)?(?:nurse|medical\s+assistant|"
     r"receptionist|physician|doctor|provider|office|front|billing|practice|lab|x-ray|tech|scheduler|team|"
     r"pediatrician|hygienist|manager|coordinator|volunteer|intern|staff|colleague|mail\s+carrier|"
@@ -537,9 +540,10 @@ _CARE_EVENT = (r"(?:appointment|appt|visit|recheck|re-check|follow-?up|surgery|p
                r"session|delivery|c-section|induction|colonoscopy|mammogram|post-?op|pre-?op|op|check|stitches\s+out)")
 # A date element (a weekday alone is not one: "your physical on Monday" names no date).
 _DAY_OR_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+_OWNER = f"(?:{'|'.join(sorted(_POSSESSIVES))})"
 _POSSESSED_DATE = _ci(
-    rf"\b(?:your|ur|his|her|their)\s+({_DAY_OR_DATE})\s+(?:[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\b"
-    rf"|\b(?:your|ur|his|her|their)\s+(?:[\w-]{{1,15}}\s+){{0,1}}?{_CARE_EVENT}\s+"
+    rf"\b{_OWNER}\s+({_DAY_OR_DATE})\s+(?:[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\b"
+    rf"|\b{_OWNER}\s+(?:[\w-]{{1,15}}\s+){{0,1}}?{_CARE_EVENT}\s+"
     rf"(?:is\s+|on\s+|this\s+|next\s+|set\s+for\s+|scheduled\s+for\s+){{0,2}}({_DAY_OR_DATE})(?![\w/])")
 
 
@@ -1335,8 +1339,6 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     return spans
 
 
-_CREDENTIALS = (r"(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|FNP-BC|DNP|PhD|APRN|ARNP|RDN|RD|LCSW|DPT|PT|OT|OTR|"
-                r"RDH|DDS|DMD|CNM|CRNA|LMFT|LPC|PsyD|AuD|OD|DC|ATC|CCMA|RRT|MSW|PharmD|CNP|IBCLC|LMT|MSN|BSN|CNA)")
 # A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
 _STAFF_INTRO = compile_fast(
     rf"\b([A-Z][a-z'’-]{{1,20}})(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]{{1,25}})?,?\s+{_CREDENTIALS}(?![\w-])"

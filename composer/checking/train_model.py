@@ -57,7 +57,8 @@ def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> Learned
         examples.append((features(masked, request.kind, request.profile), labels, known))
 
     every = frozenset(HEADS)
-    for path in corpus_files(root, leave_out):
+    files = corpus_files(root, leave_out)
+    for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 draft = json.loads(line)
@@ -80,7 +81,7 @@ def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> Learned
                 clean = not any(f.category in every or f.category == "phi" for f in checker.check(request, context))
                 add(request, frozenset(), every if clean else frozenset([rule.category]))
     weights = train(examples, HEADS)
-    corpora = {Path(os.path.relpath(path, root)).as_posix(): checksum(path) for path in corpus_files(root, leave_out)}
+    corpora = {Path(os.path.relpath(path, root)).as_posix(): checksum(path) for path in files}
     return LearnedModel(HEADS, weights, corpora)
 
 
