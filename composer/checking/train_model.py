@@ -50,7 +50,7 @@ def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> Learned
 
     checker = load_checker(with_model=False)
     context = _context(root)
-    examples: list[tuple[set[str], frozenset[str], frozenset[str]]] = []
+    examples: list[tuple[list[str], frozenset[str], frozenset[str]]] = []
 
     def add(request: CheckRequest, labels: frozenset[str], known: frozenset[str]) -> None:
         masked = checker.masked_text(request, context)

@@ -112,7 +112,8 @@ def test_json_is_deterministic_text(model: LearnedModel) -> None:
 
 
 def _plain_totals(model: LearnedModel, text: str, kind: str, profile: str) -> list[int]:
-    """The definition the packed sums must equal: each head's weights summed over the set of features."""
+    """The definition the packed sums must equal: each head's weights summed over the features (each
+    distinct word and word pair once, a 4-gram once for each distinct word it is part of)."""
     rows = [model.weights[name] for name in features(text, kind, profile) if name in model.weights]
     return [sum(row[index] for row in rows) for index in range(len(model.categories))]
 
@@ -126,6 +127,7 @@ def test_packed_sums_equal_the_plain_sums_over_the_features(model: LearnedModel)
         for kind, profile in (("post", "practice"), ("reply", "personal")):
             plain = _plain_totals(model, text, kind, profile)
             assert model._totals(text, kind, profile) == plain
+            assert model._totals(text, kind, profile) == plain  # again, from the remembered word sums
             for category, total in zip(model.categories, plain, strict=True):
                 assert model.score(category, text, kind, profile) == _sigmoid(total / SCALE)
 
