@@ -934,6 +934,11 @@ def _roles(lexicons: Lexicons) -> tuple[str, ...]:
     return lexicons.named.get("phi_roles", ())
 
 
+# The only one of a kind in a place is one person: "Springfield's only female tow-truck driver", "the one
+# and only Sangamon County tractor-pull champion" (a unique characteristic, 45 CFR 164.514(b)(2)(i)(R)).
+_ONLY_ONE = (
+    r"(?:\b(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+['’]s|(?i:\bthe\s+one\s+and|\b(?:the\s+)?(?:town|county|city|"
+    r"area|state|valley)['’]s))\s+(?i:only\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:<<roles>>))\b")
 # "our fave firefighter from station 4", "the retired librarian from the Lincoln branch".
 _ROLE_PLACE = (
     r"(?i:\b(?:the|our|my)\s+(?:[\w-]{1,15}\s+){0,2}?(?:<<roles>>)\s+(?:from|at|of|on|in|over\s+at|"
@@ -951,6 +956,9 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
     if "who" in analysis.words or "that" in analysis.words:
         for match in islice(_DESCRIBED_PERSON.finditer(analysis.lower), MAX_SPANS):
             push(match.start(), match.end() - (len(match.group()) - len(match.group().rstrip())))
+    if "only" in analysis.words and not analysis.words.isdisjoint(_role_words(lexicons)):
+        for match in islice(_with_roles(_ONLY_ONE, _roles(lexicons)).finditer(text), MAX_SPANS):
+            push(*match.span())
     if not analysis.words.isdisjoint(_role_words(lexicons)):
         for match in islice(_with_roles(_ROLE_PLACE, _roles(lexicons)).finditer(text), MAX_SPANS):
             if not _JOB_NOT_PATIENT_LEFT.search(analysis.lower[max(0, match.start() - 30) : match.start() + 4]):
