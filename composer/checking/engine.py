@@ -352,8 +352,23 @@ class Checker:
         bounds = analysis.sentences.bounds
         if len(bounds) == 1:
             return [bounds[0]]
-        text = analysis.text
-        return [max(bounds, key=lambda b: model.score(rule.category, text[b[0] : b[1]], kind, profile))]
+        sums = analysis.__dict__.get("_learned_sentence_sums")
+        if sums is None:  # each sentence summed once per check, for every learned rule that fires
+            text = analysis.text
+            memo: dict[str, int] = {}  # a sentence repeated (a pasted list, a signature) is summed once
+            sums = []
+            for start, end in bounds:
+                sentence = text[start:end]
+                summed = memo.get(sentence)
+                if summed is None:
+                    summed = memo[sentence] = model.packed_sum(sentence, kind, profile)
+                sums.append(summed)
+            analysis.__dict__["_learned_sentence_sums"] = sums
+        # The first sentence with the highest total; each distinct sum is read once (thousands of
+        # repeated sentences cost one look-up, and list.index finds them in C).
+        totals = {summed: model.head_total(summed, rule.category) for summed in set(sums)}
+        top = max(totals.values())
+        return [bounds[min(sums.index(summed) for summed, total in totals.items() if total == top)]]
 
     @staticmethod
     def _derived_spans(

@@ -9,7 +9,7 @@ reply) generalises where a missing phrase would not. It only adds findings where
 never replaces a rule, and patient identifiers stay with the rule detectors, which give exact spans.
 
 Pure Python on purpose (no numpy): the checker must import in a fraction of a second and run anywhere
-the app runs. Scoring a 280-character draft costs about a hundred dictionary look-ups per category head.
+the app runs. Scoring a draft costs one look-up per distinct word and word pair, all heads at once.
 """
 
 from __future__ import annotations
@@ -156,6 +156,19 @@ class LearnedModel:
             total += row
         return total
 
+    def packed_sum(self, text: str, kind: str, profile: str) -> int:
+        """The packed sum of ``text``'s features: read one head's total out of it with :meth:`head_score`
+        (the checker sums each sentence once and reads every head it needs from that one sum)."""
+        return self._packed_sum(text, kind, profile)
+
+    def head_total(self, summed: int, category: str) -> int:
+        """One head's total (in thousandths) out of a :meth:`packed_sum`: a higher total, a higher score."""
+        return _field(summed, self.categories.index(category), len(self.categories))
+
+    def head_score(self, summed: int, category: str) -> float:
+        """Probability for one head, from a :meth:`packed_sum`."""
+        return _sigmoid(self.head_total(summed, category) / SCALE)
+
     def _totals(self, text: str, kind: str, profile: str) -> list[int]:
         """The summed weights of the features of ``text``, one total per head."""
         summed = self._packed_sum(text, kind, profile)
@@ -169,8 +182,7 @@ class LearnedModel:
 
     def score(self, category: str, text: str, kind: str, profile: str) -> float:
         """Probability for one category head (only its field is read out of the sum)."""
-        summed = self._packed_sum(text, kind, profile)
-        return _sigmoid(_field(summed, self.categories.index(category), len(self.categories)) / SCALE)
+        return self.head_score(self._packed_sum(text, kind, profile), category)
 
     # -- files ----------------------------------------------------------------------------------------
     @classmethod
