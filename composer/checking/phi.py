@@ -177,6 +177,7 @@ _AGE = _ci(
     rf"|\b{_OLD}\s+and\s+(?:still|sharp|going|counting|thriving|kicking|fabulous|feisty|as\s+sharp)\b"
     rf"|\b(?:turning|hit|hits|reached|reaches)\s+{_OLD_WORD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°|steps|pounds|lbs))"
     rf"|\b(?:age[ds]?|turned|turns)\s+ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
+    rf"|\b(?:at\s+)?the\s+age\s+of\s+{_OLD}\b"
     rf"|\b(?:super)?(?:centenarian|nonagenarian)s?\b|\b{_OLD}(?:st|nd|rd|th)\s+(?:bday|b-day|trip\s+around\s+the\s+sun)\b")
 _AGE_TAIL = compile_fast(
     r"(?:\s+(?!(?:w/|with|who|and|is|was|has|had|in|at|on|for|from|getting|after|before|to)\b)"
@@ -301,7 +302,7 @@ _NOT_NAME_NEXT = compile_fast(
 _PUBLIC_LEFT = _ci(
     r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|author|"
     r"professor|prof\.|dr\.|doctor|vote\s+for|elect|candidate|coach|pastor|reverend|rev\.|"
-    r"according\s+to|by)\s+$")
+    r"according\s+to|by|st\.|saint)\s+$")
 #: Clinical credentials written after a name ("Dana Whitfield, DPT"): a colleague, not a patient.
 _CREDENTIALS = (r"(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|FNP-BC|DNP|PhD|APRN|ARNP|RDN|RD|LCSW|DPT|PT|OT|OTR|"
                 r"RDH|DDS|DMD|CNM|CRNA|LMFT|LPC|PsyD|AuD|OD|DC|ATC|CCMA|RRT|MSW|PharmD|CNP|IBCLC|LMT|MSN|BSN|CNA)")
@@ -758,8 +759,9 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
                 spans.append(match.span(1))
     for match in _BARE_STREET.finditer(text):
         start, end = match.span(1)
-        if any(s <= start < e for s, e in spans):
-            continue
+        shop = _BUSINESS_LEFT.search(lower[max(0, match.start() - 30) : match.start()])
+        if shop or any(s <= start < e for s, e in spans):
+            continue  # "the Walgreens on Monroe Street", "Kemper's Drug on Fifth Street": a shop, not a home
         _, sentence = analysis.sentence_lower(start)
         near = analysis.lower[max(0, start - 80) : end + 80]
         person = _PERSON_PRONOUN.search(sentence) or _PERSON_PRONOUN.search(near)
@@ -767,6 +769,12 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
             spans.append((start, end))
     del lower
     return spans
+
+
+_BUSINESS_LEFT = _ci(
+    r"\b(?:walgreens|cvs|walmart|target|kroger|costco|pharmacy|drug|drugs|drugstore|store|shop|diner|cafe|café|"
+    r"restaurant|bank|church|library|school|bakery|market|station|office|clinic|hospital|grill|hardware|salon|gym|"
+    r"post\s+office|co-?op|[a-z]+['’]s)\s+$")
 
 
 def _private_address(analysis: Analysis, start: int, end: int) -> bool:
