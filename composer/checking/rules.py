@@ -44,7 +44,7 @@ _TYPE_FIELDS: dict[str, set[str]] = {
     "count": {"measure", "max"},
     "phi": {"detector", "params"},
     "derived": {"from_categories", "requires", "unless"},
-    "learned": {"threshold"},
+    "learned": {"threshold", "unless"},
 }
 _WHEN_KEYS = {"kind", "profile", "platform", "reply_to", "citations", "authorized_testimonial"}
 _SCOPES = ("text", "sentence", "context")  # context: the sentence and its neighbours
@@ -368,7 +368,7 @@ def _compile_params(ctx: _Ctx, kind: str, raw: Mapping[str, Any], flags: int) ->
         # pleasure!" confirms care only when the comment thanks the practice for treating someone).
         reply_requires = ctx.strings(raw, "reply_requires", required=False)
         params["reply_requires"] = ctx.regex(reply_requires, "reply_requires", flags) if reply_requires else None
-    if kind in ("existence", "pattern", "conditional", "derived"):
+    if kind in ("existence", "pattern", "conditional", "derived", "learned"):
         unless = ctx.strings(raw, "unless", required=False)
         params["unless"] = ctx.regex(unless, "unless", flags) if unless else None
     return params

@@ -93,6 +93,24 @@ def test_learned_rule_marks_the_sentence_and_never_duplicates_a_rule() -> None:
     assert rules and not any("learned" in rule for rule in rules)
 
 
+def test_learned_testimonial_rule_yields_to_a_written_authorization() -> None:
+    """The model cannot know about consent records, so the rule reads them as the hand-written ones do:
+    an authorization on file or stated in the draft clears the suggestion."""
+    checker = load_checker()
+    story = (
+        "Six months ago she could barely climb the stairs, and today she finished her first 5K. "
+        "So proud of her! Results like this are why we love our weight program."
+    )
+
+    def rules(text: str, **context: bool) -> set[str]:
+        found = checker.check(CheckRequest(text=text, **context))
+        return {f.rule for f in found if f.category == "testimonial-consent"}
+
+    assert rules(story) == {"testimonial-consent.learned-patient-story"}
+    assert rules(story, authorized_testimonial=True) == set()
+    assert rules(story + " Shared with her signed authorization.") == set()
+
+
 def test_threshold_is_validated(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
