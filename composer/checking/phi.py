@@ -268,15 +268,21 @@ _PERSON_VERB_RIGHT = _ci(
     r"is\s+(?:doing|feeling)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+){0,2}(?:better|great|well)|is\s+on\s+the\s+mend|"
     r"is\s+(?:now\s+)?cancer-free|is\s+back\s+(?:home|on\s+(?:her|his)\s+feet))\b")
 # "your dad Walt", "her husband, Arturo": the name given to a relative, listed or not.
+_RELATION_WORDS = (
+    r"(?i:husband|wife|son|daughter|mom|mother|dad|father|brother|sister|grandson|granddaughter|grandma|grandpa|"
+    r"grandmother|grandfather|aunt|uncle|niece|nephew|partner|baby|little\s+one|boy|girl|twins?|"
+    r"t[ií]a|t[ií]o|abuel[ao]|hij[ao]|herman[ao]|mam[aá]|pap[aá])")
 _RELATION_NAME = compile_fast(
-    r"\b(?i:your|ur|his|her|their)\s+(?:[\w-]{1,12}\s+)?(?i:husband|wife|son|daughter|mom|mother|dad|father|brother|"
-    r"sister|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|niece|nephew|partner|baby|"
-    r"little\s+one|boy|girl|twins?)\s*,?\s+([A-Z][a-z'’-]{1,20})\b")
+    rf"\b(?i:your|ur|his|her|their)\s+(?:[\w-]{{1,12}}\s+)?{_RELATION_WORDS}\s*,?\s+([A-Z][a-z'’-]{{1,20}})\b")
+#: "My daughter Lily is 7", "my brother Chuy": a commenter naming their own relative (echoed by a reply).
+_OWN_RELATION_NAME = re.compile(
+    rf"\b(?i:my|our)\s+(?:[\w-]{{1,12}}\s+)?{_RELATION_WORDS}\s*,?\s+([A-Z][a-z'’-]{{1,20}})\b")
 #: The words one of which every match of _RELATION_NAME contains ("your son Eli", "her little one, Ava").
 _RELATIVES = frozenset(
     ["husband", "wife", "son", "daughter", "mom", "mother", "dad", "father", "brother", "sister", "grandson",
      "granddaughter", "grandma", "grandpa", "grandmother", "grandfather", "aunt", "uncle", "niece", "nephew",
-     "partner", "baby", "little", "boy", "girl", "twin", "twins"])
+     "partner", "baby", "little", "boy", "girl", "twin", "twins", "tía", "tia", "tío", "tio", "abuela", "abuelo",
+     "hija", "hijo", "hermana", "hermano", "mamá", "mama", "papá", "papa"])
 _ABSTRACT_NAMES = frozenset(
     ["hope", "faith", "joy", "love", "charity", "patience", "mercy", "harmony", "honey", "sugar", "baby", "angel",
      "precious", "lovely", "will", "may", "summer", "spring", "winter", "autumn", "star", "sky", "rain", "storm",
@@ -618,13 +624,22 @@ _OWN_CARE_POST = _ci(
 _CAP_MONTH = compile_fast(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
     r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
-_MONTH_PREP_LEFT = _ci(r"(?:\b(?:in|since|by|until|till|from|through|last|next|early|late|mid|back\s+in)[\s-]+|\(\s*)$")
+_MONTH_PREP_LEFT = _ci(
+    r"(?:\b(?:in|since|by|until|till|from|through|last|next|early|late|mid|back\s+in)[\s-]+|\(\s*"
+    r"|\b(?:(?:first|second|third|last|early|late)\s+)?(?:week|weekend|end|middle|start|beginning|part)\s+of\s+)$")
 # A care event within a few words before the month: "crutches in March", "recheck your TSH in April",
 # "before (Feb)".
 _MONTH_TIE_LEFT = _ci(
     r"\b(?:crutches|cast|surgery|surgeries|operation|diagnosed|diagnosis|born|delivered|admitted|discharged|"
     r"started|began|recheck|re-check|retest|follow[- ]?up|before|after|due|hospitali[sz]ed|transplant|chemo|"
-    r"rehab|injury|injured|broke|fell|accident|stroke|heart\s+attack|biopsy|treatment)\b[^.!?\n]{0,25}$")
+    r"rehab|injury|injured|broke|fell|accident|stroke|heart\s+attack|biopsy|treatment|visit|session|appointment|"
+    r"appt|check-?up|med\s+check|arriv(?:ed|ing)|lost|passed|died)\b[^.!?\n]{0,25}$")
+# ...or just after it, when the month opens the clause: "Last January I lost a patient", "In March she was
+# diagnosed".
+_MONTH_TIE_RIGHT = _ci(
+    r"\.?(?:\s+\d{4})?,?\s+(?:(?:i|we|he|she|they|you)\s+)?(?:lost|passed|died|was\s+(?:diagnosed|admitted|"
+    r"born|delivered|hospitali[sz]ed)|(?:got|was|were)\s+diagnosed|had\s+(?:his|her|their|your|a|the)\s+"
+    r"(?:[\w-]+\s+)?(?:surgery|stroke|heart\s+attack|baby|fall|procedure|operation))\b")
 _MONTH_PERSON = _ci(r"\b(?:he|she|his|her|him|their|they|[a-z]+['’]s)\b|@\w")
 _MONTH_PERSON_REPLY = _ci(r"\b(?:you|your|you're|he|she|his|her|him|their|they|[a-z]+['’]s)\b|@\w")
 # "turned 1 today", "happy 30th bday to our fave patient": a birthday, i.e. a date of birth.
@@ -686,13 +701,13 @@ def _month_and_birthday_dates(analysis: Analysis, lexicons: Lexicons, spans: lis
             left = lower[max(0, start - 60) : start]
             prep = _MONTH_PREP_LEFT.search(left)
             tie = _MONTH_TIE_LEFT.search(left[: prep.start()]) if prep else None
-            if not prep or not tie:
+            if not prep or not (tie or _MONTH_TIE_RIGHT.match(lower, end)):
                 continue
             _, sentence = analysis.sentence_lower(start)
             near = lower[max(0, start - 100) : end + 60]
             if (person.search(sentence) or person.search(near)) and not _EVENT.search(left[-30:]):
                 # the span takes in the care event it dates ("crutches in March")
-                first = start - len(left) + tie.start() if len(left) - tie.start() <= 30 else start
+                first = start - len(left) + tie.start() if tie and len(left) - tie.start() <= 30 else start
                 spans.append((first, end - 1 if len(match.group()) > 5 and match.group().endswith(".") else end))
     if ("today" in analysis.words or "happy" in analysis.words) and _talks_about_person(analysis, lexicons):
         for match in _BIRTHDAY_TODAY.finditer(lower):
@@ -1538,6 +1553,10 @@ def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: 
                 spans.append((match.start(1), match.end(1) - (len(match.group(1)) - len(match.group(1).rstrip()))))
 
 
+#: "It's Dolores again", "this is dolores": a commenter giving their name (the lead words in any case).
+_SELF_INTRODUCTION = re.compile(r"\b(?i:i['’]?m|i\s+am|my\s+name\s+is|this\s+is|it['’]?s)\s+([A-Za-z][a-z]{1,20})\b")
+
+
 def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Details from the comment being answered, repeated in the reply (names, numbers, e-mails)."""
     reply = analysis.reply
@@ -1548,12 +1567,19 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
         candidates.add(match.group())
     for match in re.finditer(r"\b\d[\d-]{3,}\d\b", reply):
         candidates.add(match.group())
-    for match in re.finditer(r"\b(?:i'?m|i\s+am|my\s+name\s+is|this\s+is|it'?s)\s+([A-Z][a-z]{1,20})", reply, _I):
-        if _is_nameish(match.group(1), lexicons):
+    for match in _SELF_INTRODUCTION.finditer(reply):
+        name = match.group(1)  # capitalised, any name-like word; lower-case ("it's dolores"), a listed name only
+        if _is_nameish(name, lexicons) if name[0].isupper() else _is_given(name, lexicons, strict=True):
             candidates.add(match.group(1))
     for match in _WORD.finditer(reply):
         token = match.group()
         if token[0].isupper() and _is_given(token, lexicons, strict=True):
+            candidates.add(token)
+    for match in _OWN_RELATION_NAME.finditer(reply):
+        # a relative's name is a name even when it is also a word ("my daughter Lily", "my son Mason")
+        token = match.group(1)
+        low = token.lower()
+        if low not in _ABSTRACT_NAMES and (low in lexicons.given_names or _is_nameish(token, lexicons)):
             candidates.add(token)
     spans: list[Span] = []
     for candidate in candidates:
