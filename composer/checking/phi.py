@@ -291,8 +291,12 @@ _ABSTRACT_NAMES = frozenset(
 _OWN_FAMILY_LEFT = _ci(
     r"\bmy\s+(?:[\w-]{1,15}\s+){0,2}?(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|sister|"
     r"hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa)\s+$")
+# "Mrs. Alvarez", "Mr. and Mrs. Ortiz", "Mr. Gutiérrez", "Sra. Herrera"; typed all lower-case ("ms. pruitt")
+# the title needs its dot and the surname must be a listed one (checked where this is used).
 _TITLE_SURNAME = compile_fast(
-    r"\b(?:(?:Mr|Mrs|Ms)\.?\s+(?:and|&)\s+)?(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z'’-]{1,25}(?:-[A-Z][a-z]{1,20})?")
+    r"\b(?:(?:Mr|Mrs|Ms)\.?\s+(?:and|&)\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Sra|Srta)\.?\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,25}"
+    r"(?:-[A-Z][a-zà-öø-ÿ]{1,20})?"
+    r"|\b(?:mr|mrs|ms)\.\s+(?P<lower>[a-z]{2,25})\b")
 # "our 'Tiny Tim'", "our little “Peanut”": a quoted nickname given to a person.
 _NICKNAME = compile_fast(
     r"\b(?:our|my|little|lil|sweet|brave|baby)\s+(?:little\s+|lil\s+)?['‘\"“]([A-Z][\w'’-]{1,20}(?:\s+[A-Z][\w'’-]{1,20}){0,2})['’\"”]")
@@ -384,7 +388,7 @@ _GREETING_WORDS = frozenset(
         "ya", "better", "hugs", "cheers", "outs"
     ]
 )
-_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx"])
+_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx", "sra", "srta"])
 _LITTLE_WORDS = frozenset(["little", "old"])
 _TIME_AFTER = _ci(r"^\s*(?:a\.?m\.?|p\.?m\.?|o'?clock|hours|hrs|minutes|days|weeks)\b")
 _RANGE_BEFORE = _ci(r"\bbetween\s+$")
@@ -1000,6 +1004,14 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
     if "old" in analysis.words or "y/o" in analysis.lower:
         jobs.extend(islice(_AGE_AT_PLACE.finditer(text), MAX_SPANS))
     care_words = _care_words(lexicons) | _health_words(lexicons)
+    if "the" in analysis.words and not analysis.words.isdisjoint(_role_words(lexicons) | _PLAIN_ROLES):
+        for match in islice(_with_roles(_NAMED_PLACE_ROLE, _roles(lexicons)).finditer(text), MAX_SPANS):
+            # the person's own care must follow ("after his shoulder surgery", "with fresh stitches"), not
+            # just a health word nearby ("the Tigers' coach asked us to teach his players about concussions")
+            _, sentence = analysis.sentence_lower(match.start())
+            if any(care_words.intersection(words) or _JOB_HEALTH.search(" ".join(words))
+                   for words in _own_care_phrases(sentence)):
+                push(*match.span())
     for match in jobs:
         start, end = match.span()
         left = analysis.lower[max(0, start - 30) : start]
@@ -1011,6 +1023,30 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
             continue
         if _JOB_HEALTH.search(window) or not care_words.isdisjoint(_COMMENT_WORD.findall(window)):
             push(start, end)
+
+
+# A role named by the team, school or business it belongs to: "the Lincoln High QB", "the Ravens' kicker",
+# "The Springfield Lions' starting goalie", "the Hartwell forklift guy". Kept only in a sentence about that
+# person's health, like the jobs at a place above.
+_PLAIN_ROLES = frozenset(["qb", "guy", "gal"])
+_NAMED_PLACE_ROLE = (
+    r"\b(?i:the)\s+(?:[A-Z][\w'’.-]{1,25}\s+){1,3}(?i:(?:[a-z][\w-]{1,20}\s+){0,2}?(?:<<roles>>|qb|guy|gal))\b"
+    r"(?![\w'’-])")
+_OWN_CARE_AFTER = _ci(r"\b(his|her|their|with)\s+((?:[\w-]+\s+){0,4}[\w-]+)")
+_PHRASE_ENDS = frozenset(["about", "of", "for", "to", "on", "in", "at", "from", "with", "and", "is", "was", "who",
+                          "that", "but", "so"])
+
+
+def _own_care_phrases(sentence: str) -> Iterator[list[str]]:
+    """The words of each phrase owned by someone ("his shoulder surgery", "with a fresh set of stitches"),
+    cut where a preposition or clause starts ("his players | about concussions")."""
+    for own in _OWN_CARE_AFTER.finditer(sentence):
+        words: list[str] = []
+        for word in own.group(2).split():
+            if word in _PHRASE_ENDS and not (word == "of" and own.group(1) == "with"):
+                break
+            words.append(word)
+        yield words
 
 
 _WORK_VERBS = frozenset(
@@ -1092,7 +1128,7 @@ _ROLE = r"(?:<<roles>>)(?:s|es)?"
 _UNIQUE_ROLE = (
     # "the Springfield High goalie who tore his ACL in the state semifinal"
     rf"\bthe\s+(?:[A-Z][\w'’.-]{{1,25}}\s+){{1,3}}(?:[\w-]{{1,20}}\s+)?{_ROLE}\s+(?:who|whose|that)\s+"
-    r"[^.!?:;\n(]{1,80}"
+    r"[^.!?:;\n(\U0001F300-\U0001FAFF]{1,80}(?<!\s)"
     # "a 28-year-old mother of twins", "a 45-year-old firefighter from Chatham"
     r"|(?i:\b(?:a|an|the|our|this)\s+\d{1,2}[- ](?:years?|yrs?|y/o)(?:[- ]old)?\s+"
     r"(?:[\w-]{1,20}\s+){0,2}?"
@@ -1301,6 +1337,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                 spans.append((match.start(1), tail.end() if tail else match.end()))
     titled = not analysis.words.isdisjoint(_TITLE_WORDS)
     for match in _TITLE_SURNAME.finditer(text) if titled else ():
+        typed_lower = match.group("lower")
+        if typed_lower and (typed_lower not in lexicons.surnames or typed_lower in lexicons.common_words):
+            continue
         right = text[match.end() : match.end() + 60]
         if care() and not _STAFF_RIGHT.match(right) and not _NOT_PATIENT_RIGHT.match(right):
             spans.append(match.span())

@@ -59,6 +59,14 @@ def _phone_pattern(phone: str) -> re.Pattern[str] | None:
     return compile_fast(_spelled_out_phone(a, b, c))
 
 
+#: After the practice's first word, the place-words that make it the name of somewhere else.
+_NOT_A_PLACE_NEXT = (
+    r"(?!\s+(?:high|middle|elementary|academy|school|college|university|park|apartments|road|rd|street|"
+    r"avenue|ave|lane|ln|drive|church|library|mall|plaza|estates|village|township|county|lake|creek|farms?|"
+    r"mill|hs|jv|varsity)\b)"
+)
+
+
 def _handle_or_word(word: str) -> str:
     r"""``[@#]?word\w{0,20}`` spelled out as ``[@#]word\w{0,20}|word\w{0,20}`` (the order in which the
     optional prefix is tried): the same matches, but a plain start ``re`` can skip ahead to."""
@@ -135,8 +143,9 @@ class Masker:
             patterns.append((re.escape(name), "practice", _anchor(name)))
             first = name.split()[0]
             if len(first) >= 4 and first.lower() not in _GENERIC_PRACTICE_WORDS:
-                # "Riverbend", "RiverbendFM", "@RiverbendFM", "#RiverbendCares"
-                patterns.append((_handle_or_word(first), "practice", first.lower()))
+                # "Riverbend", "RiverbendFM", "@RiverbendFM", "#RiverbendCares", but not "Riverbend High" or
+                # "Riverbend Apartments": a town's word names its schools and streets too.
+                patterns.append((_handle_or_word(first) + _NOT_A_PLACE_NEXT, "practice", first.lower()))
             initials = "".join(w[0] for w in name.split() if w[:1].isalpha())
             if len(initials) >= 3:
                 patterns.append((rf"{re.escape(initials)}(?!\w)", "practice", initials.lower()))
