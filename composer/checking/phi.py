@@ -301,7 +301,10 @@ _TITLE_SURNAME = compile_fast(
 _NICKNAME = compile_fast(
     r"\b(?:our|my|little|lil|sweet|brave|baby)\s+(?:little\s+|lil\s+)?['‘\"“]([A-Z][\w'’-]{1,20}(?:\s+[A-Z][\w'’-]{1,20}){0,2})['’\"”]")
 _NICK_LEFT = compile_fast(r"\b([A-Z][a-z]{2,6})\s+$")
-_NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "big", "sweet", "brave", "miss", "mister", "young"])
+_NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "big", "sweet", "brave", "miss", "mister", "young",
+                          # what the town calls them is part of the name: "Grandpa Walt", "Nonna Rosa", "Coach Mo"
+                          "grandpa", "grandma", "granny", "nana", "nonna", "nonno", "abuela", "abuelo", "papa",
+                          "aunt", "auntie", "uncle", "coach", "pastor", "deacon"])
 _PLURAL_FAMILY = compile_fast(r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic))")
 _NOT_NAME_NEXT = compile_fast(
     r"^\s+(?:Elementary|School|High|Middle|Academy|College|University|Hospital|Medical|Center|Clinic|"
@@ -1342,7 +1345,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             continue
         right = text[match.end() : match.end() + 60]
         if care() and not _STAFF_RIGHT.match(right) and not _NOT_PATIENT_RIGHT.match(right):
-            spans.append(match.span())
+            # "Mr. Ray Dunbar": a title, a given name and the surname after it
+            end = _extend_surname(text, match.end(), lexicons, True) if not typed_lower else match.end()
+            spans.append((match.start(), end))
     for start, end in islice(_given_name_words(analysis, lexicons), MAX_SPANS):
         token = text[start:end]
         low = lower[start:end]

@@ -1,0 +1,41 @@
+"""A patient identifier is underlined whole: the title, nickname or surname that goes with a name, and the
+team or school that singles a person out, so the editor's quick fix removes all of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer.checking import Checker, CheckRequest, PracticeContext
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "in_reply_to", "identifier"),
+    [
+        ("Happy 92nd birthday to Mr. Ray Dunbar, who still comes in for his blood pressure check!", "post", "",
+         "Mr. Ray Dunbar"),
+        ("So glad to hear Grandpa Hank is home from the hospital! Wishing him a smooth recovery.", "reply", "",
+         "Grandpa Hank"),
+        ("¡De nada, Sra. Herrera! Tell him we'll check his sugar again at the van.", "reply", "",
+         "Sra. Herrera"),
+        ("Shoutout to the Ravens' kicker for drilling the game-winner with a fresh set of stitches from our walk-in!",
+         "post", "", "the Ravens' kicker"),
+        ("Shoutout to the Riverbend High varsity goalie who came in with a concussion and is cleared to play!",
+         "post", "", "the Riverbend High varsity goalie who came in with a concussion and is cleared to play"),
+        ("Letting Mason know you love him is a strong start.", "reply",
+         "I just found out my son Mason is struggling at school.", "Mason"),
+        ("We've loved seeing your progress since your first session in March.", "reply", "",
+         "session in March"),
+    ],
+)
+def test_the_whole_identifier_is_underlined(
+    checker: Checker, context: PracticeContext, text: str, kind: str, in_reply_to: str, identifier: str
+) -> None:
+    request = CheckRequest(text=text, kind=kind, in_reply_to=in_reply_to)
+    found = {text[f.start : f.end] for f in checker.check(request, context) if f.category == "phi"}
+    assert identifier in found
+
+
+def test_the_practice_town_word_still_names_the_practice(checker: Checker, context: PracticeContext) -> None:
+    """'Riverbend High' is a school, but 'Riverbend' alone and @RiverbendFM are still the practice."""
+    text = "Riverbend is open Saturday for flu shots. Follow @RiverbendFM for hours!"
+    assert not [f for f in checker.check(CheckRequest(text=text), context) if f.category == "phi"]
