@@ -189,8 +189,10 @@ _UNIQUE = _ci(
     r"|\bthe\s+(?:first|only|last|youngest|oldest)\s+(?:[\w-]{1,20}\s+){0,2}?"
     r"(?:baby|babies|twins|triplets|quadruplets|quintuplets|newborn|child|kid|person|patient|woman|man|"
     r"girl|boy|centenarian|resident|family)\b"
-    r"(?:\s+(?:[\w-]{1,20}\s+){0,1}?(?:born|delivered|treated|seen|diagnosed|to\s+\w+)\b[^.!?\n]{0,60}?"
-    r"\b(?:this|last|in)\s+(?:year|spring|summer|fall|autumn|winter|month|week|decade|(?:19|20)\d\d))?"
+    # ...and what singles them out, to the end of the clause: "born in Harmon County in 30 years", "ever
+    # delivered by our OB team", "showing Highland cattle at the county fair this year"
+    r"(?:\s+(?:[\w-]{1,20}\s+){0,1}?(?:born|delivered|treated|seen|diagnosed|showing|raising|competing|to\s+\w+)\b"
+    r"[^.!?,;:()\n\U0001F300-\U0001FAFF]{0,60}(?<!\s))?"
     r"|\bthe\s+only\s+(?:case|patient|person|one)\s+(?:of|with|in)\s+[^.!?,\n]{1,60}"
     r"|\b[a-z]{3,20}['’]s\s+(?:first|only|oldest|youngest)\s+(?:set\s+of\s+)?(?:[\w-]{1,20}\s+)?"
     r"(?:baby|babies|twins|triplets|quadruplets|quintuplets|newborn|centenarian|patient|resident)\b")
@@ -363,7 +365,16 @@ _NAME_DETAIL_RIGHT = compile_fast(
     r"(?:\s+[A-Z]\.)?(?:,\s*(?:(?:age|aged)\s+)?\d{1,3}"
     r"(?=\s*(?:[,.!?);:]|$|\s+(?:y/?o|yrs?\s+old|years?\s+old|from|of|and\s+(?:still|thriving|loving))))"
     r"(?:,\s*[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?(?:,\s*[A-Z]{2})?)?"
-    r"|\s+(?:from|of)\s+(?!the\b|our\b)[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?)")
+    r"|\s+(?:from|of)\s+(?!the\b|our\b)[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?)"
+    # where they live or work: "Barb on Elm St", "Mrs. P from out on Route 97", "Guadalupe R. from the Maple
+    # Street laundromat", "Deb S., Chatham"
+    r"|(?:\s+[A-Z]\.)?(?:\s+(?:from\s+(?:out\s+)?)?on\s+|\s+from\s+(?:out\s+on\s+|the\s+)?)"
+    r"(?:Route\s+\d{1,3}|[A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20})?\s+(?:St|Street|Rd|Road|Ave|Avenue|Ln|Lane|Ct|"
+    r"Court|Dr|Drive|Blvd|Way|Pl|Place)\b\.?(?:\s+(?:laundromat|store|shop|bakery|diner|cafe|church|bar|salon|"
+    r"garage|pharmacy)\b)?)"
+    r"|\s+[A-Z]\.,\s*[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?(?=\s*(?:[,.!?);:]|$))")
+#: "8-year-old Jayden", "6 yo Mia": the age that goes with a child's name.
+_AGE_BEFORE_NAME = compile_fast(r"\b\d{1,2}(?:[- ](?:years?|months?|weeks?)[- ]old|\s?y/?o)\s+$")
 _FAMILY = compile_fast(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|household)\b")
 
 
@@ -1300,6 +1311,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
         if prefix and prefix.group(1).lower() in _NICK_PREFIX:
             start -= len(prefix.group())  # "Tiny Tim", "Little Aubrey": the nickname is the identifier
+        aged = _AGE_BEFORE_NAME.search(text[max(0, start - 20) : start])
+        if aged:
+            start -= len(aged.group())
         end = _extend_surname(text, end, lexicons, text[start].isupper())
         detail = _NAME_DETAIL_RIGHT.match(text, end)
         spans.append((start, detail.end() if detail else end))
@@ -1586,7 +1600,8 @@ def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: 
     titled = not analysis.words.isdisjoint(_INITIAL_TITLES)
     for match in islice(_TITLE_INITIAL.finditer(text), MAX_SPANS) if titled else ():
         if not taken(match.start()):
-            spans.append(match.span())
+            detail = _NAME_DETAIL_RIGHT.match(text, match.end())  # "Mr. K from Elm Street"
+            spans.append((match.start(), detail.end() if detail else match.end()))
     if _SPACED_INITIAL.search(text):
         for match in islice(_NAME_INITIAL.finditer(text), MAX_SPANS):
             if _is_given(match.group(1), lexicons, strict=True) and not taken(match.start()):

@@ -25,6 +25,11 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "I just found out my son Mason is struggling at school.", "Mason"),
         ("We've loved seeing your progress since your first session in March.", "reply", "",
          "session in March"),
+        ("So proud of 8-year-old Jayden for being brave about his stitches today!", "post", "", "8-year-old Jayden"),
+        ("Get well soon to Mrs. P from out on Route 97, we hope the new hip is treating her well!", "post", "",
+         "Mrs. P from out on Route 97"),
+        ("Happy birthday to the first triplets born in Harmon County in 30 years! We delivered all three.",
+         "post", "", "the first triplets born in Harmon County in 30 years"),
     ],
 )
 def test_the_whole_identifier_is_underlined(
