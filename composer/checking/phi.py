@@ -548,6 +548,16 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if _HOLIDAY_TIE.search(left) and not any(s <= match.start(1) < e for s, e in spans):
                 birth = _BIRTH_LEFT.search(left)  # "born 2 lbs 3 oz at Memorial on New Year's Day": the whole detail
                 spans.append((match.start() - len(left) + birth.start() if birth else match.start(1), match.end(1)))
+    if not analysis.words.isdisjoint(_DAY_WORDS):
+        for match in islice(_BOUND_DAY.finditer(analysis.lower), MAX_SPANS):
+            group = next(g for g in (1, 2, 3) if match.group(g))
+            if not any(s <= match.start(group) < e for s, e in spans):
+                spans.append(match.span(group))
+    if ":" in analysis.lower or "m" in analysis.lower:
+        for match in islice(_BOUND_TIME.finditer(analysis.lower), MAX_SPANS):
+            group = 1 if match.group(1) else 2
+            if not any(s <= match.start(group) < e for s, e in spans):
+                spans.append(match.span(group))
     if "m" in analysis.lower:
         for match in islice(_TIME_SLOT_PERSON.finditer(analysis.lower), MAX_SPANS):
             if not any(s <= match.start() < e for s, e in spans):
@@ -624,6 +634,27 @@ _TIME_SLOT_PERSON = _ci(
     r"\b(?:my|our|ur|your|the)\s+\d{1,2}(?::[0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s+[\w-]{1,20}){0,2}?"
     r"\s+(?:patient|pt|client|appt|appointment(?!\s+(?:slots?|spots?|openings?|times?|availability))|consult|"
     r"today|yesterday|this\s+(?:morning|afternoon))\b")
+
+
+# A weekday or clock time bound to one person's own visit by the words right around it: "surgery is Monday",
+# "your recheck Friday", "came in Tuesday with a burn", "See you Thursday for the recheck", "Come back Friday
+# at 3", "moved ur dad to mon 9am"; "checked in at 3:52", "roomed at 4:41", "your 10:40 slot", "her 10:30 IUD
+# placement", "my 2pm no-show". Bare weekdays elsewhere stay unflagged: "open Monday" names no one.
+_CLOCK = r"(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)"
+_DAY_WORD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thurs?|fri|sat|sun)"
+_BOUND_DAY = _ci(
+    rf"\b(?:(?:your|his|her|their|ur|the)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?(?:{_CARE_NOUN}|re-?check|recheck)"
+    rf"\s+(?:is\s+|was\s+)?|(?:surgery|procedure|operation|recheck|re-check)\s+(?:is|was)\s+(?:on\s+)?"
+    rf"|\bcame\s+in\s+(?:on\s+)?|(?:moved|rescheduled|booked|switched)\s+(?:[\w'’-]{{1,15}}\s+){{1,4}}?to\s+"
+    rf"|(?:we|i)\s+talk\s+)"
+    rf"((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?:at\s+)?{_CLOCK})?|{_DAY_WORD}\.?\s+{_CLOCK})\b"
+    rf"|\bcome\s+back\s+(?:on\s+)?((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:at\s+)?{_CLOCK})"
+    rf"|\bsee\s+(?:you|him|her|them)\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:at\s+)?{_CLOCK})?)"
+    rf"(?=\s+(?:for|at)\s+(?:your|his|her|the|their)\s+(?:[\w-]{{1,20}}\s+)?(?:{_CARE_NOUN}|re-?check)\b)")
+_BOUND_TIME = _ci(
+    rf"\b(?:checked\s+in|signed\s+in|roomed|arrived|showed\s+up|rolled?\s+in|called\s+in|seen)\s+at\s+({_CLOCK})"
+    rf"|\b(?:your|his|her|their|my|ur|a)\s+({_CLOCK})\s+(?:[\w-]{{1,20}}\s+){{0,1}}?(?:slot|no-?show|"
+    rf"placement|{_CARE_NOUN})\b")
 
 
 # "Thursday's appointment": one person's appointment on a given day.
@@ -734,6 +765,8 @@ def _month_and_birthday_dates(analysis: Analysis, lexicons: Lexicons, spans: lis
                 spans.append(match.span())
 
 
+_DAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+                        "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
 _REL_WORDS = frozenset(["tomorrow", "yesterday", "tonight", "morning", "afternoon", "evening"])
 
 
