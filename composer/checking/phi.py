@@ -522,7 +522,8 @@ def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
 def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Dates (any element but the year) of a person's birth, visit, procedure, admission or death."""
     spans: list[Span] = []
-    if not (_HAS_DIGIT.search(analysis.lower) or not analysis.words.isdisjoint(_DATE_WORDS)
+    digits = _HAS_DIGIT.search(analysis.lower) is not None
+    if not (digits or not analysis.words.isdisjoint(_DATE_WORDS)
             or not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENT_DAY_WORDS)
             or not analysis.words.isdisjoint(_HOLIDAY_WORDS)):
         return spans
@@ -553,11 +554,17 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             group = next(g for g in (1, 2, 3) if match.group(g))
             if not any(s <= match.start(group) < e for s, e in spans):
                 spans.append(match.span(group))
-    if ":" in analysis.lower or "m" in analysis.lower:
-        for match in islice(_BOUND_TIME.finditer(analysis.lower), MAX_SPANS):
-            group = 1 if match.group(1) else 2
-            if not any(s <= match.start(group) < e for s, e in spans):
-                spans.append(match.span(group))
+    if digits and (":" in analysis.lower or "m" in analysis.lower):
+        lower = analysis.lower
+        for match in islice(_CLOCK_TIME.finditer(lower), MAX_SPANS):
+            start, end = match.span()
+            left = _BOUND_TIME_LEFT.search(lower[max(0, start - 25) : start])
+            if not left or any(s <= start < e for s, e in spans):
+                continue
+            if left.group().lstrip().startswith(("your", "his", "her", "their", "my", "ur", "a ")) and not (
+                    _BOUND_TIME_RIGHT.match(lower, end)):
+                continue  # "your 10:40" needs what it is: "your 10:40 slot"
+            spans.append((start, end))
     if "m" in analysis.lower:
         for match in islice(_TIME_SLOT_PERSON.finditer(analysis.lower), MAX_SPANS):
             if not any(s <= match.start() < e for s, e in spans):
@@ -568,7 +575,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             group = 1 if match.group(1) else 2
             if not any(s <= match.start(group) < e for s, e in spans):
                 spans.append(match.span(group))
-    if analysis.request.kind == "reply" and _HAS_DIGIT.search(analysis.lower):
+    if analysis.request.kind == "reply" and digits:
         _reply_dates(analysis, spans)
     return spans
 
@@ -651,10 +658,12 @@ _BOUND_DAY = _ci(
     rf"|\bcome\s+back\s+(?:on\s+)?((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:at\s+)?{_CLOCK})"
     rf"|\bsee\s+(?:you|him|her|them)\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:at\s+)?{_CLOCK})?)"
     rf"(?=\s+(?:for|at)\s+(?:your|his|her|the|their)\s+(?:[\w-]{{1,20}}\s+)?(?:{_CARE_NOUN}|re-?check)\b)")
-_BOUND_TIME = _ci(
-    rf"\b(?:checked\s+in|signed\s+in|roomed|arrived|showed\s+up|rolled?\s+in|called\s+in|seen)\s+at\s+({_CLOCK})"
-    rf"|\b(?:your|his|her|their|my|ur|a)\s+({_CLOCK})\s+(?:[\w-]{{1,20}}\s+){{0,1}}?(?:slot|no-?show|"
-    rf"placement|{_CARE_NOUN})\b")
+# Found clock first (a digit is rare, a word boundary is everywhere), then the words around it are read.
+_CLOCK_TIME = _ci(rf"(?<![\w:/.$-]){_CLOCK}(?![\w:/])")
+_BOUND_TIME_LEFT = _ci(
+    r"(?:\b(?:checked\s+in|signed\s+in|roomed|arrived|showed\s+up|rolled?\s+in|called\s+in|seen)\s+at"
+    r"|\b(?:your|his|her|their|my|ur|a))\s+$")
+_BOUND_TIME_RIGHT = _ci(rf"\s+(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{_CARE_NOUN})\b")
 
 
 # "Thursday's appointment": one person's appointment on a given day.
