@@ -558,10 +558,10 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         lower = analysis.lower
         for match in islice(_CLOCK_TIME.finditer(lower), MAX_SPANS):
             start, end = match.span()
-            left = _BOUND_TIME_LEFT.search(lower[max(0, start - 25) : start])
-            if not left or any(s <= start < e for s, e in spans):
+            cue = _BOUND_TIME_LEFT.search(lower[max(0, start - 25) : start])
+            if not cue or any(s <= start < e for s, e in spans):
                 continue
-            if left.group().lstrip().startswith(("your", "his", "her", "their", "my", "ur", "a ")) and not (
+            if cue.group().lstrip().startswith(("your", "his", "her", "their", "my", "ur", "a ")) and not (
                     _BOUND_TIME_RIGHT.match(lower, end)):
                 continue  # "your 10:40" needs what it is: "your 10:40 slot"
             spans.append((start, end))
