@@ -970,12 +970,16 @@ def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
         for m in _UNIQUE.finditer(analysis.lower):
             clause = _UNIQUE_CLAUSE.match(analysis.lower, m.end())  # "our only patient who's run the Boston Marathon"
             spans.append((m.start(), clause.end() if clause else m.end()))
-    if (("who" in analysis.words or "old" in analysis.words) and not analysis.words.isdisjoint(_role_words(lexicons))
-            and _talks_about_person(analysis, lexicons)):
+    # One person described this closely is identifiable whenever the draft is about health at all: a case
+    # write-up ("a 47-year-old principal from Chatham ... perimenopause") names no care word a post needs.
+    about_health = (_talks_about_person(analysis, lexicons) or not analysis.words.isdisjoint(_health_words(lexicons))
+                    or _JOB_HEALTH.search(analysis.lower) is not None)
+    if (("who" in analysis.words or "old" in analysis.words or "yo " in analysis.lower or "y/o" in analysis.lower)
+            and not analysis.words.isdisjoint(_role_words(lexicons)) and about_health):
         for match in _with_roles(_UNIQUE_ROLE, _roles(lexicons)).finditer(analysis.text):
             if not any(s <= match.start() < e for s, e in spans):
                 spans.append((match.start(), match.end() - (len(match.group()) - len(match.group().rstrip()))))
-    if _talks_about_person(analysis, lexicons):
+    if about_health:
         _described_people(analysis, lexicons, spans)
     return spans
 
@@ -1060,13 +1064,17 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
     if "old" in analysis.words or "y/o" in analysis.lower:
         jobs.extend(islice(_AGE_AT_PLACE.finditer(text), MAX_SPANS))
     care_words = _care_words(lexicons) | _health_words(lexicons)
-    if "the" in analysis.words and not analysis.words.isdisjoint(_role_words(lexicons) | _PLAIN_ROLES):
+    if not analysis.words.isdisjoint(_role_words(lexicons) | _PLAIN_ROLES):
         for match in islice(_with_roles(_NAMED_PLACE_ROLE, _roles(lexicons)).finditer(text), MAX_SPANS):
             # the person's own care must follow ("after his shoulder surgery", "with fresh stitches"), not
-            # just a health word nearby ("the Tigers' coach asked us to teach his players about concussions")
+            # just a health word nearby ("the Tigers' coach asked us to teach his players about concussions");
+            # with an age ("17yo Cedar Creek QB, brief LOC") the sentence need only be about health
             _, sentence = analysis.sentence_lower(match.start())
-            if any(care_words.intersection(words) or _JOB_HEALTH.search(" ".join(words))
-                   for words in _own_care_phrases(sentence)):
+            if match.group()[0].isdigit():
+                owned = [_COMMENT_WORD.findall(sentence)]
+            else:
+                owned = list(_own_care_phrases(sentence))
+            if any(care_words.intersection(words) or _JOB_HEALTH.search(" ".join(words)) for words in owned):
                 push(*match.span())
     for match in jobs:
         start, end = match.span()
@@ -1086,7 +1094,8 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
 # person's health, like the jobs at a place above.
 _PLAIN_ROLES = frozenset(["qb", "guy", "gal"])
 _NAMED_PLACE_ROLE = (
-    r"\b(?i:the)\s+(?:[A-Z][\w'’.-]{1,25}\s+){1,3}(?i:(?:[a-z][\w-]{1,20}\s+){0,2}?(?:<<roles>>|qb|guy|gal))\b"
+    r"(?:\b(?i:the|an?)\s+(?:(?i:retired|former|longtime|local)\s+)?|\b\d{1,2}\s?(?i:yo|y/o|-year-old)\s+)"
+    r"(?:[A-Z][\w'’.-]{1,25}\s+){1,3}(?i:(?:[a-z][\w-]{1,20}\s+){0,2}?(?:<<roles>>|qb|guy|gal))\b"
     r"(?![\w'’-])")
 _OWN_CARE_AFTER = _ci(r"\b(his|her|their|with)\s+((?:[\w-]+\s+){0,4}[\w-]+)")
 _PHRASE_ENDS = frozenset(["about", "of", "for", "to", "on", "in", "at", "from", "with", "and", "is", "was", "who",
@@ -1183,12 +1192,14 @@ _BARE_INITIALS = compile_fast(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=[\s,(])")
 _ROLE = r"(?:<<roles>>)(?:s|es)?"
 _UNIQUE_ROLE = (
     # "the Springfield High goalie who tore his ACL in the state semifinal"
-    rf"\bthe\s+(?:[A-Z][\w'’.-]{{1,25}}\s+){{1,3}}(?:[\w-]{{1,20}}\s+)?{_ROLE}\s+(?:who|whose|that)\s+"
+    rf"\bthe\s+(?:(?:retired|former|longtime|local|beloved)\s+)?(?:[A-Z][\w'’.-]{{1,25}}\s+){{1,3}}(?:[\w-]{{1,20}}\s+)?"
+    rf"{_ROLE}\s+(?:who|whose|that)\s+"
     r"[^.!?:;\n(\U0001F300-\U0001FAFF]{1,80}(?<!\s)"
     # "a 28-year-old mother of twins", "a 45-year-old firefighter from Chatham"
-    r"|(?i:\b(?:a|an|the|our|this)\s+\d{1,2}[- ](?:years?|yrs?|y/o)(?:[- ]old)?\s+"
+    r"|(?i:\b(?:a|an|the|our|this)\s+\d{1,2}(?:[- ](?:years?|yrs?|y/o)(?:[- ]old)?|\s?y/?o)\s+"
     r"(?:[\w-]{1,20}\s+){0,2}?"
     rf"{_ROLE}\s+(?:of|at|from|in)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{{1,25}}(?:\s+[A-Z][\w'’.-]{{1,25}}){{0,3}}"
+    r"|(?i:the\s+(?:east|west|north|south)\s+(?:side|end))"
     r"|(?i:twins|triplets|quadruplets|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+\w+))"
 )
 _ROLE_DETAIL = (
