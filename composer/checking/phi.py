@@ -242,7 +242,8 @@ _GREETING = _ci(
     r"happy\s+birthday\s+to|welcome(?:\s+back)?|thanks|thank\s+you|"
     r"thx|happy\s+birthday|get\s+well(?:\s+soon)?|so\s+proud\s+of\s+you|proud\s+of\s+you|way\s+to\s+go|"
     r"love\s+you|miss\s+you|great\s+job|good\s+job|well\s+done|hang\s+in\s+there|good\s+luck(?:\s+to)?|"
-    r"best\s+wishes\s+to|prayers\s+for|praying\s+for|sending\s+(?:love|hugs|prayers|healing\s+vibes)\s+to)"
+    r"best\s+wishes\s+to|prayers\s+for|praying\s+for|sending\s+(?:love|hugs|prayers|healing\s+vibes)\s+to|"
+    r"anytime|aw{1,6}|yay|omg|no\s+problem|of\s+course)"
     r"(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s*,?\s+)([A-Za-z][a-z'’-]{1,20})(?=\s*[,!.?:\u2022]|\s*$|\s+[\U0001F300-\U0001FAFF])")
 _VOCATIVE = compile_fast(r",\s+([A-Z][a-z'’-]{1,20})\s*(?=[!.?]|$)")
 _VOCATIVE_LOWER = re.compile(r",\s+([a-z][a-z'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
@@ -399,7 +400,8 @@ _GREETING_WORDS = frozenset(
         "hi", "hello", "hey", "dear", "morning", "congrats", "congratulations", "shout", "shoutout",
         "kudos", "happy", "welcome", "thanks", "thank", "thx", "get", "proud", "way", "love",
         "miss", "great", "good", "well", "hang", "luck", "wishes", "prayers", "praying", "sending", "meet",
-        "ya", "better", "hugs", "cheers", "outs"
+        "ya", "better", "hugs", "cheers", "outs", "anytime", "aw", "aww", "awww", "awwww", "awwwww", "yay", "omg",
+        "problem", "course"
     ]
 )
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx", "sra", "srta"])
