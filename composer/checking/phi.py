@@ -10,6 +10,7 @@ tied to a person; a date of a flu clinic or a holiday closure is not an identifi
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from itertools import islice
@@ -244,8 +245,8 @@ _GREETING = _ci(
     r"love\s+you|miss\s+you|great\s+job|good\s+job|well\s+done|hang\s+in\s+there|good\s+luck(?:\s+to)?|"
     r"best\s+wishes\s+to|prayers\s+for|praying\s+for|sending\s+(?:love|hugs|prayers|healing\s+vibes)\s+to|"
     r"anytime|aw{1,6}|yay|omg|no\s+problem|of\s+course)"
-    r"(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s*,?\s+)([A-Za-z][a-z'’-]{1,20})(?=\s*[,!.?:\u2022]|\s*$|\s+[\U0001F300-\U0001FAFF])")
-_VOCATIVE = compile_fast(r",\s+([A-Z][a-z'’-]{1,20})\s*(?=[!.?]|$)")
+    r"(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s*,?\s+)([A-Za-zÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})(?=\s*[,!.?:\u2022]|\s*$|\s+[\U0001F300-\U0001FAFF])")
+_VOCATIVE = compile_fast(r",\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s*(?=[!.?]|$)")
 _VOCATIVE_LOWER = re.compile(r",\s+([a-z][a-z'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
 _NAME_CONTEXT_LEFT = _ci(
     r"(?:\b\d{1,3}[- ](?:year|month|week|day)[- ]old|\blittle|\bbaby|\bsweet|\bbrave|\btiny|\bpatient|"
@@ -1248,8 +1249,16 @@ def _has_name(text: str, lexicons: Lexicons) -> bool:
 def _is_given(token: str, lexicons: Lexicons, strict: bool) -> bool:
     low = token.lower().rstrip("'’s") if token.lower().endswith(("'s", "’s")) else token.lower()
     if low not in lexicons.given_names:
-        return False
+        if low.isascii():
+            return False
+        low = _without_accents(low)  # "Tomás", "Inés": the list spells them plain
+        if low not in lexicons.given_names:
+            return False
     return not (strict and (low in lexicons.ambiguous_names))
+
+
+def _without_accents(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 def _is_nameish(token: str, lexicons: Lexicons) -> bool:
