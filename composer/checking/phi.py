@@ -246,6 +246,8 @@ _GREETING = _ci(
     r"best\s+wishes\s+to|prayers\s+for|praying\s+for|sending\s+(?:love|hugs|prayers|healing\s+vibes)\s+to|"
     r"anytime|aw{1,6}|yay|omg|no\s+problem|of\s+course)"
     r"(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s*,?\s+)([A-Za-zÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})(?=\s*[,!.?:\u2022]|\s*$|\s+[\U0001F300-\U0001FAFF])")
+#: A capital inside a word that is not a name's ("PharmaOne", "StillPoint"; "McKenzie", "DeShawn" are names).
+_CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Da|O['’])[A-Z][a-z]+[A-Z]")
 _VOCATIVE = compile_fast(r",\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s*(?=[!.?]|$)")
 _VOCATIVE_LOWER = re.compile(r",\s+([a-z][a-z'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
 _NAME_CONTEXT_LEFT = _ci(
@@ -1084,6 +1086,8 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
         left = analysis.lower[max(0, start - 30) : start]
         if "•" in left or _JOB_NOT_PATIENT_LEFT.search(left):
             continue  # staff or a public thank-you, not a patient
+        if analysis.lower[start:end].split()[-1].strip(".,") in care_words:
+            continue  # "the only thing that works for ADHD": a condition, not a workplace
         s_start, sentence = analysis.sentence_lower(start)
         window = analysis.lower[max(0, s_start - 40) : s_start + len(sentence) + 80]
         if not _JOB_PERSON_TIE.search(window):
@@ -1391,6 +1395,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         word = text[match.start(1) : match.end(1)]
         if word.lower() in not_person or not care():
             continue
+        if _CAMEL_CASE.match(word):
+            continue  # "Thanks PharmaOne!": a brand, not a person
         if word.lower() in _NOT_NAMES_EXTRA or word.lower() in _word_set(lexicons.named.get("phi_not_names_lower", ())):
             continue
         if _is_nameish(word, lexicons) or (word[0].isupper() and word.lower() in lexicons.given_names):
