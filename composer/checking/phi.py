@@ -296,7 +296,8 @@ _ABSTRACT_NAMES = frozenset(
      "ma", "an", "red", "candy", "cookie", "price", "page", "lane", "miles", "chase", "hunter", "rich"])
 _OWN_FAMILY_LEFT = _ci(
     r"\bmy\s+(?:[\w-]{1,15}\s+){0,2}?(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|sister|"
-    r"hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa)\s+$")
+    r"hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa|grandmother|grandfather|granny|nana|nani|nonna|abuela|"
+    r"abuelo|oma|opa)\s+$")
 # "Mrs. Alvarez", "Mr. and Mrs. Ortiz", "Mr. Gutiérrez", "Sra. Herrera"; typed all lower-case ("ms. pruitt")
 # the title needs its dot and the surname must be a listed one (checked where this is used).
 _TITLE_SURNAME = compile_fast(
@@ -660,7 +661,7 @@ _BOUND_DAY = _ci(
     rf"|\bcame\s+in\s+(?:on\s+)?|(?:moved|rescheduled|booked|switched)\s+(?:[\w'’-]{{1,15}}\s+){{1,4}}?to\s+"
     rf"|(?:we|i)\s+talk\s+)"
     rf"((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?:at\s+)?{_CLOCK})?|{_DAY_WORD}\.?\s+{_CLOCK})\b"
-    rf"|\bcome\s+back\s+(?:on\s+)?((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:at\s+)?{_CLOCK})"
+    rf"|\bcome\s+back\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:at\s+)?{_CLOCK})?)"
     rf"|\bsee\s+(?:you|him|her|them)\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:at\s+)?{_CLOCK})?)"
     rf"(?=\s+(?:for|at)\s+(?:your|his|her|the|their)\s+(?:[\w-]{{1,20}}\s+)?(?:{_CARE_NOUN}|re-?check)\b)")
 # Found clock first (a digit is rare, a word boundary is everywhere), then the words around it are read.
@@ -695,8 +696,9 @@ _MONTH_PREP_LEFT = _ci(
 _MONTH_TIE_LEFT = _ci(
     r"\b(?:crutches|cast|surgery|surgeries|operation|diagnosed|diagnosis|born|delivered|admitted|discharged|"
     r"started|began|recheck|re-check|retest|follow[- ]?up|before|after|due|hospitali[sz]ed|transplant|chemo|"
-    r"rehab|injury|injured|broke|fell|accident|stroke|heart\s+attack|biopsy|treatment|visit|session|appointment|"
-    r"appt|check-?up|med\s+check|arriv(?:ed|ing)|lost|passed|died)\b[^.!?\n]{0,25}$")
+    r"rehab|injury|injured|broke|fell|accident|stroke|heart\s+attack|biopsy|treatment|arriv(?:ed|ing)|lost|passed|"
+    r"died|(?:your|his|her|their|first)\s+(?:[\w-]{1,15}\s+){0,2}?(?:visit|session|appointment|appt|check-?up|"
+    r"med\s+check))\b[^.!?\n]{0,25}$")
 # ...or just after it, when the month opens the clause: "Last January I lost a patient", "In March she was
 # diagnosed".
 _MONTH_TIE_RIGHT = _ci(
@@ -949,6 +951,8 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     if not _OLD_NUMBER.search(text) and "ninety" not in text and "hundred" not in text and "enarian" not in text:
         return spans
     for match in _AGE.finditer(text):
+        if _OWN_FAMILY_LEFT.search(text[max(0, match.start() - 40) : match.start()]):
+            continue  # "My Nani turned 95 today": the author's own family, not a patient
         end = match.end()
         if "old" in match.group().lower():
             tail = _AGE_TAIL.match(text, end)
@@ -1482,6 +1486,15 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (match.group(2).lower() in lexicons.given_names and match.group(2).lower() not in not_person
                     and not any(s <= match.start(2) < e for s, e in spans)):
                 spans.append(match.span(1))
+    if not analysis.words.isdisjoint(_KIN_TITLES) and care():
+        # "Abuela Rosa turned 94", "grandma June was a trooper", "Coach Al Brandt": what the town calls
+        # someone, with their name, in a draft about care (the author's own family is left out by add())
+        for match in islice(_KIN_NAME.finditer(text), MAX_SPANS):
+            low = match.group(1).lower()
+            if ((low in lexicons.given_names or _without_accents(low) in lexicons.given_names)
+                    and low not in not_person and not _NOT_KIN_NAME.match(match.group())
+                    and not any(s <= match.start(1) < e for s, e in spans)):
+                add(match.start(1), match.end(1))
     if not analysis.words.isdisjoint(_RELATIVES) and care():
         for match in islice(_RELATION_NAME.finditer(text), MAX_SPANS):
             low = match.group(1).lower()
@@ -1575,6 +1588,13 @@ _TITLED_FIRST_NAME = compile_fast(
     r"shout-?\s?out\s+to|kudos\s+to|welcome\s+back,?|so\s+long,?|rest\s+easy,?|rip)\s+"
     r"((?:Coach|Pastor|Officer|Deacon|Principal|Chief|Captain|Sarge|Judge|Father|Sister|Brother|Aunt|Uncle|Nana|"
     r"Papa|Grandma|Grandpa|Granny|Miss|Mister)\s+([A-Z][a-z'’-]{1,20}))")
+_KIN_NAME = compile_fast(
+    r"\b(?i:grandma|grandpa|granny|nana|nonna|nonno|abuela|abuelo|auntie|aunt|uncle|t[ií]a|t[ií]o|coach|pastor|"
+    r"deacon)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\b(?!['’]s\s+(?:pizza|restaurant|kitchen|diner|bakery))")
+_KIN_TITLES = frozenset(["grandma", "grandpa", "granny", "nana", "nonna", "nonno", "abuela", "abuelo", "auntie",
+                         "aunt", "uncle", "tía", "tia", "tío", "tio", "coach", "pastor", "deacon"])
+#: Figures of speech and brands that look like a kin title with a name.
+_NOT_KIN_NAME = _ci(r"(?:uncle\s+sam|papa\s+john|aunt\s+jemima|grandma\s+moses|uncle\s+ben)\b")
 #: The titles one of which every match of _TITLED_FIRST_NAME contains.
 _COMMUNITY_TITLES = frozenset(
     ["coach", "pastor", "officer", "deacon", "principal", "chief", "captain", "sarge", "judge", "father", "sister",

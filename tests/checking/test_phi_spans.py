@@ -24,7 +24,7 @@ from composer.checking import Checker, CheckRequest, PracticeContext
         ("Letting Mason know you love him is a strong start.", "reply",
          "I just found out my son Mason is struggling at school.", "Mason"),
         ("We've loved seeing your progress since your first session in March.", "reply", "",
-         "session in March"),
+         "your first session in March"),
         ("So proud of 8-year-old Jayden for being brave about his stitches today!", "post", "", "8-year-old Jayden"),
         ("Get well soon to Mrs. P from out on Route 97, we hope the new hip is treating her well!", "post", "",
          "Mrs. P from out on Route 97"),
