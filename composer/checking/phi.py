@@ -1380,6 +1380,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             return  # "my husband Raj": the author's own family, not a patient
         if _PUBLIC_LEFT.search(left) or _STAFF_LEFT.search(left) or _STAFF_RIGHT.match(text[end : end + 60]):
             return
+        if _NOT_KIN_NAME.search(lower[max(0, start - 8) : end]):
+            return  # "Uncle Sam wants you": a figure of speech
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
         if prefix and prefix.group(1).lower() in _NICK_PREFIX:
             start -= len(prefix.group())  # "Tiny Tim", "Little Aubrey": the nickname is the identifier
@@ -1492,7 +1494,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         for match in islice(_KIN_NAME.finditer(text), MAX_SPANS):
             low = match.group(1).lower()
             if ((low in lexicons.given_names or _without_accents(low) in lexicons.given_names)
-                    and low not in not_person and not _NOT_KIN_NAME.match(match.group())
+                    and low not in not_person and not _NOT_KIN_NAME.match(match.group().lower())
                     and not any(s <= match.start(1) < e for s, e in spans)):
                 add(match.start(1), match.end(1))
     if not analysis.words.isdisjoint(_RELATIVES) and care():
