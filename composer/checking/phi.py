@@ -282,7 +282,8 @@ _RELATION_NAME = compile_fast(
     rf"\b(?i:your|ur|his|her|their)\s+(?:[\w-]{{1,12}}\s+)?{_RELATION_WORDS}\s*,?\s+([A-Z][a-z'’-]{{1,20}})\b")
 #: "My daughter Lily is 7", "my brother Chuy": a commenter naming their own relative (echoed by a reply).
 _OWN_RELATION_NAME = re.compile(
-    rf"\b(?i:my|our)\s+(?:[\w-]{{1,12}}\s+)?{_RELATION_WORDS}\s*,?\s+([A-Z][a-z'’-]{{1,20}})\b")
+    rf"\b(?i:my|our)\s+(?:[\w-]{{1,12}}\s+)?(?:{_RELATION_WORDS}|(?i:neighbou?r|friend|buddy|co-?worker|boss|"
+    rf"roommate|client))\s*,?\s+([A-Z][a-z'’-]{{1,20}})\b")
 #: The words one of which every match of _RELATION_NAME contains ("your son Eli", "her little one, Ava").
 _RELATIVES = frozenset(
     ["husband", "wife", "son", "daughter", "mom", "mother", "dad", "father", "brother", "sister", "grandson",
@@ -307,11 +308,20 @@ _TITLE_SURNAME = compile_fast(
 # "our 'Tiny Tim'", "our little “Peanut”": a quoted nickname given to a person.
 _NICKNAME = compile_fast(
     r"\b(?:our|my|little|lil|sweet|brave|baby)\s+(?:little\s+|lil\s+)?['‘\"“]([A-Z][\w'’-]{1,20}(?:\s+[A-Z][\w'’-]{1,20}){0,2})['’\"”]")
-_NICK_LEFT = compile_fast(r"\b([A-Z][a-z]{2,6})\s+$")
+def _nick_prefix(word: str) -> bool:
+    """Whether ``word`` before a name is part of it: any listed word capitalised ("Miss Ruth", "Big Mike"), and
+    kin words and diminutives in lower case too ("grandma June", "little mateo"; not "we miss Wilbur")."""
+    low = word.lower()
+    return low in _NICK_PREFIX and (word[0].isupper() or low in _LOWER_NICK_PREFIX)
+
+
+_NICK_LEFT = compile_fast(r"\b([A-Za-z][a-z]{2,6})\s+$")
 _NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "big", "sweet", "brave", "miss", "mister", "young",
                           # what the town calls them is part of the name: "Grandpa Walt", "Nonna Rosa", "Coach Mo"
                           "grandpa", "grandma", "granny", "nana", "nonna", "nonno", "abuela", "abuelo", "papa",
                           "aunt", "auntie", "uncle", "coach", "pastor", "deacon"])
+_LOWER_NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "grandpa", "grandma", "granny", "nana", "nonna",
+                                "nonno", "abuela", "abuelo", "aunt", "auntie", "uncle", "coach"])
 _PLURAL_FAMILY = compile_fast(r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic))")
 _NOT_NAME_NEXT = compile_fast(
     r"^\s+(?:Elementary|School|High|Middle|Academy|College|University|Hospital|Medical|Center|Clinic|"
@@ -951,7 +961,9 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     if not _OLD_NUMBER.search(text) and "ninety" not in text and "hundred" not in text and "enarian" not in text:
         return spans
     for match in _AGE.finditer(text):
-        if _OWN_FAMILY_LEFT.search(text[max(0, match.start() - 40) : match.start()]):
+        kin = match.group().split(maxsplit=1)[0]  # "my grandma turns 100": the kin word opens the match
+        if _OWN_FAMILY_LEFT.search(text[max(0, match.start() - 40) : match.start()]) or _OWN_FAMILY_LEFT.search(
+                f"{text[max(0, match.start() - 40) : match.start()]}{kin} "):
             continue  # "My Nani turned 95 today": the author's own family, not a patient
         end = match.end()
         if "old" in match.group().lower():
@@ -1383,7 +1395,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if _NOT_KIN_NAME.search(lower[max(0, start - 8) : end]):
             return  # "Uncle Sam wants you": a figure of speech
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
-        if prefix and prefix.group(1).lower() in _NICK_PREFIX:
+        if prefix and _nick_prefix(prefix.group(1)):
             start -= len(prefix.group())  # "Tiny Tim", "Little Aubrey": the nickname is the identifier
         aged = _AGE_BEFORE_NAME.search(text[max(0, start - 20) : start])
         if aged:
@@ -1553,6 +1565,10 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (low in lexicons.given_names and low not in not_person and low not in not_lower
                     and not any(s <= match.start(1) < e for s, e in spans)):
                 add(match.start(1), match.end(1))
+    for index, (start, end) in enumerate(spans):
+        prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
+        if prefix and _nick_prefix(prefix.group(1)):  # "Coach Trina", "little mateo", however the name was found
+            spans[index] = (start - len(prefix.group()), end)
     places = practice_places(analysis.context.address)
     if places:  # "the Springfield kids": the practice's own town is a place, never a person's name
         spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in places]

@@ -98,8 +98,8 @@ def test_learned_testimonial_rule_yields_to_a_written_authorization() -> None:
     an authorization on file or stated in the draft clears the suggestion."""
     checker = load_checker()
     story = (
-        "Six months ago she could barely climb the stairs, and today she finished her first 5K. "
-        "So proud of her! Results like this are why we love our weight program."
+        "A year ago he couldn't walk to the mailbox without getting winded. This week he hiked the whole trail "
+        "with his grandkids. We are so proud of him and this is why we do what we do!"
     )
 
     def rules(text: str, **context: bool) -> set[str]:
@@ -108,7 +108,7 @@ def test_learned_testimonial_rule_yields_to_a_written_authorization() -> None:
 
     assert rules(story) == {"testimonial-consent.learned-patient-story"}
     assert rules(story, authorized_testimonial=True) == set()
-    assert rules(story + " Shared with her signed authorization.") == set()
+    assert rules(story + " Shared with his signed authorization.") == set()
 
 
 def test_threshold_is_validated(tmp_path: Path) -> None:
