@@ -282,7 +282,7 @@ _RELATION_NAME = compile_fast(
     rf"\b(?i:your|ur|his|her|their)\s+(?:[\w-]{{1,12}}\s+)?{_RELATION_WORDS}\s*,?\s+([A-Z][a-z'’-]{{1,20}})\b")
 #: "My daughter Lily is 7", "my brother Chuy": a commenter naming their own relative (echoed by a reply).
 _OWN_RELATION_NAME = re.compile(
-    rf"\b(?i:my|our)\s+(?:[\w-]{{1,12}}\s+)?(?:{_RELATION_WORDS}|(?i:neighbou?r|friend|buddy|co-?worker|boss|"
+    rf"\b(?i:my|our)\s+(?:[\w-]{{1,12}}\s+){{0,3}}?(?:{_RELATION_WORDS}|(?i:neighbou?r|friend|buddy|co-?worker|boss|"
     rf"roommate|client))\s*,?\s+([A-Z][a-z'’-]{{1,20}})\b")
 #: The words one of which every match of _RELATION_NAME contains ("your son Eli", "her little one, Ava").
 _RELATIVES = frozenset(
@@ -357,14 +357,14 @@ _CARE_CONTEXT = _ci(
     r"wheelchair|rehab|chemo|remission|recover(?:s|ed|ing)?|heal(?:s|ed|ing)|stroke|heart\s+attack|"
     r"cleared\s+to|check-?up|physical\s+therapy|biopsy|malignant|benign|tumou?r|fracture|torn|tore|"
     r"concussion|hospice|passed\s+away|quit\s+smoking|off\s+(?:cigarettes|insulin|oxygen)|nicu|"
-    r"came\s+home\s+from)\b")
+    r"came\s+home\s+from|waiting\s+room|nursery|welcom\w*\s+(?:(?:a|their|our)\s+)?(?:new\s+)?baby|new\s+baby)\b")
 # Review-reply words: a reply about waiting, billing or the office is a reply to a patient's review.
 _SERVICE_CONTEXT = _ci(
     r"\b(?:delay|delays|wait|waited|waiting|late|rude|front\s+desk|office|staff|billing|bill|charged|"
     r"refill|referral|insurance|appointment|appt|visit|review|stars?|experience|feedback|see\s+you|"
     r"doctor|dr|nurse|pharmacy|prescription|portal|records?|chart|results?|seen|seeing|saw|treated|care|"
     r"short\s+notice|fit\s+(?:me|us)\s+in|meds?|medications?|antibiotics?|dose|course|shot|shots|"
-    r"sick|ill|fever|cough|pain|symptoms?|paperwork|forms|fmla|(?:did|done)\s+for\s+(?:me|my|us|our)|"
+    r"sick|ill|fever|cough|pain|symptoms?|paperwork|forms?|fmla|voicemails?|messages|msgs|call\s+(?:me|us)\s+back|(?:did|done)\s+for\s+(?:me|my|us|our)|"
     r"took\s+care|taking\s+care|looked\s+after|squeez\w*\s+(?:me|my|us|him|her|them)\b)\b")
 _POSSESSIVE_CARE_RIGHT = _ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = _ci(
@@ -393,10 +393,15 @@ _AGE_BEFORE_NAME = compile_fast(r"\b\d{1,2}(?:[- ](?:years?|months?|weeks?)[- ]o
 _FAMILY = compile_fast(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|household)\b")
 
 
+# "the Nguyen family", "Thank you, Martinez family!", "la familia Morales": a household named by its surname.
 _FAMILY_MORE = re.compile(
-    r"\b(?:[Tt]he\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|clan|crew)\b")
+    r"(?:\b[Tt]he\s+|,\s+|\b(?:[Tt]o|[Ff]or|[Tt]hanks|[Cc]ongrats|[Cc]ongratulations)\s+)"
+    r"([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|clan|crew)\b"
+    r"(?!\s+(?i:medicine|practice|physicians?|doctors?|health|care|clinic|centers?|foundation|fun|day|night|event))"
+    r"|\b(?i:la\s+)?(?i:familia)\s+([A-Z][a-zà-öø-ÿ'’-]{1,25})\b")
 _FAMILY_WORDS = frozenset(
-    ["family", "families", "kids", "twins", "triplets", "quadruplets", "household", "boys", "girls", "clan", "crew"])
+    ["family", "families", "kids", "twins", "triplets", "quadruplets", "household", "boys", "girls", "clan", "crew",
+     "familia"])
 _HAS_DIGIT = compile_fast(r"\d")
 _THREE_DIGITS = compile_fast(r"\d{3}")
 _OLD_NUMBER = compile_fast(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
@@ -577,6 +582,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             cue = _BOUND_TIME_LEFT.search(lower[max(0, start - 25) : start])
             if not cue or any(s <= start < e for s, e in spans):
                 continue
+            if cue.group().lstrip().startswith("the") and not _THE_TIME_RIGHT.match(lower, end):
+                continue  # "the 3:00 slot" is an opening; "the 2:15 on thurs" is whoever holds it
             if cue.group().lstrip().startswith(("your", "his", "her", "their", "my", "ur", "a ")) and not (
                     _BOUND_TIME_RIGHT.match(lower, end)):
                 continue  # "your 10:40" needs what it is: "your 10:40 slot"
@@ -664,22 +671,38 @@ _TIME_SLOT_PERSON = _ci(
 # at 3", "moved ur dad to mon 9am"; "checked in at 3:52", "roomed at 4:41", "your 10:40 slot", "her 10:30 IUD
 # placement", "my 2pm no-show". Bare weekdays elsewhere stay unflagged: "open Monday" names no one.
 _CLOCK = r"(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)"
+_BODY_PART = (r"chin|arm|leg|knee|ankle|wrist|finger|thumb|hand|foot|head|forehead|lip|eye|ear|toe|hip|shoulder|"
+              r"back|elbow|nose|cheek|scalp|neck")
 _DAY_WORD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thurs?|fri|sat|sun)"
 _BOUND_DAY = _ci(
     rf"\b(?:(?:your|his|her|their|ur|the)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?(?:{_CARE_NOUN}|re-?check|recheck)"
     rf"\s+(?:is\s+|was\s+)?|(?:surgery|procedure|operation|recheck|re-check)\s+(?:is|was)\s+(?:on\s+)?"
-    rf"|\bcame\s+in\s+(?:on\s+)?|(?:moved|rescheduled|booked|switched)\s+(?:[\w'’-]{{1,15}}\s+){{1,4}}?to\s+"
-    rf"|(?:we|i)\s+talk\s+)"
-    rf"((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?:at\s+)?{_CLOCK})?|{_DAY_WORD}\.?\s+{_CLOCK})\b"
+    rf"|\b(?:came|rolled|walked|limped|wheeled)\s+in(?:to\s+(?:the\s+)?(?:urgent\s+care|er|ed|clinic|office))?"
+    rf"\s+(?:on\s+)?|(?:moved|rescheduled|booked|switched)\s+(?:[\w'’-]{{1,15}}\s+){{1,4}}?to\s+"
+    rf"|(?:we|i)\s+talk\s+"
+    rf"|\b(?:starts?|started|starting|begins?|began|had|has|having|gets?|got|getting)\s+(?:his\s+|her\s+|their\s+)?"
+    rf"(?:chemo|radiation|dialysis|surgery|infusion|treatment|procedure|biopsy|mri|scan|stitches\s+out|cast\s+off)"
+    rf"\s+(?:on\s+)?"
+    rf"|['’]s\s+(?:{_BODY_PART})\s+(?:on\s+)?"
+    rf"|\b(?:i|we)\s+(?:scoped|casted|stitched(?:\s+up)?|operated\s+on|saw|treated|admitted|discharged|delivered|"
+    rf"vaccinated|splinted|sutured)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?"
+    rf"|\b(?:fever|cough|pain|confusion|symptoms|vomiting|rash|diarrh\w+|headaches?|dizziness)\s+since\s+)"
+    rf"((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?:night|morning|afternoon|evening)|\s+(?:at\s+)?{_CLOCK})?"
+    rf"|{_DAY_WORD}\.?\s+{_CLOCK})\b"
     rf"|\bcome\s+back\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:at\s+)?{_CLOCK})?)"
     rf"|\bsee\s+(?:you|him|her|them)\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:at\s+)?{_CLOCK})?)"
     rf"(?=\s+(?:for|at)\s+(?:your|his|her|the|their)\s+(?:[\w-]{{1,20}}\s+)?(?:{_CARE_NOUN}|re-?check)\b)")
 # Found clock first (a digit is rare, a word boundary is everywhere), then the words around it are read.
 _CLOCK_TIME = _ci(rf"(?<![\w:/.$-]){_CLOCK}(?![\w:/])")
 _BOUND_TIME_LEFT = _ci(
-    r"(?:\b(?:checked\s+in|signed\s+in|roomed|arrived|showed\s+up|rolled?\s+in|called\s+in|seen)\s+at"
-    r"|\b(?:your|his|her|their|my|ur|a))\s+$")
-_BOUND_TIME_RIGHT = _ci(rf"\s+(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{_CARE_NOUN})\b")
+    r"(?:\b(?:checked\s+in|signed\s+in|roomed|arrived|showed\s+up|rolled?\s+in|called\s+in|seen|came\s+in|"
+    r"walked\s+in|got\s+here)\s+at|\b(?:in\s+a\s+room|roomed|seen|called\s+back)\s+by|\bborn\s+(?:[\w,]+\s+){0,3}at"
+    r"|\b(?:your|his|her|their|my|ur|a|the))\s+$")
+_BOUND_TIME_RIGHT = _ci(
+    rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{_CARE_NOUN})"
+    rf"|(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+{_DAY_WORD}))\b")
+_THE_TIME_RIGHT = _ci(
+    rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:{_CARE_NOUN})\s+)?(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+{_DAY_WORD})\b")
 
 
 # "Thursday's appointment": one person's appointment on a given day.
@@ -1482,10 +1505,10 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if not analysis.words.isdisjoint(_FAMILY_WORDS) and care():
         for match in _FAMILY_MORE.finditer(text):
             staff_like = _STAFF_RIGHT.match(text[match.end() : match.end() + 60])
-            kin = match.group().split()[-1].lower() in ("twins", "triplets", "quadruplets")
-            if (match.group(1).lower() in lexicons.surnames or (kin and _is_nameish(match.group(1), lexicons))) \
-                    and not staff_like:
-                spans.append((match.start(1), match.end()))
+            surname = match.group(1) or match.group(2)
+            if (surname.lower() in lexicons.surnames or _is_nameish(surname, lexicons)) and not staff_like:
+                start = match.start(1) if match.group(1) else match.start()
+                spans.append((start, match.end()))
     little = not analysis.words.isdisjoint(_LITTLE_WORDS)
     for match in _LITTLE_NAME.finditer(lower) if little else ():
         word = match.group(1)
@@ -1565,6 +1588,13 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (low in lexicons.given_names and low not in not_person and low not in not_lower
                     and not any(s <= match.start(1) < e for s, e in spans)):
                 add(match.start(1), match.end(1))
+    if spans and (" and " in text or "&" in text):
+        spans.extend(_coordinated_names(analysis, lexicons, spans, not_person | not_lower))
+    for match in islice(_MID_VOCATIVE.finditer(text), MAX_SPANS) if "," in text else ():
+        low = match.group(1).lower()
+        if (_is_given(match.group(1), lexicons, strict=False) and low not in not_person and low not in not_lower
+                and low not in _ABSTRACT_NAMES and care() and not any(s <= match.start(1) < e for s, e in spans)):
+            add(match.start(1), match.end(1))  # "Indeed I did, Carol, and I remember..."
     for index, (start, end) in enumerate(spans):
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
         if prefix and _nick_prefix(prefix.group(1)):  # "Coach Trina", "little mateo", however the name was found
@@ -1576,6 +1606,34 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if staff:  # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
         spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in staff]
     return spans
+
+
+# A name addressed in the middle of a sentence, set off by commas: "Indeed I did, Carol, and I remember".
+_MID_VOCATIVE = compile_fast(r"\b(?:did|do|am|are|is|was|will|know|agree|promise|hear\s+you|thanks|thank\s+you|"
+                             r"yes|no|oh|well|honestly|truly|of\s+course),\s+([A-Z][a-z'’-]{1,20}),\s")
+# "Lily and Lucas", "Ava & Mia": a given name joined to a name already found is a second person, even when the
+# word alone could be something else (a flower, a carol).
+_AND_NAME_RIGHT = compile_fast(r"\s+(?:and|&)\s+([A-Z][a-z'’-]{1,20})\b")
+_AND_NAME_LEFT = compile_fast(r"\b([A-Z][a-z'’-]{1,20})\s+(?:and|&)\s+$")
+
+
+def _coordinated_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span],
+                       not_words: frozenset[str]) -> list[Span]:
+    """Given names joined by "and" to a name found with a cue of its own."""
+    text = analysis.text
+    found: list[Span] = []
+    for start, end in list(spans):
+        for match, offset in ((_AND_NAME_RIGHT.match(text, end), 0),
+                              (_AND_NAME_LEFT.search(text[max(0, start - 30) : start]), max(0, start - 30))):
+            if not match:
+                continue
+            low = match.group(1).lower()
+            span = (offset + match.start(1), offset + match.end(1))
+            if (_is_given(match.group(1), lexicons, strict=False) and low not in not_words
+                    and low not in _ABSTRACT_NAMES and not _NOT_NAME_NEXT.match(text[span[1] : span[1] + 20])
+                    and not any(s <= span[0] < e for s, e in spans + found)):
+                found.append(span)
+    return found
 
 
 # A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
