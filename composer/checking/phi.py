@@ -74,6 +74,7 @@ _POSSESSIVE_CARE = _ci(
 _EVENT = _ci(
     r"\b(?:closed|close|open|opens|reopen|reopens|hours|clinic|class|event|fair|join\s+us|sign\s+up|"
     r"register|holiday|webinar|workshop|screenings?\s+day|day|night|drive|starting|begins?|through|until|"
+    r"lead|leads|host|hosts|hosting|sessions|lessons|seminar|presentation|talk|camp|season|starts?|kicks?\s+off|"
     r"families|everyone|community|walk-?ins?|no\s+appointment)\b")
 #: A number, or one with its last four digits blanked out ("555-867-xxxx" still points to one person).
 _PHONE = compile_fast(
@@ -111,11 +112,15 @@ _STREET = compile_fast(
     r"(?<![\w#])\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z'-]{1,20}\s+){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|"
     r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Row|Square|Sq|Loop|Pike)\b\.?"
-    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*\w{1,6})?"
+    r"(?:\s+\d{1,5}(?:\s+(?:[NSEW]\b\.?|North|South|East|West)\b)?)?"
+    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|#|Box)\.?\s*\w{1,6})?"
     r"(?:,\s+[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?)?(?:,?\s+[A-Z]{2})?(?:,?\s+\d{5}(?:-\d{4})?)?"
     r"(?:,?\s*\(\s*(?:zip:?\s*)?\d{5}(?:-\d{4})?\s*\))?"
 )
 _ZIP = compile_fast(r"\b(?:[A-Z]{2}\s+|(?i:zip)(?:\s+code)?(?:\s+(?:is|as|was|of))?:?\s*)\d{5}(?:-\d{4})?\b")
+_RURAL_ROUTE = compile_fast(r"\b(?:Rural\s+Route|RR)\s+\d{1,4}(?:,?\s+Box\s+\d{1,5})?\b")
+#: Any five-digit number in a sentence that talks about a ZIP code ("your ZIP went in as 62707 instead of 62702").
+_ANY_FIVE = compile_fast(r"(?<![\w$.,-])\d{5}(?![\w%.,-]\d|\w)")
 # A bare five-digit number after "from/in/of" is a ZIP code when no unit follows ("from 62702", not
 # "from 10000 steps"); only taken when the draft is about a person's care.
 _FIVE_DIGITS = compile_fast(r"\d{5}")
@@ -150,7 +155,7 @@ _ID = _ci(
     r"|account(?:\s+(?:number|no\.?))?|acct\.?|member\s+(?:ID|number|no\.?|#)|(?:insurance|policy|group|"
     r"subscriber|claim|beneficiary|Medicare|Medicaid)\s+(?:ID|number|no\.?|#)|ID|SSN|social\s+security"
     r"(?:\s+number)?|licen[cs]e(?:\s+(?:plate|number|no\.?))?|plate|serial(?:\s+(?:number|no\.?))?|"
-    r"device\s+(?:ID|number)|VIN|DEA|MBI|(?:credit\s+|debit\s+|insurance\s+)?card(?=\s+end))\b"
+    r"device\s+(?:ID|number)|VIN|DEA|MBI|(?:credit\s+|debit\s+|insurance\s+)?card(?=\s+end))(?:\b|(?<=#))"
     # "member ID ends in 3392", "the card ending 4417": the last digits still point to one account
     r"\s*(?:is\s+|:\s*|#\s*|no\.\s*|number\s+|(?:ending|ends)\s+(?:in\s+)?)?#?\s*"
     # the number, with one space inside when digits follow it ("plate RFM 4471")
@@ -261,7 +266,7 @@ _NAME_CONTEXT_LEFT = _ci(
     r"\b(?:mama|papa|grandma|grandpa|granny|nana|auntie|uncle|big|lil|meet|shout-?\s?outs?\s+to|kudos\s+to|"
     r"congrats\s+to|prayers\s+for|caring\s+for|care\s+for|treating|treated|tell|love\s+ya|love\s+you|"
     r"thanks\s+to|thank\s+you\s+to|keep|hugs\s+to|honou?r(?:ing)?|remember(?:ing)?|celebrating|welcoming|"
-    r"proud\s+of|rooting\s+for|cheering\s+(?:for|on)|go|miss(?:ing)?\s+our))\s+$")
+    r"proud\s+of|rooting\s+for|cheering\s+(?:for|on)|go|miss(?:ing)?\s+our|thank\s+(?:u|you)|said|says|told))\s+$")
 # A capitalised word that is also an ordinary word ("Grace", "Frank", "Tom") is a person when a person's
 # verb follows: "Grace came in for her checkup", "Frank stopped by to show off his new hip".
 _PERSON_VERB_RIGHT = _ci(
@@ -343,6 +348,9 @@ _STAFF_RIGHT = compile_fast(
     r"pediatrician|hygienist|manager|coordinator|volunteer|intern|staff|colleague|mail\s+carrier|"
     r"speaker|author|guest|partner|sponsor|mayor|principal|coach|pharmacist|dietitian|therapist|"
     r"counselor|social\s+worker|midwife|educator|director|owner|founder|chef|host))"
+    # "Ms. Dunlap, the front desk asked for your co-pay": the office is the subject, the name is addressed
+    r"(?!\s+(?:desk\s+|team\s+|staff\s+)?(?:asked|is|was|will|has|had|called|sent|said|told|can|could|would|"
+    r"should|did|does|tried|needs?|wants?|made|gave|got)\b)"
 )
 _STAFF_LEFT = _ci(
     r"(?:\bwelcome\s+to\s+the\s+team,?|\bwelcoming\s+our|\bcongrats\s+to\s+our|\bcongratulations\s+to\s+our|"
@@ -387,7 +395,8 @@ _NAME_DETAIL_RIGHT = compile_fast(
     r"(?:Route\s+\d{1,3}|[A-Z][a-z]{1,20}(?:\s+[A-Z][a-z]{1,20})?\s+(?:St|Street|Rd|Road|Ave|Avenue|Ln|Lane|Ct|"
     r"Court|Dr|Drive|Blvd|Way|Pl|Place)\b\.?(?:\s+(?:laundromat|store|shop|bakery|diner|cafe|church|bar|salon|"
     r"garage|pharmacy)\b)?)"
-    r"|\s+[A-Z]\.,\s*[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?(?=\s*(?:[,.!?);:]|$))")
+    r"|\s+[A-Z]\.,\s*[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?(?=\s*(?:[,.!?);:]|$))"
+    r"|\s+in\s+(?:room|bed|bay|unit)\s+\d{1,4}[A-Z]?\b")  # "Mrs. Petrakis in room 14"
 #: "8-year-old Jayden", "6 yo Mia": the age that goes with a child's name.
 _AGE_BEFORE_NAME = compile_fast(r"\b\d{1,2}(?:[- ](?:years?|months?|weeks?)[- ]old|\s?y/?o)\s+$")
 _FAMILY = compile_fast(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|household)\b")
@@ -493,6 +502,9 @@ def _care_words(lexicons: Lexicons) -> frozenset[str]:
     return cached
 
 
+_CALENDAR_WORD = _ci(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|today|tonight|tomorrow|yesterday")
 _ABBREVIATION_DOT = compile_fast(r"\b(st|dr|mr|mrs|ms|mt|ft|jr|sr)\.")
 
 
@@ -573,15 +585,21 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if not analysis.words.isdisjoint(_DAY_WORDS):
         for match in islice(_BOUND_DAY.finditer(analysis.lower), MAX_SPANS):
             group = next(g for g in (1, 2, 3) if match.group(g))
+            s_start, sentence = analysis.sentence_lower(match.start())
+            if _OWN_FAMILY_NEAR.search(sentence[: match.start() - s_start]):
+                continue  # "My grandma turns 100 on Sunday": the author's own family
             if not any(s <= match.start(group) < e for s, e in spans):
                 spans.append(match.span(group))
     if digits and (":" in analysis.lower or "m" in analysis.lower):
         lower = analysis.lower
         for match in islice(_CLOCK_TIME.finditer(lower), MAX_SPANS):
             start, end = match.span()
-            cue = _BOUND_TIME_LEFT.search(lower[max(0, start - 25) : start])
+            cue = _BOUND_TIME_LEFT.search(lower[max(0, start - 35) : start])
             if not cue or any(s <= start < e for s, e in spans):
                 continue
+            if cue.group().lstrip().startswith("arrive") and not _POSSESSIVE_CARE.search(
+                    analysis.sentence_lower(start)[1]):
+                continue  # "arrive by 7:30" is a person's time only on the day of their own procedure
             if cue.group().lstrip().startswith("the") and not _THE_TIME_RIGHT.match(lower, end):
                 continue  # "the 3:00 slot" is an opening; "the 2:15 on thurs" is whoever holds it
             if cue.group().lstrip().startswith(("your", "his", "her", "their", "my", "ur", "a ")) and not (
@@ -640,7 +658,8 @@ _CARE_EVENT = (r"(?:appointment|appt|visit|recheck|re-check|follow-?up|surgery|p
                r"physical|cleaning|infusion|injection|shot|scan|x-?ray|mri|ultrasound|labs?|bloodwork|consult|"
                r"session|delivery|c-section|induction|colonoscopy|mammogram|post-?op|pre-?op|op|check|stitches\s+out)")
 # A date element (a weekday alone is not one: "your physical on Monday" names no date).
-_DAY_OR_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+_DAY_OR_DATE = (rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+                rf"|{_WEEKDAY}\s+(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?)")
 _OWNER = f"(?:{'|'.join(sorted(_POSSESSIVES))})"
 _POSSESSED_DATE = _ci(
     rf"\b{_OWNER}\s+({_DAY_OR_DATE})\s+(?:[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\b"
@@ -676,7 +695,12 @@ _BODY_PART = (r"chin|arm|leg|knee|ankle|wrist|finger|thumb|hand|foot|head|forehe
 _DAY_WORD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thurs?|fri|sat|sun)"
 _BOUND_DAY = _ci(
     rf"\b(?:(?:your|his|her|their|ur|the)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?(?:{_CARE_NOUN}|re-?check|recheck)"
-    rf"\s+(?:is\s+|was\s+)?|(?:surgery|procedure|operation|recheck|re-check)\s+(?:is|was)\s+(?:on\s+)?"
+    rf"\s+(?:is\s+|was\s+)?|\w{{2,20}}['’]s?\s+(?:[\w-]{{1,20}}\s+){{0,2}}?(?:{_CARE_NOUN}|re-?check|recheck)"
+    rf"\s+(?:is\s+|was\s+)?(?:on\s+)?|\b(?:after|since|before|from)\s+(?:[\w-]{{1,15}}\s+)?"
+    rf"(?:surgery|procedure|operation|delivery|c-section|fall|accident|admission)\s+(?:on\s+|last\s+)?"
+    rf"|\bturn(?:s|ed)\s+\d{{2,3}}\s+(?:on\s+|last\s+|this\s+)?"
+    rf"|\b(?:rash|fever|cough|fall|injury|reaction|symptoms|seizure|episode)\s+(?:[\w'’]+\s+){{1,2}}?"
+    rf"(?:had|got|started|began)\s+(?:on\s+)?|(?:surgery|procedure|operation|recheck|re-check)\s+(?:is|was)\s+(?:on\s+)?"
     rf"|\b(?:came|rolled|walked|limped|wheeled)\s+in(?:to\s+(?:the\s+)?(?:urgent\s+care|er|ed|clinic|office))?"
     rf"\s+(?:on\s+)?|(?:moved|rescheduled|booked|switched)\s+(?:[\w'’-]{{1,15}}\s+){{1,4}}?to\s+"
     rf"|(?:we|i)\s+talk\s+"
@@ -685,7 +709,7 @@ _BOUND_DAY = _ci(
     rf"\s+(?:on\s+)?"
     rf"|['’]s\s+(?:{_BODY_PART})\s+(?:on\s+)?"
     rf"|\b(?:i|we)\s+(?:scoped|casted|stitched(?:\s+up)?|operated\s+on|saw|treated|admitted|discharged|delivered|"
-    rf"vaccinated|splinted|sutured)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?"
+    rf"vaccinated|splinted|sutured|checked)\s+(?:[\w'’]{{2,20}}\s+)?(?:on\s+)?"
     rf"|\b(?:fever|cough|pain|confusion|symptoms|vomiting|rash|diarrh\w+|headaches?|dizziness)\s+since\s+)"
     rf"((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?:night|morning|afternoon|evening)|\s+(?:at\s+)?{_CLOCK})?"
     rf"|{_DAY_WORD}\.?\s+{_CLOCK})\b"
@@ -697,6 +721,8 @@ _CLOCK_TIME = _ci(rf"(?<![\w:/.$-]){_CLOCK}(?![\w:/])")
 _BOUND_TIME_LEFT = _ci(
     r"(?:\b(?:checked\s+in|signed\s+in|roomed|arrived|showed\s+up|rolled?\s+in|called\s+in|seen|came\s+in|"
     r"walked\s+in|got\s+here)\s+at|\b(?:in\s+a\s+room|roomed|seen|called\s+back)\s+by|\bborn\s+(?:[\w,]+\s+){0,3}at"
+    r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?(?:from|to)|\barrive\s+(?:by|at)"
+    r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?from\s+\d{1,2}:\d\d\s+to"
     r"|\b(?:your|his|her|their|my|ur|a|the))\s+$")
 _BOUND_TIME_RIGHT = _ci(
     rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{_CARE_NOUN})"
@@ -868,6 +894,14 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
     for match in _ZIP.finditer(text):
         if not any(s <= match.start() < e for s, e in spans) and _private_address(analysis, *match.span()):
             spans.append(match.span())
+    if "zip" in analysis.words:
+        for match in islice(_ANY_FIVE.finditer(text), MAX_SPANS):
+            _, sentence = analysis.sentence_lower(match.start())
+            if "zip" in sentence and not any(s < match.end() and match.start() < e for s, e in spans):
+                spans.append(match.span())
+    for match in islice(_RURAL_ROUTE.finditer(text), MAX_SPANS):
+        if _private_address(analysis, *match.span()):
+            spans.append(match.span())
     if _FIVE_DIGITS.search(text) and _BARE_ZIP.search(text) and _talks_about_person(analysis, lexicons):
         for match in _BARE_ZIP.finditer(text):
             if not any(s <= match.start(1) < e for s, e in spans) and _private_address(analysis, *match.span(1)):
@@ -944,6 +978,7 @@ _ORG_HANDLE = _ci(
     r"county|city|school|schools|university|college|library|ymca|redcross|team))$")
 
 
+_YOU = _ci(r"\b(?:you|your|ur|u)\b")
 _HANDLE_CHEER_LEFT = _ci(
     r"\b(?:shout-?\s?outs?(?:\s+to)?|congrats(?:\s+to)?|congratulations(?:\s+to)?|kudos(?:\s+to)?|proud\s+of|"
     r"welcome\s+back|go|get\s+well(?:\s+soon)?|hugs\s+to|cheers\s+to|way\s+to\s+go)\s*,?\s*$")
@@ -962,6 +997,9 @@ def _person_handles(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
         _, sentence = analysis.sentence_lower(match.start())
         if _POSSESSIVE_CARE.search(sentence) or "patient" in sentence:
             spans.append(match.span())
+        elif not analysis.text[: match.start()].strip() and _YOU.search(analysis.lower) and (
+                _talks_about_person(analysis, lexicons) or not analysis.words.isdisjoint(_health_words(lexicons))):
+            spans.append(match.span())  # "@ronnie_bass_guy that bullseye on your calf is Lyme": a post to one person
         elif _HANDLE_CHEER_LEFT.search(analysis.lower[max(0, match.start() - 30) : match.start()]) and not _care_words(
                 lexicons).isdisjoint(_COMMENT_WORD.findall(sentence)):
             spans.append(match.span())  # "Shoutout @jess_runs for finishing PT strong!"
@@ -1316,8 +1354,8 @@ def _is_nameish(token: str, lexicons: Lexicons) -> bool:
 
 def _extend_surname(text: str, end: int, lexicons: Lexicons, upper: bool) -> int:
     match = re.match(r"\s+([A-Za-z][a-z'’-]{1,25})", text[end : end + 30])
-    if not match:
-        return end
+    if not match or _CALENDAR_WORD.fullmatch(match.group(1).lower()):
+        return end  # "I saw Lucas Thursday": a day, not a surname
     word = match.group(1)
     if upper and word[0].isupper() and not _NOT_NAME_NEXT.match(match.group()):
         low = word.lower()
@@ -1409,12 +1447,15 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     lower = analysis.lower
     spans: list[Span] = []
 
-    def add(start: int, end: int) -> None:
+    def add(start: int, end: int, titled: bool = False) -> None:
         left = lower[max(0, start - 40) : start]
         if _OWN_FAMILY_LEFT.search(left):
             return  # "my husband Raj": the author's own family, not a patient
-        if _PUBLIC_LEFT.search(left) or _STAFF_LEFT.search(left) or _STAFF_RIGHT.match(text[end : end + 60]):
-            return
+        if (_PUBLIC_LEFT.search(left) and not titled) or _STAFF_LEFT.search(left) or _STAFF_RIGHT.match(
+                text[end : end + 60]):
+            return  # "Coach Dana" in a draft about someone's care (titled) is that person, not a public figure
+        if _ARTICLE_LEFT.search(left) or _PLACE_ON_LEFT.search(left):
+            return  # "kid deserves an Oscar", "their store on Monroe": a thing or a street, not a person
         if _NOT_KIN_NAME.search(lower[max(0, start - 8) : end]):
             return  # "Uncle Sam wants you": a figure of speech
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
@@ -1472,7 +1513,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if care() and not _STAFF_RIGHT.match(right) and not _NOT_PATIENT_RIGHT.match(right):
             # "Mr. Ray Dunbar": a title, a given name and the surname after it
             end = _extend_surname(text, match.end(), lexicons, True) if not typed_lower else match.end()
-            spans.append((match.start(), end))
+            detail = _NAME_DETAIL_RIGHT.match(text, end)  # "Mrs. Petrakis in room 14"
+            spans.append((match.start(), detail.end() if detail else end))
     for start, end in islice(_given_name_words(analysis, lexicons), MAX_SPANS):
         token = text[start:end]
         low = lower[start:end]
@@ -1483,7 +1525,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if low in lexicons.common_words and _at_sentence_start(text, start) and (
                 low in _ABSTRACT_NAMES or not token[0].isupper() or not _PERSON_VERB_RIGHT.match(lower, end)):
             continue  # "Many concerns..." at the start of a sentence is a word, not a name
-        if not token[0].isupper() and (low in lexicons.common_words or low in lexicons.ambiguous_names):
+        if not token[0].isupper() and (low in lexicons.common_words or low in lexicons.ambiguous_names
+                                       or low in not_lower):
             continue  # a lower-case word ("in", "will", "may"): only a rare word can be a lower-case name
         cue = _NAME_CONTEXT_LEFT.search(lower[max(0, start - 25) : start])
         if token[0].isupper():
@@ -1528,10 +1571,19 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         # someone, with their name, in a draft about care (the author's own family is left out by add())
         for match in islice(_KIN_NAME.finditer(text), MAX_SPANS):
             low = match.group(1).lower()
-            if ((low in lexicons.given_names or _without_accents(low) in lexicons.given_names)
+            word = match.group(1)
+            if word.endswith(("'s", "’s")):
+                word, low = word[:-2], low[:-2]  # "Coach Dani's boy"
+            community = match.group().split(maxsplit=1)[0].lower() in _SURNAME_TITLES  # "Coach Dwyer"
+            if community and (_HELPER_RIGHT.match(text, match.start(1) + len(word))
+                              or _ADDRESSED.match(text, match.start(1) + len(word))):
+                continue  # "thanks to Coach Dana for hosting", "Praying for Loretta, Pastor Gene.": not the patient
+            if ((low in lexicons.given_names or _without_accents(low) in lexicons.given_names
+                 or (community and (low in lexicons.surnames or _is_nameish(word, lexicons))
+                     and low not in lexicons.common_words))
                     and low not in not_person and not _NOT_KIN_NAME.match(match.group().lower())
                     and not any(s <= match.start(1) < e for s, e in spans)):
-                add(match.start(1), match.end(1))
+                add(match.start(1), match.start(1) + len(word), titled=True)
     if not analysis.words.isdisjoint(_RELATIVES) and care():
         for match in islice(_RELATION_NAME.finditer(text), MAX_SPANS):
             low = match.group(1).lower()
@@ -1602,6 +1654,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     places = practice_places(analysis.context.address)
     if places:  # "the Springfield kids": the practice's own town is a place, never a person's name
         spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in places]
+    if spans and (_OLD_YEAR.search(text) or _HISTORY.search(lower)):
+        spans = [(s, e) for s, e in spans if not _historical(analysis, s)]
     staff = _introduced_staff(text) if spans else frozenset()
     if staff:  # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
         spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in staff]
@@ -1634,6 +1688,21 @@ def _coordinated_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span]
                     and not any(s <= span[0] < e for s, e in spans + found)):
                 found.append(span)
     return found
+
+
+# "On May 14, 1796, Edward Jenner inoculated James Phipps", "history night ... a young Abraham Lincoln": people
+# of the past, not patients.
+_OLD_YEAR = compile_fast(r"\b1[0-8]\d\d\b")
+_HISTORY = _ci(r"\b(?:history|historical|historian|historic|centuries|century|on\s+this\s+day\s+in)\b")
+_PRESENT_PERSON = _ci(r"\b(?:you|your|ur|our\s+patients?|my\s+patients?|today|this\s+week|yesterday)\b")
+
+
+def _historical(analysis: Analysis, start: int) -> bool:
+    """Whether the sentence around ``start`` tells of the past (a year before 1900, or a draft about history)."""
+    _, sentence = analysis.sentence_lower(start)
+    if _OLD_YEAR.search(sentence):
+        return True
+    return bool(_HISTORY.search(analysis.lower)) and not _PRESENT_PERSON.search(sentence)
 
 
 # A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
@@ -1669,6 +1738,18 @@ _KIN_NAME = compile_fast(
     r"deacon)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\b(?!['’]s\s+(?:pizza|restaurant|kitchen|diner|bakery))")
 _KIN_TITLES = frozenset(["grandma", "grandpa", "granny", "nana", "nonna", "nonno", "abuela", "abuelo", "auntie",
                          "aunt", "uncle", "tía", "tia", "tío", "tio", "coach", "pastor", "deacon"])
+#: Community titles used with a surname as well as a given name ("Coach Dwyer", "Pastor Hale").
+_SURNAME_TITLES = frozenset(["coach", "pastor", "deacon"])
+#: A titled person thanked for what they did, or addressed at the end of a sentence, is a helper or the commenter.
+_HELPER_RIGHT = compile_fast(
+    r"(?:\s+[A-Z][a-z'’-]+)?\s+(?:and\s+(?:the|all|his|her|our)\b|for\s+(?:hosting|bringing|organizing|sponsoring|"
+    r"helping|partnering|leading|coordinating|teaching|running|inviting|having|sharing|spreading))")
+_ADDRESSED = compile_fast(r"(?:\s+[A-Z][a-z'’-]+)?\s*[.!?]")
+#: An article right before a capitalised word makes it a thing: "an Oscar", "a Jeep", "the Grammys".
+_ARTICLE_LEFT = compile_fast(r"\b(?:an?)\s+$")
+_PLACE_ON_LEFT = _ci(
+    r"\b(?:store|shop|stores|office|location|restaurant|bakery|cafe|diner|pharmacy|church|park|bar|gym|salon|"
+    r"market|station|library)\s+(?:on|off)\s+$")
 #: Figures of speech and brands that look like a kin title with a name.
 _NOT_KIN_NAME = _ci(r"(?:uncle\s+sam|papa\s+john|aunt\s+jemima|grandma\s+moses|uncle\s+ben)\b")
 #: The titles one of which every match of _TITLED_FIRST_NAME contains.
@@ -1708,8 +1789,10 @@ _ATTRIBUTION = compile_fast(r"[\"”’'!.]\s*(?:[—–]|-{1,2})\s*([A-Z][a-z]{
 # a treatment or a recovery story is a person whose care is discussed, whatever its case or ambiguity.
 _POSSESSIVE_AFTER_NAME = _ci(
     r"['’]s\s+(?:(?:left|right|poor|little|sore|broken|new|first|second|"
-    r"latest|last|next|follow-?up|annual|whole|weight[- ]loss|recovery|health|skin|eczema|acne|asthma)\s+)?"
+    r"latest|last|next|follow-?up|annual|whole|weight[- ]loss|recovery|health|skin|eczema|acne|asthma|"
+    r"[a-z][a-z-]{2,14})\s+)?"
     r"(?:ears?|knees?|ankles?|arms?|legs?|foot|feet|hands?|wrists?|hips?|back|shoulders?|elbows?|skin|eyes?|"
+    r"immunizations?|vaccinations?|records?|chart|forms?|paperwork|reflux|"
     r"tooth|teeth|throat|tonsils|tummy|stomach|lungs|heart|rash|cough|fever|cold|flu|infection|cast|stitches|"
     r"wound|incision|scar|eczema|acne|asthma|diabetes|allergies|allergy|cancer|tumou?r|diagnosis|journey|story|"
     r"recovery|progress|transformation|results?|labs?|surgery|procedure|appointment|appt|visit|check-?up|"
@@ -1778,6 +1861,10 @@ def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: 
                 spans.append((match.start(1), match.end(1) - (len(match.group(1)) - len(match.group(1).rstrip()))))
 
 
+#: An age over 89 in the comment: "my grandma is 92", "she's 94", "turned 91", "age 95", "93 years old".
+_COMMENT_OLD_AGE = re.compile(
+    r"\b(?i:is|she['’]s|he['’]s|turned|turns|turning|age|aged)\s+(9\d|1[01]\d)\b"
+    r"|\b(9\d|1[01]\d)[- ](?i:years?|yrs?|y/?o)\b")
 #: "It's Dolores again", "this is dolores": a commenter giving their name (the lead words in any case).
 _SELF_INTRODUCTION = re.compile(r"\b(?i:i['’]?m|i\s+am|my\s+name\s+is|this\s+is|it['’]?s)\s+([A-Za-z][a-z]{1,20})\b")
 
@@ -1792,6 +1879,8 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
         candidates.add(match.group())
     for match in re.finditer(r"\b\d[\d-]{3,}\d\b", reply):
         candidates.add(match.group())
+    for match in _COMMENT_OLD_AGE.finditer(reply):
+        candidates.add(match.group(1) or match.group(2))  # "My grandma is 92" -> "at 92 we'll have the shot ready"
     for match in _SELF_INTRODUCTION.finditer(reply):
         name = match.group(1)  # capitalised, any name-like word; lower-case ("it's dolores"), a listed name only
         if _is_nameish(name, lexicons) if name[0].isupper() else _is_given(name, lexicons, strict=True):
