@@ -42,7 +42,8 @@ _DATE = _ci(
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+(?:0?[1-9]|[12]\d|3[01]){_ORD}?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01]){_ORD}?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_WEEKDAY}\s+)?the\s+(?:[12]?\d|3[01]){_ORD}"
-    rf"|(?:last|this\s+past|next|this\s+coming|since)\s+{_WEEKDAY}(?:'s)?"
+    rf"|(?:last|this\s+past|next|this\s+coming|since)\s+{_WEEKDAY}(?:'s|\s+(?:night|morning|afternoon|evening))?"
+    rf"|(?:last|this\s+past)\s+(?:january|february|march|april|june|july|august|september|october|november|december)"
     rf"|{_WEEKDAY}'s\s+(?:appointment|appt|visit|surgery|procedure|exam|check-?up|test|follow-?up|physical|consult)"
     rf"|{_WEEKDAY}(?:\s+(?:at\s+)?(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?))?"
     rf"|(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:on\s+)?{_WEEKDAY})?"
@@ -179,7 +180,9 @@ _AGE = _ci(
     rf"|\b(?:passed\s+away|died|still\s+\w+ing|celebrat\w+|retired|married|graduated)\b[^.!?\n]{{0,30}}?"
     rf"\bat\s+(?:the\s+age\s+of\s+)?{_OLD}\b(?!\s*(?:%|percent|degrees|°|a\.?m|p\.?m|miles|pounds|lbs))"
     # "Harold (93)", "At 93 he still...", "at ninety-four,", "97 and sharp as a tack", "turning 100", "our centenarian"
-    rf"|(?<=[a-z] )\(\s*{_OLD}\s*\)|\bat\s+{_OLD_WORD}(?=\s*,|\s+(?:he|she|they|you|years|yrs|and|still|is|was)\b)"
+    rf"|(?<=[a-z] )\(\s*{_OLD}\s*\)|\bat\s+{_OLD_WORD}(?:\s+years\s+(?:of\s+age|old))?"
+    rf"(?=\s*,|\s+(?:he|she|they|you|years|yrs|and|still|is|was)\b)"
+    rf"|\b(?:she|he)['’]s\s+{_OLD}(?=\s+(?:and|now|today|this|years|yrs)\b|\s*[,.!?])"
     rf"|\b{_OLD}\s+and\s+(?:still|sharp|going|counting|thriving|kicking|fabulous|feisty|as\s+sharp)\b"
     rf"|\b(?:turning|hit|hits|reached|reaches)\s+{_OLD_WORD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°|steps|pounds|lbs))"
     rf"|\b(?:age[ds]?|turned|turns)\s+ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
@@ -365,12 +368,12 @@ _CARE_CONTEXT = _ci(
     r"wheelchair|rehab|chemo|remission|recover(?:s|ed|ing)?|heal(?:s|ed|ing)|stroke|heart\s+attack|"
     r"cleared\s+to|check-?up|physical\s+therapy|biopsy|malignant|benign|tumou?r|fracture|torn|tore|"
     r"concussion|hospice|passed\s+away|quit\s+smoking|off\s+(?:cigarettes|insulin|oxygen)|nicu|"
-    r"came\s+home\s+from|waiting\s+room|nursery|welcom\w*\s+(?:(?:a|their|our)\s+)?(?:new\s+)?baby|new\s+baby)\b")
+    r"came\s+home\s+from|urgent\s+care|waiting\s+room|nursery|welcom\w*\s+(?:(?:a|their|our)\s+)?(?:new\s+)?baby|new\s+baby)\b")
 # Review-reply words: a reply about waiting, billing or the office is a reply to a patient's review.
 _SERVICE_CONTEXT = _ci(
     r"\b(?:delay|delays|wait|waited|waiting|late|rude|front\s+desk|office|staff|billing|bill|charged|"
     r"refill|referral|insurance|appointment|appt|visit|review|stars?|experience|feedback|see\s+you|"
-    r"doctor|dr|nurse|pharmacy|prescription|portal|records?|chart|results?|seen|seeing|saw|treated|care|"
+    r"doctor|dr|nurses?|pharmacy|prescription|portal|records?|chart|results?|seen|seeing|saw|treated|care|"
     r"short\s+notice|fit\s+(?:me|us)\s+in|meds?|medications?|antibiotics?|dose|course|shot|shots|"
     r"sick|ill|fever|cough|pain|symptoms?|paperwork|forms?|fmla|voicemails?|messages|msgs|call\s+(?:me|us)\s+back|(?:did|done)\s+for\s+(?:me|my|us|our)|"
     r"took\s+care|taking\s+care|looked\s+after|squeez\w*\s+(?:me|my|us|him|her|them)\b)\b")
@@ -508,6 +511,24 @@ _CALENDAR_WORD = _ci(
 _ABBREVIATION_DOT = compile_fast(r"\b(st|dr|mr|mrs|ms|mt|ft|jr|sr)\.")
 
 
+_PAST_DAY = _ci(r"(?:last|this\s+past)\s")
+
+
+def _past_care(analysis: Analysis, lexicons: Lexicons, start: int) -> bool:
+    """"after his stent last Tuesday", "your knee x-rays from last March": a past day in a sentence about
+    someone's health is the day of their care (a weekday alone is not, "last" makes it one date)."""
+    s_start, sentence = analysis.sentence_lower(start)
+    before = sentence[: start - s_start]  # "last Thursday night" itself is no sign of an event
+    if not _SOMEONE.search(sentence) or _EVENT.search(before):
+        return False
+    words = set(_COMMENT_WORD.findall(sentence))
+    return bool(_CARE_CONTEXT.search(sentence)) or not (words.isdisjoint(_care_words(lexicons))
+                                                        and words.isdisjoint(_health_words(lexicons)))
+
+
+_SOMEONE = _ci(r"\b(?:your|ur|his|her|their|he|she|him|who|i\s+saw|we\s+saw)\b")
+
+
 def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
     text = analysis.lower
     left = _ABBREVIATION_DOT.sub(r"\1 ", text[max(0, start - 45) : start])
@@ -567,7 +588,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         elif _WEAK_DATE.fullmatch(match.group()):
             if _weak_tied(analysis, start, end):
                 spans.append((start, end))
-        elif _tied_to_person(analysis, start, end):
+        elif _tied_to_person(analysis, start, end) or (
+                _PAST_DAY.match(match.group()) and _past_care(analysis, lexicons, start)):
             spans.append((start, end))
     if not analysis.words.isdisjoint(_REL_WORDS):
         for match in _REL_DATE.finditer(analysis.lower):
@@ -618,7 +640,22 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                 spans.append(match.span(group))
     if analysis.request.kind == "reply" and digits:
         _reply_dates(analysis, spans)
-    return spans
+    return _joined(analysis.text, spans) if len(spans) > 1 else spans
+
+
+#: What may stand between a date and its time, or a weekday and its date, in one identifier ("11/19 at 2:30 pm").
+_DATE_JOINT = compile_fast(r"(?:,?\s*(?:at|@)?\s*|\s+)")
+
+
+def _joined(text: str, spans: list[Span]) -> list[Span]:
+    """Spans of one date written in parts ("Wed 11/19" and "2:30 pm") joined into one, as a reader sees it."""
+    joined: list[Span] = []
+    for start, end in sorted(spans):
+        if joined and (start < joined[-1][1] or _DATE_JOINT.fullmatch(text, joined[-1][1], start)):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 # In a reply, a calendar date is almost always the date of something that happened to the person
@@ -626,7 +663,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
 # across the labeled corpora, 58 of 69 dates in replies were identifiers, and the 11 others announced a
 # closure, hours or an event. A weekday before it and a clock time after it are part of the date.
 _REPLY_DATE = compile_fast(
-    r"(?:\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.?,?\s+)?"
     r"(?:(?<![\d/.-])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?:/(?:\d{4}|\d{2}))?(?![\d/%])"
     r"|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:%|-|–))"
