@@ -330,7 +330,8 @@ _NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "big", "sweet", "brav
                           "aunt", "auntie", "uncle", "coach", "pastor", "deacon"])
 _LOWER_NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "grandpa", "grandma", "granny", "nana", "nonna",
                                 "nonno", "abuela", "abuelo", "aunt", "auntie", "uncle", "coach"])
-_PLURAL_FAMILY = compile_fast(r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic))")
+_PLURAL_FAMILY = compile_fast(
+    r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic|lodge|club|hall))")
 _NOT_NAME_NEXT = compile_fast(
     r"^\s+(?:Elementary|School|High|Middle|Academy|College|University|Hospital|Medical|Center|Clinic|"
     r"Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Blvd|Boulevard|Terrace|Circle|Parkway|Trail|St|Ave|Rd|Square|"
@@ -1493,6 +1494,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             return  # "Coach Dana" in a draft about someone's care (titled) is that person, not a public figure
         if _ARTICLE_LEFT.search(left) or _PLACE_ON_LEFT.search(left):
             return  # "kid deserves an Oscar", "their store on Monroe": a thing or a street, not a person
+        if _VENUE_LEFT.search(left) and _VENUE_RIGHT.match(text, end):
+            return  # "karaoke at Dusty's last night", "the Casey's pharmacy": a business named for someone
         if _NOT_KIN_NAME.search(lower[max(0, start - 8) : end]):
             return  # "Uncle Sam wants you": a figure of speech
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
@@ -1745,10 +1748,13 @@ def _historical(analysis: Analysis, start: int) -> bool:
 # A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
 _STAFF_INTRO = compile_fast(
     rf"\b([A-Z][a-z'’-]{{1,20}})(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]{{1,25}})?,?\s+{_CREDENTIALS}(?![\w-])"
-    rf"|\b(?:welcome|welcoming|introduce|introducing|meet)\s+(?:Dr\.?\s+)?([A-Z][a-z'’-]{{1,20}})(?:\s+[A-Z][a-z'’-]{{1,25}})?,?"
+    rf"|\b(?:welcomes?|welcoming|introduce|introducing|meet)\s+(?:Dr\.?\s+)?([A-Z][a-z'’-]{{1,20}})"
+    rf"(?:\s+[A-Z][a-z'’-]{{1,25}})?,?"
     rf"\s+(?:to\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|crew|office|front\s+desk)|as\s+(?:our|the)\s+new"
-    rf"|(?:our|the)\s+new(?:est)?\s+(?:[\w-]+\s+){{0,2}}?(?:member|nurse|hygienist|therapist|provider|physician|"
-    rf"assistant|receptionist|coordinator|manager|doctor))\b")
+    rf"|(?:our|the)\s+(?:new(?:est)?\s+)?(?:[\w-]+\s+){{0,2}}?(?:member|nurse|hygienist|therapist|provider|physician|"
+    rf"assistant|receptionist|coordinator|manager|doctor|worker|navigator|educator|interpreter|scheduler|biller))\b"
+    # "call Denise in billing", "ask Rosa at the front desk": a colleague named by where she works
+    rf"|\b([A-Z][a-z'’-]{{1,20}})\s+(?:in|at|from)\s+(?:billing|scheduling|records|the\s+front\s+desk|our\s+front\s+desk)\b")
 
 
 def _introduced_staff(text: str) -> frozenset[str]:
@@ -1787,6 +1793,8 @@ _ARTICLE_LEFT = compile_fast(r"\b(?:an?)\s+$")
 _PLACE_ON_LEFT = _ci(
     r"\b(?:store|shop|stores|office|location|restaurant|bakery|cafe|diner|pharmacy|church|park|bar|gym|salon|"
     r"market|station|library)\s+(?:on|off)\s+$")
+_VENUE_LEFT = compile_fast(r"\b(?:[Aa]t|[Tt]he)\s+$")
+_VENUE_RIGHT = compile_fast(rf"['’]s\b(?!\s+(?:[\w-]+\s+)?{_CARE_NOUN}\b)")
 #: Figures of speech and brands that look like a kin title with a name.
 _NOT_KIN_NAME = _ci(r"(?:uncle\s+sam|papa\s+john|aunt\s+jemima|grandma\s+moses|uncle\s+ben)\b")
 #: The titles one of which every match of _TITLED_FIRST_NAME contains.
