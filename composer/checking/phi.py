@@ -61,7 +61,7 @@ _REL_DATE = _ci(
     rf"\b(?:your|his|her|their)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\s+(?:[\w-]{{1,20}}\s+){{0,4}}?({_REL_DAY})\b"
     rf"|\b(?:your|his|her|their)\s+({_REL_DAY}['’]s)\s+{_CARE_NOUN}\b")
 _PERSON_TIE = _ci(
-    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|due\s+date|due|edd|induced|induction|born|birthday|admitted|discharged|died|passed\s+away|"
+    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|due\s+date|due|edd|induced|induction|born|birthday|admitted|discharged|died|passed|"
     rf"diagnosed|delivered|started|seen|saw|examined|vaccinated|operated|visited|came\s+in|stopped\s+by|"
     rf"treated|icu|nicu|hospital|hospitali[sz]ed|er|arrived|checked\s+in|signed\s+in|showed\s+up|re-?check|"
     rf"retest|{_CARE_NOUN})\b[^.!?\n]{{0,30}}$")
@@ -119,7 +119,11 @@ _STREET = compile_fast(
     r"(?:,?\s*\(\s*(?:zip:?\s*)?\d{5}(?:-\d{4})?\s*\))?"
 )
 _ZIP = compile_fast(r"\b(?:[A-Z]{2}\s+|(?i:zip)(?:\s+code)?(?:\s+(?:is|as|was|of))?:?\s*)\d{5}(?:-\d{4})?\b")
-_RURAL_ROUTE = compile_fast(r"\b(?:Rural\s+Route|RR)\s+\d{1,4}(?:,?\s+Box\s+\d{1,5})?\b")
+_FACILITY_ROOM = compile_fast(
+    r"\b[Rr]oom\s+\d{1,4}[A-Z]?\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3}")
+_RURAL_ROUTE = compile_fast(
+    r"\b(?:(?:Rural\s+Route|RR)\s+\d{1,4}(?:,?\s+Box\s+\d{1,5})?|P\.?\s?O\.?\s+Box\s+\d{1,6})\b"
+    r"(?:,\s+[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?)?(?:,?\s+[A-Z]{2})?(?:,?\s+\d{5}(?:-\d{4})?)?")
 #: Any five-digit number in a sentence that talks about a ZIP code ("your ZIP went in as 62707 instead of 62702").
 _ANY_FIVE = compile_fast(r"(?<![\w$.,-])\d{5}(?![\w%.,-]\d|\w)")
 # A bare five-digit number after "from/in/of" is a ZIP code when no unit follows ("from 62702", not
@@ -156,7 +160,9 @@ _ID = _ci(
     r"|account(?:\s+(?:number|no\.?))?|acct\.?|member\s+(?:ID|number|no\.?|#)|(?:insurance|policy|group|"
     r"subscriber|claim|beneficiary|Medicare|Medicaid)\s+(?:ID|number|no\.?|#)|ID|SSN|social\s+security"
     r"(?:\s+number)?|licen[cs]e(?:\s+(?:plate|number|no\.?))?|plate|serial(?:\s+(?:number|no\.?))?|"
-    r"device\s+(?:ID|number)|VIN|DEA|MBI|(?:credit\s+|debit\s+|insurance\s+)?card(?=\s+end))(?:\b|(?<=#))"
+    r"device\s+(?:ID|number)|VIN|DEA|MBI|(?:credit\s+|debit\s+|insurance\s+)?card(?=\s+end)|invoice"
+    r"|(?:PA|prior\s+auth(?:orization)?|authorization|auth|reference|ref|confirmation|rx|prescription)\s*"
+    r"(?:ID|number|no\.?|#))(?:\b|(?<=#))"
     # "member ID ends in 3392", "the card ending 4417": the last digits still point to one account
     r"\s*(?:is\s+|:\s*|#\s*|no\.\s*|number\s+|(?:ending|ends)\s+(?:in\s+)?)?#?\s*"
     # the number, with one space inside when digits follow it ("plate RFM 4471")
@@ -166,13 +172,16 @@ _SSN = compile_fast(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 _DOTTED_NUMBERS = compile_fast(r"\d\.\d{1,3}\.\d")
 _IP = compile_fast(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 _PROFILE_URL = _ci(
-    r"\b(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|linkedin|x|twitter|tiktok|youtube)\.com/"
-    r"(?:in/|@)?[\w.-]{2,60}")
+    r"\b(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|linkedin|x|twitter|tiktok|youtube|gofundme|caringbridge|"
+    r"mealtrain|givesendgo)\.(?:com|org|net|example)/(?:in/|@|f/|visit/)?[\w.-]{2,60}")
+#: The hosts whose links point to one person (a profile, a fundraiser, a care journal).
+_LINK_HOST = _ci(r"(?:facebook|fb|instagram|linkedin|\bx|twitter|tiktok|youtube|gofundme|caringbridge|mealtrain|"
+                 r"givesendgo)\.(?:com|org|net|example)/")
 _OLD = r"(?:9\d|1[01]\d)"
 _OLD_WORD = (r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+\w+)?|"
              r"1[01]\d|9\d)")
 _AGE = _ci(
-    rf"\b{_OLD}[- ](?:years?|yrs?)[- ]old\b|\b{_OLD}\s+(?:years?|yrs?)\s+(?:old|young)\b"
+    rf"\b{_OLD}[- ](?:years?|yrs?)[- ]old\b|\b{_OLD_WORD}[- ](?:years?|yrs?)[- ](?:old|young)\b"
     rf"|\b{_OLD}\s?(?:y/o|y\.o\.?|yo|yr\.?\s?old|yrs\.?\s?old)(?![\w/])"
     rf"|\b(?:aged?|age)\s+{_OLD}\b|\b{_OLD}{_ORD}\s+birthday\b|\bhappy\s+{_OLD}{_ORD}\b(?!\s+(?:anniversary|year|season|annual|edition|issue|episode|birthday\s+to\s+(?:us|our\s+(?:practice|clinic|office|town|city|library|church|school))))"
     rf"|(?:\b(?:you|he|she|they|who|mom|dad|grandma|grandpa)\s+(?:just\s+|recently\s+)?)?"
@@ -247,7 +256,7 @@ _PHOTO_PARTIAL = _ci(
 _PHOTO_FACE = _ci(r"\b(?:face|faces|full[- ]face|eyes|selfie|smiling\s+at|portrait|headshot)\b")
 _WORD = compile_fast(r"[A-Za-z][a-z]+(?:['’-][A-Z][a-z]+)?")
 _GREETING = _ci(
-    r"(?:\b(?:hi|hello|hey|dear|morning|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout[\s-]?outs?\s+to|kudos\s+to|meet|love\s+ya|so\s+happy\s+for\s+you|happy\s+for\s+you|feeling\s+better|feel\s+better(?:\s+soon)?|hugs\s+to|cheers\s+to|"
+    r"(?:\b(?:hi|hello|hey|dear|morning|(?:so\s+)?sorry|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout[\s-]?outs?\s+to|kudos\s+to|meet|love\s+ya|so\s+happy\s+for\s+you|happy\s+for\s+you|feeling\s+better|feel\s+better(?:\s+soon)?|hugs\s+to|cheers\s+to|"
     r"happy\s+birthday\s+to|welcome(?:\s+back)?|thanks|thank\s+you|"
     r"thx|happy\s+birthday|get\s+well(?:\s+soon)?|so\s+proud\s+of\s+you|proud\s+of\s+you|way\s+to\s+go|"
     r"love\s+you|miss\s+you|great\s+job|good\s+job|well\s+done|hang\s+in\s+there|good\s+luck(?:\s+to)?|"
@@ -341,7 +350,7 @@ _NOT_NAME_NEXT = compile_fast(
 _PUBLIC_LEFT = _ci(
     r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|author|"
     r"professor|prof\.|dr\.|doctor|vote\s+for|elect|candidate|coach|pastor|reverend|rev\.|"
-    r"according\s+to|by|st\.|saint)\s+$")
+    r"according\s+to|by|st\.|saint|first\s+lady)\s+$")
 #: Clinical credentials written after a name ("Dana Whitfield, DPT"): a colleague, not a patient.
 _CREDENTIALS = (r"(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|FNP-BC|DNP|PhD|APRN|ARNP|RDN|RD|LCSW|DPT|PT|OT|OTR|"
                 r"RDH|DDS|DMD|CNM|CRNA|LMFT|LPC|PsyD|AuD|OD|DC|ATC|CCMA|RRT|MSW|PharmD|CNP|IBCLC|LMT|MSN|BSN|CNA)")
@@ -369,7 +378,7 @@ _CARE_CONTEXT = _ci(
     r"wheelchair|rehab|chemo|remission|recover(?:s|ed|ing)?|heal(?:s|ed|ing)|stroke|heart\s+attack|"
     r"cleared\s+to|check-?up|physical\s+therapy|biopsy|malignant|benign|tumou?r|fracture|torn|tore|"
     r"concussion|hospice|passed\s+away|quit\s+smoking|off\s+(?:cigarettes|insulin|oxygen)|nicu|"
-    r"came\s+home\s+from|urgent\s+care|waiting\s+room|nursery|welcom\w*\s+(?:(?:a|their|our)\s+)?(?:new\s+)?baby|new\s+baby)\b")
+    r"came\s+home\s+from|urgent\s+care|memory\s+care|waiting\s+room|nursery|welcom\w*\s+(?:(?:a|their|our)\s+)?(?:new\s+)?baby|new\s+baby)\b")
 # Review-reply words: a reply about waiting, billing or the office is a reply to a patient's review.
 _SERVICE_CONTEXT = _ci(
     r"\b(?:delay|delays|wait|waited|waiting|late|rude|front\s+desk|office|staff|billing|bill|charged|"
@@ -429,7 +438,7 @@ _DATE_WORDS = frozenset(
 _UNIQUE_WORDS = frozenset(["oldest", "youngest", "first", "only", "last", "longest", "longeststanding"])
 _GREETING_WORDS = frozenset(
     [
-        "hi", "hello", "hey", "dear", "morning", "congrats", "congratulations", "shout", "shoutout",
+        "hi", "hello", "hey", "dear", "morning", "sorry", "congrats", "congratulations", "shout", "shoutout",
         "kudos", "happy", "welcome", "thanks", "thank", "thx", "get", "proud", "way", "love",
         "miss", "great", "good", "well", "hang", "luck", "wishes", "prayers", "praying", "sending", "meet",
         "ya", "better", "hugs", "cheers", "outs", "anytime", "aw", "aww", "awww", "awwww", "awwwww", "yay", "omg",
@@ -444,7 +453,7 @@ _RANGE_FROM = _ci(r"\bfrom\s+$")
 _RANGE_AFTER = _ci(r"^\s*(?:-|–|to|until|till|through|and)\b")
 _YOUR_HIS_HER = _ci(r"\b(?:your|his|her)\b")
 _LITTLE_NAME = _ci(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z-]{2,20})\b")
-_PERSONAL = _ci(r"\b(?:your|his|her|their|DOB|born|birthday)\b")
+_PERSONAL = _ci(r"\b(?:your|his|her|their|he|she|him|DOB|born|birthday)\b")
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -512,6 +521,7 @@ _CALENDAR_WORD = _ci(
 _ABBREVIATION_DOT = compile_fast(r"\b(st|dr|mr|mrs|ms|mt|ft|jr|sr)\.")
 
 
+_A_PATIENT = _ci(r"\b(?:a|my|our|the)\s+(?:(?:young|elderly|older|sweet|new)\s+)?patient\b(?!s)")
 _PAST_DAY = _ci(r"(?:last|this\s+past)\s")
 
 
@@ -520,14 +530,17 @@ def _past_care(analysis: Analysis, lexicons: Lexicons, start: int) -> bool:
     someone's health is the day of their care (a weekday alone is not, "last" makes it one date)."""
     s_start, sentence = analysis.sentence_lower(start)
     before = sentence[: start - s_start]  # "last Thursday night" itself is no sign of an event
-    if not _SOMEONE.search(sentence) or _EVENT.search(before):
+    if not _SOMEONE.search(sentence) or _PAST_EVENT.search(before):
         return False
     words = set(_COMMENT_WORD.findall(sentence))
     return bool(_CARE_CONTEXT.search(sentence)) or not (words.isdisjoint(_care_words(lexicons))
                                                         and words.isdisjoint(_health_words(lexicons)))
 
 
-_SOMEONE = _ci(r"\b(?:your|ur|his|her|their|he|she|him|who|i\s+saw|we\s+saw)\b")
+#: The practice's own calendar before a past day ("Last Tuesday our flu clinic was packed").
+_PAST_EVENT = _ci(r"\b(?:closed|open|opened|hours|clinic|class|event|fair|hosted|held|screenings?|drive|webinar|"
+                  r"workshop|holiday|team|staff)\b")
+_SOMEONE = _ci(r"\b(?:your|ur|his|her|their|he|she|him|who|i\s+saw|we\s+saw|mr|mrs|ms|miss)\b")
 
 
 def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
@@ -541,6 +554,8 @@ def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
         return False  # "our flu-shot clinic on Saturday, October 11"
     if _PERSON_TIE.search(left) or _PERSON_TIE_RIGHT.match(right):
         return True
+    if _A_PATIENT.search(left[-30:] + right):
+        return True  # "on the 4th of January, I sat with a patient through her last night"
     s_start, sentence = analysis.sentence_lower(start)
     if _POSSESSIVE_CARE.search(sentence):
         local = sentence[max(0, start - s_start - 60) : end - s_start + 60]
@@ -675,7 +690,7 @@ _REPLY_DATE = compile_fast(
 _REPLY_DATE_NOT = _ci(
     r"\b(?:closed?|closing|closure|reopens?|reopening|open|holidays?|hours|screenings?|events?|clinic|walk-?ins?|"
     r"fair|deadline|noon|processed|starting|starts|begins?|until|through|every|each|join\s+us|sign\s+up|"
-    r"register|class|webinar|workshop)\b")
+    r"register|class|webinar|workshop|group|meeting|meets|circle)\b")
 _RANGE_NEXT = _ci(r",?\s*(?:from\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|–|until)\s*(?:\d|noon)")
 
 
@@ -795,7 +810,7 @@ _MONTH_TIE_LEFT = _ci(
     r"started|began|recheck|re-check|retest|follow[- ]?up|before|after|due|hospitali[sz]ed|transplant|chemo|"
     r"rehab|injury|injured|broke|fell|accident|stroke|heart\s+attack|biopsy|treatment|arriv(?:ed|ing)|lost|passed|"
     r"died|(?:your|his|her|their|first)\s+(?:[\w-]{1,15}\s+){0,2}?(?:visit|session|appointment|appt|check-?up|"
-    r"med\s+check))\b[^.!?\n]{0,25}$")
+    r"med\s+check|fall|accident|injury|stroke|diagnosis|surgery))\b[^.!?\n]{0,25}$")
 # ...or just after it, when the month opens the clause: "Last January I lost a patient", "In March she was
 # diagnosed".
 _MONTH_TIE_RIGHT = _ci(
@@ -940,6 +955,10 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
     for match in islice(_RURAL_ROUTE.finditer(text), MAX_SPANS):
         if _private_address(analysis, *match.span()):
             spans.append(match.span())
+    if "room" in analysis.words and _talks_about_person(analysis, lexicons):
+        for match in islice(_FACILITY_ROOM.finditer(text), MAX_SPANS):
+            if not any(s < match.end() and match.start() < e for s, e in spans):
+                spans.append(match.span())  # "Room 112 at Cedar Crest Manor": where one resident lives
     if _FIVE_DIGITS.search(text) and _BARE_ZIP.search(text) and _talks_about_person(analysis, lexicons):
         for match in _BARE_ZIP.finditer(text):
             if not any(s <= match.start(1) < e for s, e in spans) and _private_address(analysis, *match.span(1)):
@@ -987,7 +1006,7 @@ _PRIVATE_CUE = _ci(
 def detect_id_numbers(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Record, member, account, licence, device and Social Security numbers, and IP addresses."""
     spans: list[Span] = []
-    if not _THREE_DIGITS.search(analysis.lower) and "mbi" not in analysis.words:
+    if not _THREE_DIGITS.search(analysis.lower) and "mbi" not in analysis.words and "medicare" not in analysis.words:
         return spans  # a Medicare number (MBI) mixes letters in, so it need not hold three digits in a row
     for match in _ID.finditer(analysis.lower):
         if sum(ch.isdigit() for ch in match.group(1)) >= 3:
@@ -1001,7 +1020,7 @@ def detect_web(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]
     spans: list[Span] = []
     if "@" in analysis.text:
         spans.extend(_person_handles(analysis, lexicons))
-    if ".com/" not in analysis.lower:
+    if "/" not in analysis.lower or not _LINK_HOST.search(analysis.lower):
         if _DOTTED_NUMBERS.search(analysis.text):
             spans.extend(m.span() for m in _IP.finditer(analysis.text))
         return spans
@@ -1019,7 +1038,8 @@ _ORG_HANDLE = _ci(
 _YOU = _ci(r"\b(?:you|your|ur|u)\b")
 _HANDLE_CHEER_LEFT = _ci(
     r"\b(?:shout-?\s?outs?(?:\s+to)?|congrats(?:\s+to)?|congratulations(?:\s+to)?|kudos(?:\s+to)?|proud\s+of|"
-    r"welcome\s+back|go|get\s+well(?:\s+soon)?|hugs\s+to|cheers\s+to|way\s+to\s+go)\s*,?\s*$")
+    r"welcome\s+back|go|get\s+well(?:\s+soon)?|hugs\s+to|cheers\s+to|way\s+to\s+go|thanks\s+to|thank\s+you(?:\s+to)?)"
+    r"\s*,?\s*$")
 
 
 def _person_handles(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
@@ -1295,19 +1315,25 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
         if _INITIALS_OWN_HEALTH.search(after) and not care.isdisjoint(_COMMENT_WORD.findall(after)):
             spans.append(match.span())  # "J.T. finally kicked his smoking habit", "A.B. is home after her surgery"
             continue
-        if not has_detail:
-            continue
-        window = text[match.end() : match.end() + 120]
-        found = detail.search(window)
+        found = detail.search(text[match.end() : match.end() + 120]) if has_detail else None
         if found and _talks_about_person(analysis, lexicons):
             spans.append(match.span())
             spans.append((match.end() + found.start(), match.end() + found.end()))
+        elif _INITIALS_PERSON_LEFT.search(lower, max(0, match.start() - 25), match.start()) and _talks_about_person(
+                analysis, lexicons):
+            spans.append((match.start(), match.end() - (len(match.group()) - len(match.group().rstrip()))))
+            # "Everyone at the front desk adores R.T.", "Thinking of J.W. tonight"
     return spans
 
 
 _INITIALS_OWN_HEALTH = _ci(
     r"^\s*(?:[\w'’-]{1,15}\s+){0,4}?(?:his|her|their|is\s+(?:home|recovering|cancer-free|doing|feeling)|was\s+"
     r"(?:diagnosed|admitted|discharged|so\s+brave)|came\s+in|got\s+(?:his|her))\b")
+#: A verb or phrase that takes a person as its object, right before initials.
+_INITIALS_PERSON_LEFT = _ci(
+    r"\b(?:adores?|loves?|miss(?:es|ing)?|thinking\s+of|praying\s+for|prayers\s+for|remember(?:ing)?|"
+    r"congrats(?:\s+to)?|shout-?\s?out\s+to|kudos\s+to|proud\s+of|saw|treated|cared\s+for|caring\s+for|"
+    r"visited|hugs\s+to|tell)\s+$")
 _BARE_INITIALS = compile_fast(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=[\s,(])")
 
 
@@ -1492,7 +1518,11 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if (_PUBLIC_LEFT.search(left) and not titled) or _STAFF_LEFT.search(left) or _STAFF_RIGHT.match(
                 text[end : end + 60]):
             return  # "Coach Dana" in a draft about someone's care (titled) is that person, not a public figure
-        if _ARTICLE_LEFT.search(left) or _PLACE_ON_LEFT.search(left):
+        if _ARTICLE_LEFT.search(left) or _PLACE_ON_LEFT.search(left) or _SELF_LEFT.search(left) or (
+                _TITLED_PUBLIC_LEFT.search(left) and not titled):
+            return
+        if _THANKED_FOR.match(text, end):
+            return  # "Many thanks to Deb Hollister and the Senior Center crew for hosting": a helper
             return  # "kid deserves an Oscar", "their store on Monroe": a thing or a street, not a person
         if _VENUE_LEFT.search(left) and _VENUE_RIGHT.match(text, end):
             return  # "karaoke at Dusty's last night", "the Casey's pharmacy": a business named for someone
@@ -1615,8 +1645,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if word.endswith(("'s", "’s")):
                 word, low = word[:-2], low[:-2]  # "Coach Dani's boy"
             community = match.group().split(maxsplit=1)[0].lower() in _SURNAME_TITLES  # "Coach Dwyer"
-            if community and (_HELPER_RIGHT.match(text, match.start(1) + len(word))
-                              or _ADDRESSED.match(text, match.start(1) + len(word))):
+            addressed = _ADDRESSED.match(text, match.start(1) + len(word)) and any(
+                analysis.sentences.around(s) == analysis.sentences.around(match.start()) for s, _ in spans)
+            if community and (_HELPER_RIGHT.match(text, match.start(1) + len(word)) or addressed):
                 continue  # "thanks to Coach Dana for hosting", "Praying for Loretta, Pastor Gene.": not the patient
             if ((low in lexicons.given_names or _without_accents(low) in lexicons.given_names
                  or (community and (low in lexicons.surnames or _is_nameish(word, lexicons))
@@ -1778,11 +1809,11 @@ _TITLED_FIRST_NAME = compile_fast(
     r"Papa|Grandma|Grandpa|Granny|Miss|Mister)\s+([A-Z][a-z'’-]{1,20}))")
 _KIN_NAME = compile_fast(
     r"\b(?i:grandma|grandpa|granny|nana|nonna|nonno|abuela|abuelo|auntie|aunt|uncle|t[ií]a|t[ií]o|coach|pastor|"
-    r"deacon)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\b(?!['’]s\s+(?:pizza|restaurant|kitchen|diner|bakery))")
+    r"deacon|reverend|rabbi)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\b(?!['’]s\s+(?:pizza|restaurant|kitchen|diner|bakery))")
 _KIN_TITLES = frozenset(["grandma", "grandpa", "granny", "nana", "nonna", "nonno", "abuela", "abuelo", "auntie",
-                         "aunt", "uncle", "tía", "tia", "tío", "tio", "coach", "pastor", "deacon"])
+                         "aunt", "uncle", "tía", "tia", "tío", "tio", "coach", "pastor", "deacon", "reverend", "rabbi"])
 #: Community titles used with a surname as well as a given name ("Coach Dwyer", "Pastor Hale").
-_SURNAME_TITLES = frozenset(["coach", "pastor", "deacon"])
+_SURNAME_TITLES = frozenset(["coach", "pastor", "deacon", "reverend", "rabbi"])
 #: A titled person thanked for what they did, or addressed at the end of a sentence, is a helper or the commenter.
 _HELPER_RIGHT = compile_fast(
     r"(?:\s+[A-Z][a-z'’-]+)?\s+(?:and\s+(?:the|all|his|her|our)\b|for\s+(?:hosting|bringing|organizing|sponsoring|"
@@ -1793,6 +1824,14 @@ _ARTICLE_LEFT = compile_fast(r"\b(?:an?)\s+$")
 _PLACE_ON_LEFT = _ci(
     r"\b(?:store|shop|stores|office|location|restaurant|bakery|cafe|diner|pharmacy|church|park|bar|gym|salon|"
     r"market|station|library)\s+(?:on|off)\s+$")
+#: "President Ronald Reagan": the title of a public figure before the given name.
+_TITLED_PUBLIC_LEFT = _ci(r"\b(?:governor|senator|president|mayor|judge|professor|representative|secretary|sen\.|"
+                          r"gov\.|rep\.)\s+[a-z'’-]+\s+$")
+_THANKED_FOR = compile_fast(
+    r"[^.!?\n]{0,60}?\bfor\s+(?:hosting|organizing|organising|sponsoring|partnering|coordinating|volunteering|"
+    r"lending|donating)\b")
+#: "I'm Tessa Brandt, the new intern": the author introducing themself.
+_SELF_LEFT = _ci(r"\b(?:i['’]?m|i\s+am|my\s+name\s+is)\s+$")
 _VENUE_LEFT = compile_fast(r"\b(?:[Aa]t|[Tt]he)\s+$")
 _VENUE_RIGHT = compile_fast(rf"['’]s\b(?!\s+(?:[\w-]+\s+)?{_CARE_NOUN}\b)")
 #: Figures of speech and brands that look like a kin title with a name.
@@ -1864,6 +1903,8 @@ def _has_initials(analysis: Analysis) -> bool:
         cached = analysis.__dict__["_phi_initials"] = _TWO_INITIALS.search(analysis.text) is not None
     return cached
 # "Sofia R.", "Ava M.": a given name with the initial of a surname.
+_INITIAL_DOT = compile_fast(r"(?<![\w.])[A-Z]\.\s?[A-Z][a-z]")
+_INITIAL_SURNAME = compile_fast(r"(?<![\w.])[A-Z]\.\s?([A-Z][a-z'’-]{1,20})\b(?!\s*[.,]?\s*(?:MD|DO|RN|NP|PA)\b)")
 _NAME_INITIAL = compile_fast(r"\b([A-Z][a-z]{2,20})\s+[A-Z]\.(?=[\s,;:)'’\"!?]|$)")
 # "Thank you so much, T.M.!", "Hi J.K.,": initials used to address someone.
 _VOCATIVE_INITIALS = compile_fast(
@@ -1896,16 +1937,21 @@ def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: 
         if not taken(match.start()):
             detail = _NAME_DETAIL_RIGHT.match(text, match.end())  # "Mr. K from Elm Street"
             spans.append((match.start(), detail.end() if detail else match.end()))
-    if _SPACED_INITIAL.search(text):
+    if _SPACED_INITIAL.search(text) or _INITIAL_DOT.search(text):
         for match in islice(_NAME_INITIAL.finditer(text), MAX_SPANS):
             if _is_given(match.group(1), lexicons, strict=True) and not taken(match.start()):
                 add(match.start(), match.end())
+        for match in islice(_INITIAL_SURNAME.finditer(text), MAX_SPANS):
+            low = match.group(1).lower()
+            if low in lexicons.surnames and low not in lexicons.common_words and not taken(match.start()):
+                add(match.start(), match.end())  # "a claim for W. Tran came back denied"
     if _has_initials(analysis):
         for match in islice(_VOCATIVE_INITIALS.finditer(text), MAX_SPANS):
             if not _NOT_INITIALS.match(match.group(1)) and not taken(match.start(1)):
                 spans.append((match.start(1), match.end(1) - (len(match.group(1)) - len(match.group(1).rstrip()))))
 
 
+_CLINICIAN_LEFT = compile_fast(r"\b(?:[Dd]r\.?|[Dd]octor|NP|PA)\s+$")
 #: An age over 89 in the comment: "my grandma is 92", "she's 94", "turned 91", "age 95", "93 years old".
 _COMMENT_OLD_AGE = re.compile(
     r"\b(?i:is|she['’]s|he['’]s|turned|turns|turning|age|aged)\s+(9\d|1[01]\d)\b"
@@ -1932,8 +1978,9 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
             candidates.add(match.group(1))
     for match in _WORD.finditer(reply):
         token = match.group()
-        if token[0].isupper() and _is_given(token, lexicons, strict=True):
-            candidates.add(token)
+        if token[0].isupper() and _is_given(token, lexicons, strict=True) and not _CLINICIAN_LEFT.search(
+                reply, max(0, match.start() - 10), match.start()):
+            candidates.add(token)  # not "Dr. Lin": the commenter's other doctor is no patient
     for match in _OWN_RELATION_NAME.finditer(reply):
         # a relative's name is a name even when it is also a word ("my daughter Lily", "my son Mason")
         token = match.group(1)

@@ -23,7 +23,9 @@ _TITLE = r"(?:dr|doctor|nurse|np|pa|mr|mrs|ms|miss|mx)\.?"
 # (a leading ``[!?]+`` would make it try every position): same matches as
 # ``[!?]+["'”’)\]]*(?=\s|$)|\.+["'”’)\]]*(?=\s+[^a-z\s]|\s*$)|\n``.
 _SENTENCE_END = compile_fast(
-    r"![!?]*[\"'”’)\]]*(?=\s|$)|\?[!?]*[\"'”’)\]]*(?=\s|$)|\.\.*[\"'”’)\]]*(?=\s+[^a-z\s]|\s*$)|\n"
+    r"![!?]*[\"'”’)\]]*(?=\s|$)|\?[!?]*[\"'”’)\]]*(?=\s|$)"
+    # a lone capital's dot or a title's ("J. Tran", "1907 N. Walnut Street", "Mr. Abernathy") ends no sentence
+    r"|\.(?<![\s(][A-Z]\.)(?<!\A[A-Z]\.)(?<!\b[DM]r\.)(?<!\bMs\.)(?<!\bMrs\.)\.*[\"'”’)\]]*(?=\s+[^a-z\s]|\s*$)|\n"
 )
 _URL = compile_fast(
     r"(?:https?://|www\.)[^\s<>\"]{1,2000}|(?<![a-z0-9.-])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}"
