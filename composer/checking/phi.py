@@ -521,6 +521,7 @@ _CALENDAR_WORD = _ci(
 _ABBREVIATION_DOT = compile_fast(r"\b(st|dr|mr|mrs|ms|mt|ft|jr|sr)\.")
 
 
+_FALLS_ON = _ci(r"\bfalls\s+on\s+(?:the\s+)?$")
 _A_PATIENT = _ci(r"\b(?:a|my|our|the)\s+(?:(?:young|elderly|older|sweet|new)\s+)?patient\b(?!s)")
 _PAST_DAY = _ci(r"(?:last|this\s+past)\s")
 
@@ -552,6 +553,8 @@ def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
         return False  # "3-6 p.m.", "from 9-11": a time range, not a date
     if _EVENT.search(left) and not _PERSONAL.search(left + right[:15]):
         return False  # "our flu-shot clinic on Saturday, October 11"
+    if _FALLS_ON.search(left):
+        return False  # "the Great American Smokeout falls on Thursday, November 20": a calendar, not a fall
     if _PERSON_TIE.search(left) or _PERSON_TIE_RIGHT.match(right):
         return True
     if _A_PATIENT.search(left[-30:] + right):
@@ -1829,7 +1832,11 @@ _TITLED_PUBLIC_LEFT = _ci(r"\b(?:governor|senator|president|mayor|judge|professo
                           r"gov\.|rep\.)\s+[a-z'’-]+\s+$")
 _THANKED_FOR = compile_fast(
     r"[^.!?\n]{0,60}?\bfor\s+(?:hosting|organizing|organising|sponsoring|partnering|coordinating|volunteering|"
-    r"lending|donating)\b")
+    r"lending|donating)\b"
+    # "coach Wendell Brooks is organizing it", "Pastor Ruth Engstrom has kindly invited Riverbend": the person acts
+    r"|(?:\s+[A-Z][a-z'’-]+)?\s+(?:is|was|has|will\s+be)\s+(?:kindly\s+|graciously\s+|generously\s+)?(?:organizing|"
+    r"organising|hosting|hosted|leading|running|coordinating|sponsoring|invited|inviting|donated|donating|"
+    r"volunteering|teaching|speaking)\b")
 #: "I'm Tessa Brandt, the new intern": the author introducing themself.
 _SELF_LEFT = _ci(r"\b(?:i['’]?m|i\s+am|my\s+name\s+is)\s+$")
 _VENUE_LEFT = compile_fast(r"\b(?:[Aa]t|[Tt]he)\s+$")
@@ -1979,7 +1986,8 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     for match in _WORD.finditer(reply):
         token = match.group()
         if token[0].isupper() and _is_given(token, lexicons, strict=True) and not _CLINICIAN_LEFT.search(
-                reply, max(0, match.start() - 10), match.start()):
+                reply, max(0, match.start() - 10), match.start()) and not _NOT_NAME_NEXT.match(
+                reply[match.end() : match.end() + 20]):
             candidates.add(token)  # not "Dr. Lin": the commenter's other doctor is no patient
     for match in _OWN_RELATION_NAME.finditer(reply):
         # a relative's name is a name even when it is also a word ("my daughter Lily", "my son Mason")
