@@ -161,7 +161,8 @@ _ID = _ci(
     r"subscriber|claim|beneficiary|Medicare|Medicaid)\s+(?:ID|number|no\.?|#)|ID|SSN|social\s+security"
     r"(?:\s+number)?|licen[cs]e(?:\s+(?:plate|number|no\.?))?|plate|serial(?:\s+(?:number|no\.?))?|"
     r"device\s+(?:ID|number)|VIN|DEA|MBI|(?:credit\s+|debit\s+|insurance\s+)?card(?=\s+end)|invoice"
-    r"|(?:PA|prior\s+auth(?:orization)?|authorization|auth|reference|ref|confirmation|rx|prescription)\s*"
+    r"|visit(?=\s+[A-Z]{1,3}-\d)|(?:PA|prior\s+auth(?:orization)?|authorization|auth|reference|ref|confirmation|rx|"
+    r"prescription)\s*"
     r"(?:ID|number|no\.?|#))(?:\b|(?<=#))"
     # "member ID ends in 3392", "the card ending 4417": the last digits still point to one account
     r"\s*(?:is\s+|:\s*|#\s*|no\.\s*|number\s+|(?:ending|ends)\s+(?:in\s+)?)?#?\s*"
@@ -190,7 +191,7 @@ _AGE = _ci(
     rf"\bat\s+(?:the\s+age\s+of\s+)?{_OLD}\b(?!\s*(?:%|percent|degrees|°|a\.?m|p\.?m|miles|pounds|lbs))"
     # "Harold (93)", "At 93 he still...", "at ninety-four,", "97 and sharp as a tack", "turning 100", "our centenarian"
     rf"|(?<=[a-z] )\(\s*{_OLD}\s*\)|\bat\s+{_OLD_WORD}(?:\s+years\s+(?:of\s+age|old))?"
-    rf"(?=\s*,|\s+(?:he|she|they|you|years|yrs|and|still|is|was)\b)"
+    rf"(?=\s*,|\s+(?:he|she|they|you|years|yrs|and|still|is|was|just|now|finally)\b)"
     rf"|\b(?:she|he)['’]s\s+{_OLD}(?=\s+(?:and|now|today|this|years|yrs)\b|\s*[,.!?])"
     rf"|\b{_OLD}\s+and\s+(?:still|sharp|going|counting|thriving|kicking|fabulous|feisty|as\s+sharp)\b"
     rf"|\b(?:turning|hit|hits|reached|reaches)\s+{_OLD_WORD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°|steps|pounds|lbs))"
@@ -256,7 +257,7 @@ _PHOTO_PARTIAL = _ci(
 _PHOTO_FACE = _ci(r"\b(?:face|faces|full[- ]face|eyes|selfie|smiling\s+at|portrait|headshot)\b")
 _WORD = compile_fast(r"[A-Za-z][a-z]+(?:['’-][A-Z][a-z]+)?")
 _GREETING = _ci(
-    r"(?:\b(?:hi|hello|hey|dear|morning|(?:so\s+)?sorry|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout[\s-]?outs?\s+to|kudos\s+to|meet|love\s+ya|so\s+happy\s+for\s+you|happy\s+for\s+you|feeling\s+better|feel\s+better(?:\s+soon)?|hugs\s+to|cheers\s+to|"
+    r"(?:\b(?:hi|hello|hey|dear|morning|(?:so\s+)?sorry|welcome\s+to\s+the\s+world,?|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout[\s-]?outs?\s+to|kudos\s+to|meet|love\s+ya|so\s+happy\s+for\s+you|happy\s+for\s+you|feeling\s+better|feel\s+better(?:\s+soon)?|hugs\s+to|cheers\s+to|"
     r"happy\s+birthday\s+to|welcome(?:\s+back)?|thanks|thank\s+you|"
     r"thx|happy\s+birthday|get\s+well(?:\s+soon)?|so\s+proud\s+of\s+you|proud\s+of\s+you|way\s+to\s+go|"
     r"love\s+you|miss\s+you|great\s+job|good\s+job|well\s+done|hang\s+in\s+there|good\s+luck(?:\s+to)?|"
@@ -378,11 +379,12 @@ _CARE_CONTEXT = _ci(
     r"wheelchair|rehab|chemo|remission|recover(?:s|ed|ing)?|heal(?:s|ed|ing)|stroke|heart\s+attack|"
     r"cleared\s+to|check-?up|physical\s+therapy|biopsy|malignant|benign|tumou?r|fracture|torn|tore|"
     r"concussion|hospice|passed\s+away|quit\s+smoking|off\s+(?:cigarettes|insulin|oxygen)|nicu|"
-    r"came\s+home\s+from|urgent\s+care|memory\s+care|waiting\s+room|nursery|welcom\w*\s+(?:(?:a|their|our)\s+)?(?:new\s+)?baby|new\s+baby)\b")
+    r"came\s+home\s+from|urgent\s+care|memory\s+care|waiting\s+room|lactation|breastfeeding|"
+    r"born\s+(?:\d|on\b|at\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|nursery|welcom\w*\s+(?:(?:a|their|our)\s+)?(?:new\s+)?baby|new\s+baby)\b")
 # Review-reply words: a reply about waiting, billing or the office is a reply to a patient's review.
 _SERVICE_CONTEXT = _ci(
     r"\b(?:delay|delays|wait|waited|waiting|late|rude|front\s+desk|office|staff|billing|bill|charged|"
-    r"refill|referral|insurance|appointment|appt|visit|review|stars?|experience|feedback|see\s+you|"
+    r"refills?|referrals?|insurance|appointments?|appts?|visits?|reviews?|stars?|experience|feedback|see\s+you|"
     r"doctor|dr|nurses?|pharmacy|prescription|portal|records?|chart|results?|seen|seeing|saw|treated|care|"
     r"short\s+notice|fit\s+(?:me|us)\s+in|meds?|medications?|antibiotics?|dose|course|shot|shots|"
     r"sick|ill|fever|cough|pain|symptoms?|paperwork|forms?|fmla|voicemails?|messages|msgs|call\s+(?:me|us)\s+back|(?:did|done)\s+for\s+(?:me|my|us|our)|"
@@ -419,7 +421,8 @@ _FAMILY = compile_fast(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|familie
 _FAMILY_MORE = re.compile(
     r"(?:\b[Tt]he\s+|,\s+|\b(?:[Tt]o|[Ff]or|[Tt]hanks|[Cc]ongrats|[Cc]ongratulations)\s+)"
     r"([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|clan|crew)\b"
-    r"(?!\s+(?i:medicine|practice|physicians?|doctors?|health|care|clinic|centers?|foundation|fun|day|night|event))"
+    r"(?!\s+(?i:medicine|practice|physicians?|doctors?|health|care|clinic|centers?|foundation|fun|day|night|event|"
+    r"sells|sell|runs|run|owns|own|makes|bakes|grows|operates|farm|business|store|bakery|restaurant))"
     r"|\b(?i:la\s+)?(?i:familia)\s+([A-Z][a-zà-öø-ÿ'’-]{1,25})\b")
 _FAMILY_WORDS = frozenset(
     ["family", "families", "kids", "twins", "triplets", "quadruplets", "household", "boys", "girls", "clan", "crew",
@@ -771,13 +774,15 @@ _BOUND_DAY = _ci(
     rf"|{_DAY_WORD}\.?\s+{_CLOCK})\b"
     rf"|\bcome\s+back\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:at\s+)?{_CLOCK})?)"
     rf"|\bsee\s+(?:you|him|her|them)\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:at\s+)?{_CLOCK})?)"
-    rf"(?=\s+(?:for|at)\s+(?:your|his|her|the|their)\s+(?:[\w-]{{1,20}}\s+)?(?:{_CARE_NOUN}|re-?check)\b)")
+    rf"(?=\s+(?:for|at)\s+(?:your|his|her|the|their)\s+(?:[\w-]{{1,20}}\s+)?(?:{_CARE_NOUN}|re-?check)\b"
+    rf"|\s+to\s+(?:take|get)\s+(?:them|the\s+stitches|the\s+cast|it)\s+(?:out|off)\b)")
 # Found clock first (a digit is rare, a word boundary is everywhere), then the words around it are read.
 _CLOCK_TIME = _ci(rf"(?<![\w:/.$-]){_CLOCK}(?![\w:/])")
 _BOUND_TIME_LEFT = _ci(
     r"(?:\b(?:checked\s+in|signed\s+in|roomed|arrived|showed\s+up|rolled?\s+in|called\s+in|seen|came\s+in|"
-    r"walked\s+in|got\s+here)\s+at|\b(?:in\s+a\s+room|roomed|seen|called\s+back)\s+by|\bborn\s+(?:[\w,]+\s+){0,3}at"
+    r"walked\s+in|got\s+here)\s+at|\b(?:in\s+a\s+room|roomed|seen|called\s+back)\s+by|\bborn\s+(?:[\w,/]+\s+){0,3}at"
     r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?(?:from|to)|\barrive\s+(?:by|at)"
+    r"|\b(?:late|early|here|ready|on\s+time)\s+for\s+(?:his|her|your|their|ur)"
     r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?from\s+\d{1,2}:\d\d\s+to"
     r"|\b(?:your|his|her|their|my|ur|a|the))\s+$")
 _BOUND_TIME_RIGHT = _ci(
@@ -1003,7 +1008,7 @@ def _private_address(analysis: Analysis, start: int, end: int) -> bool:
 
 _PRIVATE_CUE = _ci(
     r"\b(?:your|his|her|their|lives|living|home|house|apartment|mailed|delivered\s+to|dropped\s+off|"
-    r"address\s+(?:is|to)|updated\s+your|sent\s+(?:it|them)\s+to|for\s+(?:mr|mrs|ms)\b)")
+    r"address\s+(?:is|to)|updated\s+your|sent\s+(?:it|them)\s+to|shipped|for\s+(?:mr|mrs|ms)\b)")
 
 
 def detect_id_numbers(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -1527,7 +1532,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if _THANKED_FOR.match(text, end):
             return  # "Many thanks to Deb Hollister and the Senior Center crew for hosting": a helper
             return  # "kid deserves an Oscar", "their store on Monroe": a thing or a street, not a person
-        if _VENUE_LEFT.search(left) and _VENUE_RIGHT.match(text, end):
+        if (_VENUE_LEFT.search(left) and _VENUE_RIGHT.match(text, end)) or _BUSINESS_RIGHT.match(text, end) or (
+                _AT_WORK_RIGHT.match(text, end)):
             return  # "karaoke at Dusty's last night", "the Casey's pharmacy": a business named for someone
         if _NOT_KIN_NAME.search(lower[max(0, start - 8) : end]):
             return  # "Uncle Sam wants you": a figure of speech
@@ -1574,7 +1580,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if care():
         for match in _PLURAL_FAMILY.finditer(text):
             stem = match.group(1).lower()
-            if stem not in lexicons.common_words and stem not in not_person and stem.isalpha():
+            if (stem not in lexicons.common_words and stem not in not_person and f"{stem}s" not in not_person
+                    and stem.isalpha()):
                 tail = _FAMILY_MEMBERS_RIGHT.match(text, match.end())
                 spans.append((match.start(1), tail.end() if tail else match.end()))
     titled = not analysis.words.isdisjoint(_TITLE_WORDS)
@@ -1767,7 +1774,7 @@ def _coordinated_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span]
 # "On May 14, 1796, Edward Jenner inoculated James Phipps", "history night ... a young Abraham Lincoln": people
 # of the past, not patients.
 _OLD_YEAR = compile_fast(r"\b1[0-8]\d\d\b")
-_HISTORY = _ci(r"\b(?:history|historical|historian|historic|centuries|century|on\s+this\s+day\s+in)\b")
+_HISTORY = _ci(r"\b(?:history|historical|historian|historic|centuries|century|biography|on\s+this\s+day\s+in)\b")
 _PRESENT_PERSON = _ci(r"\b(?:you|your|ur|our\s+patients?|my\s+patients?|today|this\s+week|yesterday)\b")
 
 
@@ -1776,7 +1783,8 @@ def _historical(analysis: Analysis, start: int) -> bool:
     _, sentence = analysis.sentence_lower(start)
     if _OLD_YEAR.search(sentence):
         return True
-    return bool(_HISTORY.search(analysis.lower)) and not _PRESENT_PERSON.search(sentence)
+    return bool(_HISTORY.search(analysis.lower) or _OLD_YEAR.search(analysis.text)) and not _PRESENT_PERSON.search(
+        sentence)
 
 
 # A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
@@ -1839,6 +1847,13 @@ _THANKED_FOR = compile_fast(
     r"volunteering|teaching|speaking)\b")
 #: "I'm Tessa Brandt, the new intern": the author introducing themself.
 _SELF_LEFT = _ci(r"\b(?:i['’]?m|i\s+am|my\s+name\s+is)\s+$")
+#: "Tony's Brick Oven", "Dalton's Pharmacy on Main": a possessive name on a capitalised word is a business.
+_BUSINESS_RIGHT = compile_fast(
+    r"['’]s\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Mom|Dad|Mama|Papa)[A-Z][a-z]+"
+    r"|\s+family\s+(?:sells|runs|owns|makes|bakes|grows|operates)\b")
+#: "Tell Earl at the counter": someone met at work, not a patient.
+_AT_WORK_RIGHT = compile_fast(r"\s+(?:at|behind)\s+the\s+(?:counter|register|booth|stand|window|front\s+counter)\b")
 _VENUE_LEFT = compile_fast(r"\b(?:[Aa]t|[Tt]he)\s+$")
 _VENUE_RIGHT = compile_fast(rf"['’]s\b(?!\s+(?:[\w-]+\s+)?{_CARE_NOUN}\b)")
 #: Figures of speech and brands that look like a kin title with a name.
