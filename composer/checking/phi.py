@@ -17,7 +17,7 @@ from itertools import islice
 from typing import Any
 
 from composer.checking.analysis import Analysis, Lexicons
-from composer.checking.fastre import compile_fast, lower_pattern
+from composer.checking.fastre import compile_fast, lower_pattern, lower_text
 
 Span = tuple[int, int]
 #: Enough findings of one kind for any real draft; bounds the work on a pasted file of look-alikes.
@@ -2011,10 +2011,23 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
         if low not in _ABSTRACT_NAMES and (low in lexicons.given_names or _is_nameish(token, lexicons)):
             candidates.add(token)
     spans: list[Span] = []
+    lower = analysis.lower
     for candidate in candidates:
-        pattern = _ci(rf"(?<![\w@.]){re.escape(candidate)}(?![\w@])")
-        spans.extend(m.span() for m in pattern.finditer(analysis.lower))
+        spans.extend(_standalone(lower, lower_text(candidate)))
     return spans
+
+
+def _standalone(lower: str, word: str) -> Iterator[Span]:
+    """Where ``word`` occurs in ``lower`` not inside a longer word, handle or address (a plain scan: the
+    comment's few words need no regex compiled for each draft)."""
+    start = lower.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = lower[start - 1] if start else " "
+        after = lower[end] if end < len(lower) else " "
+        if not (before.isalnum() or before in "_@.") and not (after.isalnum() or after in "_@"):
+            yield start, end
+        start = lower.find(word, start + 1)
 
 
 DETECTORS: dict[str, Detector] = {
