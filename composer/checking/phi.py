@@ -44,7 +44,8 @@ _DATE = _ci(
     rf"|(?:{_WEEKDAY}\s+)?the\s+(?:[12]?\d|3[01]){_ORD}"
     rf"|(?:last|this\s+past|next|this\s+coming|since)\s+{_WEEKDAY}(?:'s|\s+(?:night|morning|afternoon|evening))?"
     rf"|(?:last|this\s+past)\s+(?:january|february|march|april|june|july|august|september|october|november|december)"
-    rf"|{_WEEKDAY}'s\s+(?:appointment|appt|visit|surgery|procedure|exam|check-?up|test|follow-?up|physical|consult)"
+    rf"|{_WEEKDAY}'s\s+(?:appointment|appt|visit|surgery|procedure|exam|check-?up|test|follow-?up|physical|consult|"
+    rf"fall|accident|injury|crash|seizure|stroke)"
     rf"|{_WEEKDAY}(?:\s+(?:at\s+)?(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?))?"
     rf"|(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:on\s+)?{_WEEKDAY})?"
     rf")(?![\w/])"
@@ -61,7 +62,7 @@ _REL_DATE = _ci(
     rf"\b(?:your|his|her|their)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\s+(?:[\w-]{{1,20}}\s+){{0,4}}?({_REL_DAY})\b"
     rf"|\b(?:your|his|her|their)\s+({_REL_DAY}['’]s)\s+{_CARE_NOUN}\b")
 _PERSON_TIE = _ci(
-    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|due\s+date|due|edd|induced|induction|born|birthday|admitted|discharged|died|passed|"
+    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|DOI|date\s+of\s+injury|DOS|date\s+of\s+service|due\s+date|due|edd|induced|induction|born|birthday|admitted|discharged|died|passed|"
     rf"diagnosed|delivered|started|seen|saw|examined|vaccinated|operated|visited|came\s+in|stopped\s+by|"
     rf"treated|icu|nicu|hospital|hospitali[sz]ed|er|arrived|checked\s+in|signed\s+in|showed\s+up|re-?check|"
     rf"retest|{_CARE_NOUN})\b[^.!?\n]{{0,30}}$")
@@ -161,11 +162,11 @@ _ID = _ci(
     r"subscriber|claim|beneficiary|Medicare|Medicaid)\s+(?:ID|number|no\.?|#)|ID|SSN|social\s+security"
     r"(?:\s+number)?|licen[cs]e(?:\s+(?:plate|number|no\.?))?|plate|serial(?:\s+(?:number|no\.?))?|"
     r"device\s+(?:ID|number)|VIN|DEA|MBI|(?:credit\s+|debit\s+|insurance\s+)?card(?=\s+end)|invoice"
-    r"|visit(?=\s+[A-Z]{1,3}-\d)|(?:PA|prior\s+auth(?:orization)?|authorization|auth|reference|ref|confirmation|rx|"
+    r"|(?:visit|claim)(?=\s+[A-Z]{0,3}-?\d)|employee\s+(?:ID|number|no\.?|#)|CDL|driver['’]?s\s+licen[cs]e|(?:PA|prior\s+auth(?:orization)?|authorization|auth|reference|ref|confirmation|rx|"
     r"prescription)\s*"
     r"(?:ID|number|no\.?|#))(?:\b|(?<=#))"
     # "member ID ends in 3392", "the card ending 4417": the last digits still point to one account
-    r"\s*(?:is\s+|:\s*|#\s*|no\.\s*|number\s+|(?:ending|ends)\s+(?:in\s+)?)?#?\s*"
+    r"\s*(?:is\s+|:\s*|#\s*|no\.\s*|number\s+|(?:ending|ends)\s+(?:in\s+)?)?#?\s*\(?"
     # the number, with one space inside when digits follow it ("plate RFM 4471")
     r"([A-Z0-9][A-Z0-9-]{2,24}(?:\s(?=[A-Z-]{0,8}\d)[A-Z0-9-]{2,9})?)")
 _SSN = compile_fast(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
@@ -524,6 +525,8 @@ _CALENDAR_WORD = _ci(
 _ABBREVIATION_DOT = compile_fast(r"\b(st|dr|mr|mrs|ms|mt|ft|jr|sr)\.")
 
 
+_EVENT_CARE_LEFT = _ci(r"\b(?:physicals|shots|vaccines|vaccinations|screenings|exams|check-?ups|clinics|classes)\b"
+                      r"[^.!?\n]{0,30}$")
 _FALLS_ON = _ci(r"\bfalls\s+on\s+(?:the\s+)?$")
 _A_PATIENT = _ci(r"\b(?:a|my|our|the)\s+(?:(?:young|elderly|older|sweet|new)\s+)?patient\b(?!s)")
 _PAST_DAY = _ci(r"(?:last|this\s+past)\s")
@@ -556,6 +559,8 @@ def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
         return False  # "3-6 p.m.", "from 9-11": a time range, not a date
     if _EVENT.search(left) and not _PERSONAL.search(left + right[:15]):
         return False  # "our flu-shot clinic on Saturday, October 11"
+    if _EVENT_CARE_LEFT.search(left) and not _PERSONAL.search(analysis.sentence_lower(start)[1]):
+        return False  # "sports physicals on Saturday, July 19", "flu shots on the 3rd": care for everyone
     if _FALLS_ON.search(left):
         return False  # "the Great American Smokeout falls on Thursday, November 20": a calendar, not a fall
     if _PERSON_TIE.search(left) or _PERSON_TIE_RIGHT.match(right):
@@ -696,7 +701,7 @@ _REPLY_DATE = compile_fast(
 _REPLY_DATE_NOT = _ci(
     r"\b(?:closed?|closing|closure|reopens?|reopening|open|holidays?|hours|screenings?|events?|clinic|walk-?ins?|"
     r"fair|deadline|noon|processed|starting|starts|begins?|until|through|every|each|join\s+us|sign\s+up|"
-    r"register|class|webinar|workshop|group|meeting|meets|circle)\b")
+    r"register|class|webinar|workshop|group|meeting|meets|circle|physicals|vaccines|clinics)\b")
 _RANGE_NEXT = _ci(r",?\s*(?:from\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|–|until)\s*(?:\d|noon)")
 
 
@@ -728,7 +733,7 @@ _POSSESSED_DATE = _ci(
 
 # "born ... on New Year's Day", "delivered on Christmas Eve": a holiday is a date of birth or care.
 _HOLIDAY_DATE = compile_fast(
-    r"\b(?:on|over)\s+((?:New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve|morning))?|Thanksgiving(?:\s+Day)?|"
+    r"\b(?:on|over|since)\s+((?:New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve|morning))?|Thanksgiving(?:\s+Day)?|"
     r"Halloween|Valentine['’]s\s+Day|Easter(?:\s+Sunday)?|Independence\s+Day|the\s+Fourth\s+of\s+July|July\s+4th|"
     r"Mother['’]s\s+Day|Father['’]s\s+Day|Labor\s+Day|Memorial\s+Day)\b)")
 _HOLIDAY_WORDS = frozenset(["year's", "christmas", "thanksgiving", "halloween", "valentine's", "easter", "independence",
@@ -816,7 +821,8 @@ _MONTH_PREP_LEFT = _ci(
 _MONTH_TIE_LEFT = _ci(
     r"\b(?:crutches|cast|surgery|surgeries|operation|diagnosed|diagnosis|born|delivered|admitted|discharged|"
     r"started|began|recheck|re-check|retest|follow[- ]?up|before|after|due|hospitali[sz]ed|transplant|chemo|"
-    r"rehab|injury|injured|broke|fell|accident|stroke|heart\s+attack|biopsy|treatment|arriv(?:ed|ing)|lost|passed|"
+    r"rehab|injury|injured|broke|broken|fracture|fractured|sprained|torn|fell|accident|stroke|heart\s+attack|biopsy|"
+    r"treatment|arriv(?:ed|ing)|lost|passed|"
     r"died|(?:your|his|her|their|first)\s+(?:[\w-]{1,15}\s+){0,2}?(?:visit|session|appointment|appt|check-?up|"
     r"med\s+check|fall|accident|injury|stroke|diagnosis|surgery))\b[^.!?\n]{0,25}$")
 # ...or just after it, when the month opens the clause: "Last January I lost a patient", "In March she was
@@ -839,6 +845,10 @@ _BIRTHDAY_NOT_PERSON = _ci(
     r"hubby|bestie|best\s+friend|dog|cat|pup))")
 
 
+#: "My grandma June turns 91": the author's relative, named, right before an age.
+_OWN_KIN_NAMED = _ci(
+    r"\bmy\s+(?:[\w-]{1,15}\s+){0,2}?(?:husband|wife|partner|son|daughter|mom|mother|dad|father|brother|sister|"
+    r"grandma|grandpa|grandmother|grandfather|granny|nana|aunt|uncle)\s+[a-z'’-]{2,20}\s+$")
 _OWN_FAMILY_NEAR = _ci(
     r"\bmy\s+(?:[\w-]{1,15}\s+){0,2}?(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|"
     r"sister|hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa|grandmother|grandfather|twins|baby|bestie|"
@@ -1089,8 +1099,8 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
         return spans
     for match in _AGE.finditer(text):
         kin = match.group().split(maxsplit=1)[0]  # "my grandma turns 100": the kin word opens the match
-        if _OWN_FAMILY_LEFT.search(text[max(0, match.start() - 40) : match.start()]) or _OWN_FAMILY_LEFT.search(
-                f"{text[max(0, match.start() - 40) : match.start()]}{kin} "):
+        left = text[max(0, match.start() - 40) : match.start()]
+        if _OWN_FAMILY_LEFT.search(left) or _OWN_FAMILY_LEFT.search(f"{left}{kin} ") or _OWN_KIN_NAMED.search(left):
             continue  # "My Nani turned 95 today": the author's own family, not a patient
         end = match.end()
         if "old" in match.group().lower():
@@ -1526,6 +1536,10 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if (_PUBLIC_LEFT.search(left) and not titled) or _STAFF_LEFT.search(left) or _STAFF_RIGHT.match(
                 text[end : end + 60]):
             return  # "Coach Dana" in a draft about someone's care (titled) is that person, not a public figure
+        if _IN_PLACE_LEFT.search(left) and not text.startswith(("'s", "’s"), end):
+            return  # "the AAP conference in Orlando": a place
+        if analysis.request.profile == "personal" and _MY_KID_LEFT.search(left):
+            return  # "Happy 7th birthday to my girl Ellie" on the author's own account
         if _ARTICLE_LEFT.search(left) or _PLACE_ON_LEFT.search(left) or _SELF_LEFT.search(left) or (
                 _TITLED_PUBLIC_LEFT.search(left) and not titled):
             return
@@ -1790,10 +1804,10 @@ def _historical(analysis: Analysis, start: int) -> bool:
 # A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
 _STAFF_INTRO = compile_fast(
     rf"\b([A-Z][a-z'’-]{{1,20}})(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]{{1,25}})?,?\s+{_CREDENTIALS}(?![\w-])"
-    rf"|\b(?:welcomes?|welcoming|introduce|introducing|meet)\s+(?:Dr\.?\s+)?([A-Z][a-z'’-]{{1,20}})"
+    rf"|\b(?i:welcomes?|welcoming|introduce|introducing|meet)\s+(?:Dr\.?\s+)?([A-Z][a-z'’-]{{1,20}})"
     rf"(?:\s+[A-Z][a-z'’-]{{1,25}})?,?"
     rf"\s+(?:to\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|crew|office|front\s+desk)|as\s+(?:our|the)\s+new"
-    rf"|(?:our|the)\s+(?:new(?:est)?\s+)?(?:[\w-]+\s+){{0,2}}?(?:member|nurse|hygienist|therapist|provider|physician|"
+    rf"|(?:our|the|•+['’]s)\s+(?:new(?:est)?\s+)?(?:[\w-]+\s+){{0,2}}?(?:member|nurse|hygienist|therapist|provider|physician|"
     rf"assistant|receptionist|coordinator|manager|doctor|worker|navigator|educator|interpreter|scheduler|biller))\b"
     # "call Denise in billing", "ask Rosa at the front desk": a colleague named by where she works
     rf"|\b([A-Z][a-z'’-]{{1,20}})\s+(?:in|at|from)\s+(?:billing|scheduling|records|the\s+front\s+desk|our\s+front\s+desk)\b")
@@ -1845,6 +1859,8 @@ _THANKED_FOR = compile_fast(
     r"|(?:\s+[A-Z][a-z'’-]+)?\s+(?:is|was|has|will\s+be)\s+(?:kindly\s+|graciously\s+|generously\s+)?(?:organizing|"
     r"organising|hosting|hosted|leading|running|coordinating|sponsoring|invited|inviting|donated|donating|"
     r"volunteering|teaching|speaking)\b")
+_IN_PLACE_LEFT = _ci(r"\b(?:in|near|outside|visiting)\s+$")
+_MY_KID_LEFT = _ci(r"\bmy\s+(?:(?:little|baby|big|oldest|youngest|sweet)\s+)?(?:girl|boy|kiddo|little\s+one|kids?)\s+$")
 #: "I'm Tessa Brandt, the new intern": the author introducing themself.
 _SELF_LEFT = _ci(r"\b(?:i['’]?m|i\s+am|my\s+name\s+is)\s+$")
 #: "Tony's Brick Oven", "Dalton's Pharmacy on Main": a possessive name on a capitalised word is a business.
@@ -1898,7 +1914,7 @@ _POSSESSIVE_AFTER_NAME = _ci(
     r"latest|last|next|follow-?up|annual|whole|weight[- ]loss|recovery|health|skin|eczema|acne|asthma|"
     r"[a-z][a-z-]{2,14})\s+)?"
     r"(?:ears?|knees?|ankles?|arms?|legs?|foot|feet|hands?|wrists?|hips?|back|shoulders?|elbows?|skin|eyes?|"
-    r"immunizations?|vaccinations?|records?|chart|forms?|paperwork|reflux|"
+    r"immunizations?|vaccinations?|records?|chart|forms?|paperwork|reflux|breathing|wheezing|"
     r"tooth|teeth|throat|tonsils|tummy|stomach|lungs|heart|rash|cough|fever|cold|flu|infection|cast|stitches|"
     r"wound|incision|scar|eczema|acne|asthma|diabetes|allergies|allergy|cancer|tumou?r|diagnosis|journey|story|"
     r"recovery|progress|transformation|results?|labs?|surgery|procedure|appointment|appt|visit|check-?up|"
