@@ -120,6 +120,9 @@ _STREET = compile_fast(
     r"(?:,?\s*\(\s*(?:zip:?\s*)?\d{5}(?:-\d{4})?\s*\))?"
 )
 _ZIP = compile_fast(r"\b(?:[A-Z]{2}\s+|(?i:zip)(?:\s+code)?(?:\s+(?:is|as|was|of))?:?\s*)\d{5}(?:-\d{4})?\b")
+_STREET_LOWER = compile_fast(
+    r"(?<![\w#$])\d{1,6}\s+(?:[a-z][a-z'-]{1,20}\s+){1,2}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|ct|court|"
+    r"way|blvd|pl|place|cir|circle|ter|terrace|pkwy|hwy)\b\.?(?:,?\s+(?:apt|unit|#)\.?\s*\w{1,6})?")
 _FACILITY_ROOM = compile_fast(
     r"\b[Rr]oom\s+\d{1,4}[A-Z]?\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3}")
 _RURAL_ROUTE = compile_fast(
@@ -194,6 +197,7 @@ _AGE = _ci(
     rf"|(?<=[a-z] )\(\s*{_OLD}\s*\)|\bat\s+{_OLD_WORD}(?:\s+years\s+(?:of\s+age|old))?"
     rf"(?=\s*,|\s+(?:he|she|they|you|years|yrs|and|still|is|was|just|now|finally)\b)"
     rf"|\b(?:she|he)['’]s\s+{_OLD}(?=\s+(?:and|now|today|this|years|yrs)\b|\s*[,.!?])"
+    rf"|(?<![\d.,$-])\b{_OLD}[mf]\b(?=\s+(?:w/|(?:with|on|in|s/p|pmh|hx|c/o|presents?|presenting|admitted)\b))"
     rf"|\b{_OLD}\s+and\s+(?:still|sharp|going|counting|thriving|kicking|fabulous|feisty|as\s+sharp)\b"
     rf"|\b(?:turning|hit|hits|reached|reaches)\s+{_OLD_WORD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°|steps|pounds|lbs))"
     rf"|\b(?:age[ds]?|turned|turns)\s+ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
@@ -205,7 +209,7 @@ _AGE_TAIL = compile_fast(
 )
 _UNIQUE = _ci(
     r"\b(?:our|my)\s+(?:oldest|youngest|first|only|longest-?standing|last)\s+(?:living\s+)?"
-    r"(?:patient|client|member|centenarian)s?\b"
+    r"(?:patient|client|member|centenarian)\b(?!s)"
     r"|\bthe\s+(?:first|only|last|youngest|oldest)\s+(?:[\w-]{1,20}\s+){0,2}?"
     r"(?:baby|babies|twins|triplets|quadruplets|quintuplets|newborn|child|kid|person|patient|woman|man|"
     r"girl|boy|centenarian|resident|family)\b"
@@ -385,7 +389,8 @@ _CARE_CONTEXT = _ci(
 # Review-reply words: a reply about waiting, billing or the office is a reply to a patient's review.
 _SERVICE_CONTEXT = _ci(
     r"\b(?:delay|delays|wait|waited|waiting|late|rude|front\s+desk|office|staff|billing|bill|charged|"
-    r"refills?|referrals?|insurance|appointments?|appts?|visits?|reviews?|stars?|experience|feedback|see\s+you|"
+    r"refills?|referrals?|insurance|appointments?|appts?|visits?|reviews?|stars?|statements?|balance|copays?|"
+    r"payments?|experience|feedback|see\s+you|"
     r"doctor|dr|nurses?|pharmacy|prescription|portal|records?|chart|results?|seen|seeing|saw|treated|care|"
     r"short\s+notice|fit\s+(?:me|us)\s+in|meds?|medications?|antibiotics?|dose|course|shot|shots|"
     r"sick|ill|fever|cough|pain|symptoms?|paperwork|forms?|fmla|voicemails?|messages|msgs|call\s+(?:me|us)\s+back|(?:did|done)\s+for\s+(?:me|my|us|our)|"
@@ -701,7 +706,8 @@ _REPLY_DATE = compile_fast(
 _REPLY_DATE_NOT = _ci(
     r"\b(?:closed?|closing|closure|reopens?|reopening|open|holidays?|hours|screenings?|events?|clinic|walk-?ins?|"
     r"fair|deadline|noon|processed|starting|starts|begins?|until|through|every|each|join\s+us|sign\s+up|"
-    r"register|class|webinar|workshop|group|meeting|meets|circle|physicals|vaccines|clinics)\b")
+    r"register|class|webinar|workshop|group|meeting|meets|circle|physicals|vaccines|clinics|retire\w*|last\s+day|"
+    r"party|card|5k|race|course)\b")
 _RANGE_NEXT = _ci(r",?\s*(?:from\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|–|until)\s*(?:\d|noon)")
 
 
@@ -791,7 +797,7 @@ _BOUND_TIME_LEFT = _ci(
     r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?from\s+\d{1,2}:\d\d\s+to"
     r"|\b(?:your|his|her|their|my|ur|a|the))\s+$")
 _BOUND_TIME_RIGHT = _ci(
-    rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{_CARE_NOUN})"
+    rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{_CARE_NOUN})|(?:w/|with)\s+(?:dr\.?|doctor|our)\b"
     rf"|(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+{_DAY_WORD}))\b")
 _THE_TIME_RIGHT = _ci(
     rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:{_CARE_NOUN})\s+)?(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+{_DAY_WORD})\b")
@@ -970,6 +976,10 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
             _, sentence = analysis.sentence_lower(match.start())
             if "zip" in sentence and not any(s < match.end() and match.start() < e for s, e in spans):
                 spans.append(match.span())
+    for match in islice(_STREET_LOWER.finditer(text), MAX_SPANS) if not text[:1].isupper() or text.islower() else ():
+        if not any(s < match.end() and match.start() < e for s, e in spans) and _private_address(
+                analysis, *match.span()):
+            spans.append(match.span())  # "we mailed the letter to 412 birch ct": typed all in lower case
     for match in islice(_RURAL_ROUTE.finditer(text), MAX_SPANS):
         if _private_address(analysis, *match.span()):
             spans.append(match.span())
@@ -1018,7 +1028,7 @@ def _private_address(analysis: Analysis, start: int, end: int) -> bool:
 
 _PRIVATE_CUE = _ci(
     r"\b(?:your|his|her|their|lives|living|home|house|apartment|mailed|delivered\s+to|dropped\s+off|"
-    r"address\s+(?:is|to)|updated\s+your|sent\s+(?:it|them)\s+to|shipped|for\s+(?:mr|mrs|ms)\b)")
+    r"address\s+(?:is|to)|updated\s+your|sent\s+(?:it|them)\s+to|shipped|went\s+to|for\s+(?:mr|mrs|ms)\b)")
 
 
 def detect_id_numbers(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -1543,6 +1553,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if _ARTICLE_LEFT.search(left) or _PLACE_ON_LEFT.search(left) or _SELF_LEFT.search(left) or (
                 _TITLED_PUBLIC_LEFT.search(left) and not titled):
             return
+        if _THING_NEXT.match(text, end):
+            return  # "Omega-3 softgels", "Lumina Labs", "a full Elsa costume": a product or a character
         if _THANKED_FOR.match(text, end):
             return  # "Many thanks to Deb Hollister and the Senior Center crew for hosting": a helper
             return  # "kid deserves an Oscar", "their store on Monroe": a thing or a street, not a person
@@ -1574,7 +1586,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             continue  # "Thanks PharmaOne!": a brand, not a person
         if word.lower() in _NOT_NAMES_EXTRA or word.lower() in _word_set(lexicons.named.get("phi_not_names_lower", ())):
             continue
-        if _is_nameish(word, lexicons) or (word[0].isupper() and word.lower() in lexicons.given_names):
+        if _is_nameish(word, lexicons) or (word[0].isupper() and word.lower() in lexicons.given_names) or (
+                len(word) > 2 and word.lower() in lexicons.ambiguous_names and word.lower() not in lexicons.common_words
+                and _CLOSED_GREETING.match(text, match.end(1))):
             add(match.start(1), match.end(1))
     not_lower = _word_set(lexicons.named.get("not_names_lower", ())) | _word_set(
         lexicons.named.get("phi_not_names_lower", ()))
@@ -1737,6 +1751,13 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                 add(match.start(1), match.end(1))
     if spans and (" and " in text or "&" in text):
         spans.extend(_coordinated_names(analysis, lexicons, spans, not_person | not_lower))
+    if " and " in lower and care():
+        for match in islice(_LOWER_PAIR.finditer(text), MAX_SPANS):
+            pair = (match.group(1), match.group(2))
+            if all(w in lexicons.given_names and w not in lexicons.common_words and w not in lexicons.ambiguous_names
+                   and w not in not_person and w not in not_lower for w in pair) and not any(
+                    s <= match.start() < e for s, e in spans):
+                spans.extend([match.span(1), match.span(2)])  # "tyler and mia were total troopers"
     for match in islice(_MID_VOCATIVE.finditer(text), MAX_SPANS) if "," in text else ():
         low = match.group(1).lower()
         if (_is_given(match.group(1), lexicons, strict=False) and low not in not_person and low not in not_lower
@@ -1762,6 +1783,7 @@ _MID_VOCATIVE = compile_fast(r"\b(?:did|do|am|are|is|was|will|know|agree|promise
                              r"yes|no|oh|well|honestly|truly|of\s+course),\s+([A-Z][a-z'’-]{1,20}),\s")
 # "Lily and Lucas", "Ava & Mia": a given name joined to a name already found is a second person, even when the
 # word alone could be something else (a flower, a carol).
+_LOWER_PAIR = compile_fast(r"(?<![\w@#.])([a-z]{3,20})\s+and\s+([a-z]{3,20})\b(?!['’-])")
 _AND_NAME_RIGHT = compile_fast(r"\s+(?:and|&)\s+([A-Z][a-z'’-]{1,20})\b")
 _AND_NAME_LEFT = compile_fast(r"\b([A-Z][a-z'’-]{1,20})\s+(?:and|&)\s+$")
 
@@ -1804,7 +1826,7 @@ def _historical(analysis: Analysis, start: int) -> bool:
 # A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
 _STAFF_INTRO = compile_fast(
     rf"\b([A-Z][a-z'’-]{{1,20}})(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]{{1,25}})?,?\s+{_CREDENTIALS}(?![\w-])"
-    rf"|\b(?i:welcomes?|welcoming|introduce|introducing|meet)\s+(?:Dr\.?\s+)?([A-Z][a-z'’-]{{1,20}})"
+    rf"|\b(?i:welcomes?|welcoming|introduce|introducing|meet|say\s+(?:hello|hi)\s+to|please\s+welcome)\s+(?:Dr\.?\s+)?([A-Z][a-z'’-]{{1,20}})"
     rf"(?:\s+[A-Z][a-z'’-]{{1,25}})?,?"
     rf"\s+(?:to\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|crew|office|front\s+desk)|as\s+(?:our|the)\s+new"
     rf"|(?:our|the|•+['’]s)\s+(?:new(?:est)?\s+)?(?:[\w-]+\s+){{0,2}}?(?:member|nurse|hygienist|therapist|provider|physician|"
@@ -1859,6 +1881,10 @@ _THANKED_FOR = compile_fast(
     r"|(?:\s+[A-Z][a-z'’-]+)?\s+(?:is|was|has|will\s+be)\s+(?:kindly\s+|graciously\s+|generously\s+)?(?:organizing|"
     r"organising|hosting|hosted|leading|running|coordinating|sponsoring|invited|inviting|donated|donating|"
     r"volunteering|teaching|speaking)\b")
+_THING_NEXT = compile_fast(
+    r"-\d|\s+(?:Labs?|Pharma(?:ceuticals)?|Wellness|Nutrition|Naturals|Supplements|Inc|LLC|Co\.)\b"
+    r"|\s+(?:costume|doll|movie|song|cake|onesie|pajamas|t-shirt|sticker|balloon|plush)\b")
+_CLOSED_GREETING = compile_fast(r"\s*(?:[!,?]|\.(?!\s*[A-Z]))")
 _IN_PLACE_LEFT = _ci(r"\b(?:in|near|outside|visiting)\s+$")
 _MY_KID_LEFT = _ci(r"\bmy\s+(?:(?:little|baby|big|oldest|youngest|sweet)\s+)?(?:girl|boy|kiddo|little\s+one|kids?)\s+$")
 #: "I'm Tessa Brandt, the new intern": the author introducing themself.
