@@ -707,7 +707,7 @@ _REPLY_DATE_NOT = _ci(
     r"\b(?:closed?|closing|closure|reopens?|reopening|open|holidays?|hours|screenings?|events?|clinic|walk-?ins?|"
     r"fair|deadline|noon|processed|starting|starts|begins?|until|through|every|each|join\s+us|sign\s+up|"
     r"register|class|webinar|workshop|group|meeting|meets|circle|physicals|vaccines|clinics|retire\w*|last\s+day|"
-    r"party|card|5k|race|course)\b")
+    r"party|5k|fun\s+run|sign\s+(?:her|his|their|the)\s+card|on\s+the\s+course)\b")
 _RANGE_NEXT = _ci(r",?\s*(?:from\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|–|until)\s*(?:\d|noon)")
 
 
