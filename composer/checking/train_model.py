@@ -4,7 +4,8 @@
 
 It learns from every labeled corpus in the repository (``tests/checking/data``, ``holdout`` and
 ``independent``) and from ``../shared/eval/dev.jsonl`` when that exists, never from the sealed
-``tests/checking/final`` corpus, which stays an honest measurement. Drafts are masked exactly as the
+``tests/checking/final`` corpus and the ``tests/checking/untouched`` writers, which stay honest
+measurements. Drafts are masked exactly as the
 checker masks them (the practice's own details in ``../shared/eval/context.json``, or none), so the
 model sees at training time what it sees when checking. The corpora's checksums are recorded in the
 model; a test fails when a corpus changes and the model was not retrained.
@@ -23,7 +24,8 @@ from composer.checking.model import COMPLIANCE_CATEGORIES, CheckRequest, Practic
 ROOT = Path(__file__).resolve().parents[2]
 #: Identifiers stay with the rule detectors (they need exact spans), so the model has no phi head.
 HEADS = tuple(category for category in COMPLIANCE_CATEGORIES if category != "phi")
-_SEALED = "final"
+#: Corpora kept out of training and tuning: the sealed final one, and new writers not yet looked at.
+_HELD_OUT = frozenset(["final", "untouched"])
 
 
 def corpus_files(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> list[Path]:
@@ -31,7 +33,7 @@ def corpus_files(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> 
     ``leave_out`` for measuring the model on drafts it has not seen, left out)."""
     checking = root / "tests" / "checking"
     files = sorted(path for path in checking.glob("*/*.jsonl")
-                   if path.parent.name != _SEALED and path.name not in leave_out)
+                   if path.parent.name not in _HELD_OUT and path.name not in leave_out)
     dev = root.parent / "shared" / "eval" / "dev.jsonl"
     return [dev, *files] if dev.exists() else files
 

@@ -41,6 +41,7 @@ def test_shipped_model_was_trained_on_the_current_corpora(model: LearnedModel) -
         name = Path(os.path.relpath(path, ROOT)).as_posix()
         assert recorded.get(name) == checksum(path), f"{name} changed since the model was trained"
     assert not any("final" in name for name in recorded), "the sealed corpus must never be trained on"
+    assert not any("untouched" in name for name in recorded), "held-out writers must not be trained on"
 
 
 def test_model_has_no_identifier_head(model: LearnedModel) -> None:
