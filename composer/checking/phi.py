@@ -176,12 +176,11 @@ _SSN = compile_fast(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 #: What every IP address contains ("1.22.3"): a cheaper scan than the address pattern itself.
 _DOTTED_NUMBERS = compile_fast(r"\d\.\d{1,3}\.\d")
 _IP = compile_fast(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
-_PROFILE_URL = _ci(
-    r"\b(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|linkedin|x|twitter|tiktok|youtube|gofundme|caringbridge|"
-    r"mealtrain|givesendgo)\.(?:com|org|net|example)/(?:in/|@|f/|visit/)?[\w.-]{2,60}")
 #: The hosts whose links point to one person (a profile, a fundraiser, a care journal).
-_LINK_HOST = _ci(r"(?:facebook|fb|instagram|linkedin|\bx|twitter|tiktok|youtube|gofundme|caringbridge|mealtrain|"
+_PERSON_HOSTS = (r"(?:facebook|fb|instagram|linkedin|x|twitter|tiktok|youtube|gofundme|caringbridge|mealtrain|"
                  r"givesendgo)\.(?:com|org|net|example)/")
+_PROFILE_URL = _ci(rf"\b(?:https?://)?(?:www\.)?{_PERSON_HOSTS}(?:in/|@|f/|visit/)?[\w.-]{{2,60}}")
+_LINK_HOST = _ci(rf"\b{_PERSON_HOSTS}")
 _OLD = r"(?:9\d|1[01]\d)"
 _OLD_WORD = (r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+\w+)?|"
              r"1[01]\d|9\d)")
