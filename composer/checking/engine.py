@@ -349,6 +349,8 @@ class Checker:
             scores = analysis.__dict__["_learned_scores"] = model.scores(analysis.text, kind, profile)
         if scores[rule.category] < params["threshold"]:
             return []
+        if params["requires"] is not None and not params["requires"].search(analysis):
+            return []  # nothing in the draft is about what the category concerns (a personal post about fishing)
         if params["unless"] is not None and params["unless"].search(analysis):
             return []  # the draft says what makes it fine (a written authorization on file)
         bounds = analysis.sentences.bounds

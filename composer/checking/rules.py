@@ -44,7 +44,7 @@ _TYPE_FIELDS: dict[str, set[str]] = {
     "count": {"measure", "max"},
     "phi": {"detector", "params"},
     "derived": {"from_categories", "requires", "unless"},
-    "learned": {"threshold", "unless"},
+    "learned": {"threshold", "requires", "unless"},
 }
 _WHEN_KEYS = {"kind", "profile", "platform", "reply_to", "citations", "authorized_testimonial"}
 _SCOPES = ("text", "sentence", "context")  # context: the sentence and its neighbours
@@ -360,7 +360,7 @@ def _compile_params(ctx: _Ctx, kind: str, raw: Mapping[str, Any], flags: int) ->
             if source not in CATEGORIES:
                 raise ctx.fail("from_categories", f"unknown category {source!r}")
         params["from_categories"] = frozenset(sources)
-    if kind in ("conditional", "derived"):
+    if kind in ("conditional", "derived", "learned"):
         requires = ctx.strings(raw, "requires", required=False)
         params["requires"] = ctx.regex(requires, "requires", flags) if requires else None
     if kind == "conditional":
