@@ -464,6 +464,11 @@ _LITTLE_NAME = _ci(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z-
 _PERSONAL = _ci(r"\b(?:your|his|her|their|he|she|him|DOB|born|birthday)\b")
 
 
+def _overlaps(spans: list[Span], start: int, end: int) -> bool:
+    """Whether ``start``..``end`` overlaps a span already found."""
+    return any(s < end and start < e for s, e in spans)
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
     """Whether only spaces, emoji, quotes or bullets stand between ``start`` and a sentence break."""
     i = start
@@ -524,8 +529,8 @@ def _care_words(lexicons: Lexicons) -> frozenset[str]:
 
 
 _CALENDAR_WORD = _ci(
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|today|tonight|tomorrow|yesterday")
+    rf"{_WEEKDAY}|january|february|march|april|may|june|july|august|september|october|november|december|today|"
+    r"tonight|tomorrow|yesterday")
 _ABBREVIATION_DOT = compile_fast(r"\b(st|dr|mr|mrs|ms|mt|ft|jr|sr)\.")
 
 
@@ -715,7 +720,7 @@ def _reply_dates(analysis: Analysis, spans: list[Span]) -> None:
     text = analysis.text
     for match in islice(_REPLY_DATE.finditer(text), MAX_SPANS):
         start, end = match.span()
-        if any(s < end and start < e for s, e in spans) or _RANGE_NEXT.match(text, end):
+        if _overlaps(spans, start, end) or _RANGE_NEXT.match(text, end):
             continue
         _, sentence = analysis.sentence_lower(start)
         if not _REPLY_DATE_NOT.search(sentence):
@@ -791,9 +796,8 @@ _CLOCK_TIME = _ci(rf"(?<![\w:/.$-]){_CLOCK}(?![\w:/])")
 _BOUND_TIME_LEFT = _ci(
     r"(?:\b(?:checked\s+in|signed\s+in|roomed|arrived|showed\s+up|rolled?\s+in|called\s+in|seen|came\s+in|"
     r"walked\s+in|got\s+here)\s+at|\b(?:in\s+a\s+room|roomed|seen|called\s+back)\s+by|\bborn\s+(?:[\w,/]+\s+){0,3}at"
-    r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?(?:from|to)|\barrive\s+(?:by|at)"
-    r"|\b(?:late|early|here|ready|on\s+time)\s+for\s+(?:his|her|your|their|ur)"
-    r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?from\s+\d{1,2}:\d\d\s+to"
+    r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?(?:from\s+\d{1,2}:\d\d\s+to|from|to)"
+    r"|\barrive\s+(?:by|at)|\b(?:late|early|here|ready|on\s+time)\s+for\s+(?:his|her|your|their|ur)"
     r"|\b(?:your|his|her|their|my|ur|a|the))\s+$")
 _BOUND_TIME_RIGHT = _ci(
     rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{_CARE_NOUN})|(?:w/|with)\s+(?:dr\.?|doctor|our)\b"
@@ -973,18 +977,17 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
     if "zip" in analysis.words:
         for match in islice(_ANY_FIVE.finditer(text), MAX_SPANS):
             _, sentence = analysis.sentence_lower(match.start())
-            if "zip" in sentence and not any(s < match.end() and match.start() < e for s, e in spans):
+            if "zip" in sentence and not _overlaps(spans, *match.span()):
                 spans.append(match.span())
-    for match in islice(_STREET_LOWER.finditer(text), MAX_SPANS) if not text[:1].isupper() or text.islower() else ():
-        if not any(s < match.end() and match.start() < e for s, e in spans) and _private_address(
-                analysis, *match.span()):
+    for match in islice(_STREET_LOWER.finditer(text), MAX_SPANS) if not text[:1].isupper() else ():
+        if not _overlaps(spans, *match.span()) and _private_address(analysis, *match.span()):
             spans.append(match.span())  # "we mailed the letter to 412 birch ct": typed all in lower case
     for match in islice(_RURAL_ROUTE.finditer(text), MAX_SPANS):
         if _private_address(analysis, *match.span()):
             spans.append(match.span())
     if "room" in analysis.words and _talks_about_person(analysis, lexicons):
         for match in islice(_FACILITY_ROOM.finditer(text), MAX_SPANS):
-            if not any(s < match.end() and match.start() < e for s, e in spans):
+            if not _overlaps(spans, *match.span()):
                 spans.append(match.span())  # "Room 112 at Cedar Crest Manor": where one resident lives
     if _FIVE_DIGITS.search(text) and _BARE_ZIP.search(text) and _talks_about_person(analysis, lexicons):
         for match in _BARE_ZIP.finditer(text):
@@ -1551,12 +1554,11 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             return  # "Happy 7th birthday to my girl Ellie" on the author's own account
         if _ARTICLE_LEFT.search(left) or _PLACE_ON_LEFT.search(left) or _SELF_LEFT.search(left) or (
                 _TITLED_PUBLIC_LEFT.search(left) and not titled):
-            return
+            return  # "kid deserves an Oscar", "their store on Monroe", "I'm Tessa", "President Ronald Reagan"
         if _THING_NEXT.match(text, end):
             return  # "Omega-3 softgels", "Lumina Labs", "a full Elsa costume": a product or a character
         if _THANKED_FOR.match(text, end):
             return  # "Many thanks to Deb Hollister and the Senior Center crew for hosting": a helper
-            return  # "kid deserves an Oscar", "their store on Monroe": a thing or a street, not a person
         if (_VENUE_LEFT.search(left) and _VENUE_RIGHT.match(text, end)) or _BUSINESS_RIGHT.match(text, end) or (
                 _AT_WORK_RIGHT.match(text, end)):
             return  # "karaoke at Dusty's last night", "the Casey's pharmacy": a business named for someone
@@ -1682,9 +1684,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if word.endswith(("'s", "’s")):
                 word, low = word[:-2], low[:-2]  # "Coach Dani's boy"
             community = match.group().split(maxsplit=1)[0].lower() in _SURNAME_TITLES  # "Coach Dwyer"
-            addressed = _ADDRESSED.match(text, match.start(1) + len(word)) and any(
-                analysis.sentences.around(s) == analysis.sentences.around(match.start()) for s, _ in spans)
-            if community and (_HELPER_RIGHT.match(text, match.start(1) + len(word)) or addressed):
+            after = match.start(1) + len(word)
+            if community and (_HELPER_RIGHT.match(text, after) or (_ADDRESSED.match(text, after) and any(
+                    analysis.sentences.around(s) == analysis.sentences.around(match.start()) for s, _ in spans))):
                 continue  # "thanks to Coach Dana for hosting", "Praying for Loretta, Pastor Gene.": not the patient
             if ((low in lexicons.given_names or _without_accents(low) in lexicons.given_names
                  or (community and (low in lexicons.surnames or _is_nameish(word, lexicons))
@@ -1770,7 +1772,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if places:  # "the Springfield kids": the practice's own town is a place, never a person's name
         spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in places]
     if spans and (_OLD_YEAR.search(text) or _HISTORY.search(lower)):
-        spans = [(s, e) for s, e in spans if not _historical(analysis, s)]
+        spans = [(s, e) for s, e in spans if not _historical(analysis, s)]  # the draft is about the past
     staff = _introduced_staff(text) if spans else frozenset()
     if staff:  # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
         spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in staff]
@@ -1814,12 +1816,10 @@ _PRESENT_PERSON = _ci(r"\b(?:you|your|ur|our\s+patients?|my\s+patients?|today|th
 
 
 def _historical(analysis: Analysis, start: int) -> bool:
-    """Whether the sentence around ``start`` tells of the past (a year before 1900, or a draft about history)."""
+    """Whether the sentence around ``start`` tells of the past, in a draft already known to be about the past
+    (a year before 1900, or history): the sentence has such a year, or nobody of the present in it."""
     _, sentence = analysis.sentence_lower(start)
-    if _OLD_YEAR.search(sentence):
-        return True
-    return bool(_HISTORY.search(analysis.lower) or _OLD_YEAR.search(analysis.text)) and not _PRESENT_PERSON.search(
-        sentence)
+    return bool(_OLD_YEAR.search(sentence)) or not _PRESENT_PERSON.search(sentence)
 
 
 # A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
@@ -1860,10 +1860,11 @@ _KIN_TITLES = frozenset(["grandma", "grandpa", "granny", "nana", "nonna", "nonno
                          "aunt", "uncle", "tía", "tia", "tío", "tio", "coach", "pastor", "deacon", "reverend", "rabbi"])
 #: Community titles used with a surname as well as a given name ("Coach Dwyer", "Pastor Hale").
 _SURNAME_TITLES = frozenset(["coach", "pastor", "deacon", "reverend", "rabbi"])
-#: A titled person thanked for what they did, or addressed at the end of a sentence, is a helper or the commenter.
+#: A titled person thanked for what they did, or addressed at the end of a sentence, is a helper or the commenter
+#: (thanks "for hosting" and the like are left out for anyone, by _THANKED_FOR in detect_names).
 _HELPER_RIGHT = compile_fast(
-    r"(?:\s+[A-Z][a-z'’-]+)?\s+(?:and\s+(?:the|all|his|her|our)\b|for\s+(?:hosting|bringing|organizing|sponsoring|"
-    r"helping|partnering|leading|coordinating|teaching|running|inviting|having|sharing|spreading))")
+    r"(?:\s+[A-Z][a-z'’-]+)?\s+(?:and\s+(?:the|all|his|her|our)\b|for\s+(?:bringing|helping|leading|teaching|"
+    r"running|inviting|having|sharing|spreading))")
 _ADDRESSED = compile_fast(r"(?:\s+[A-Z][a-z'’-]+)?\s*[.!?]")
 #: An article right before a capitalised word makes it a thing: "an Oscar", "a Jeep", "the Grammys".
 _ARTICLE_LEFT = compile_fast(r"\b(?:an?)\s+$")
