@@ -337,13 +337,15 @@ def _nick_prefix(word: str) -> bool:
     return low in _NICK_PREFIX and (word[0].isupper() or low in _LOWER_NICK_PREFIX)
 
 
-_NICK_LEFT = compile_fast(r"\b([A-Za-z][a-z]{2,6})\s+$")
+_NICK_LEFT = compile_fast(r"\b([A-Za-z][a-zñ]{2,6})\s+$")
 _NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "big", "sweet", "brave", "miss", "mister", "young",
                           # what the town calls them is part of the name: "Grandpa Walt", "Nonna Rosa", "Coach Mo"
                           "grandpa", "grandma", "granny", "nana", "nonna", "nonno", "abuela", "abuelo", "papa",
-                          "aunt", "auntie", "uncle", "coach", "pastor", "deacon"])
+                          "aunt", "auntie", "uncle", "coach", "pastor", "deacon",
+                          # Spanish honorifics: "Don Beto", "doña Tere"
+                          "don", "doña", "dona"])
 _LOWER_NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "grandpa", "grandma", "granny", "nana", "nonna",
-                                "nonno", "abuela", "abuelo", "aunt", "auntie", "uncle", "coach"])
+                                "nonno", "abuela", "abuelo", "aunt", "auntie", "uncle", "coach", "don", "doña", "dona"])
 _PLURAL_FAMILY = compile_fast(
     r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic|lodge|club|hall))")
 _NOT_NAME_NEXT = compile_fast(
@@ -393,7 +395,8 @@ _SERVICE_CONTEXT = _ci(
     r"doctor|dr|nurses?|pharmacy|prescription|portal|records?|chart|results?|seen|seeing|saw|treated|care|"
     r"short\s+notice|fit\s+(?:me|us)\s+in|meds?|medications?|antibiotics?|dose|course|shot|shots|"
     r"sick|ill|fever|cough|pain|symptoms?|paperwork|forms?|fmla|voicemails?|messages|msgs|call\s+(?:me|us)\s+back|(?:did|done)\s+for\s+(?:me|my|us|our)|"
-    r"took\s+care|taking\s+care|looked\s+after|squeez\w*\s+(?:me|my|us|him|her|them)\b)\b")
+    r"took\s+care|taking\s+care|looked\s+after|squeez\w*\s+(?:me|my|us|him|her|them)\b|on\s+file|medical|"
+    r"(?:your|my)\s+(?:card|account|file))\b")
 _POSSESSIVE_CARE_RIGHT = _ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = _ci(
     r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
@@ -488,11 +491,12 @@ def _talks_about_person(analysis: Analysis, lexicons: Lexicons) -> bool:
     cached = analysis.__dict__.get("_phi_care")
     if cached is None:
         lower = analysis.lower
-        if _CARE_CONTEXT.search(lower) or not analysis.words.isdisjoint(_care_words(lexicons)):
-            cached = True
+        if _CARE_CONTEXT.search(lower) or not analysis.words.isdisjoint(_care_words(lexicons)) or (
+                not analysis.words.isdisjoint(_health_words(lexicons))):
+            cached = True  # "cut your metformin in half": a drug or a condition is care too
         elif analysis.request.kind != "reply":
             cached = False
-        elif _SERVICE_CONTEXT.search(lower) or not analysis.words.isdisjoint(_health_words(lexicons)):
+        elif _SERVICE_CONTEXT.search(lower):
             cached = True
         else:
             comment = analysis.reply.lower()
@@ -1689,8 +1693,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                     analysis.sentences.around(s) == analysis.sentences.around(match.start()) for s, _ in spans))):
                 continue  # "thanks to Coach Dana for hosting", "Praying for Loretta, Pastor Gene.": not the patient
             if ((low in lexicons.given_names or _without_accents(low) in lexicons.given_names
-                 or (community and (low in lexicons.surnames or _is_nameish(word, lexicons))
-                     and low not in lexicons.common_words))
+                 or ((community and low in lexicons.surnames) or _is_nameish(word, lexicons))
+                 and low not in lexicons.common_words)
                     and low not in not_person and not _NOT_KIN_NAME.match(match.group().lower())
                     and not any(s <= match.start(1) < e for s, e in spans)):
                 add(match.start(1), match.start(1) + len(word), titled=True)
@@ -1810,7 +1814,9 @@ def _coordinated_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span]
 
 # "On May 14, 1796, Edward Jenner inoculated James Phipps", "history night ... a young Abraham Lincoln": people
 # of the past, not patients.
-_OLD_YEAR = compile_fast(r"\b1[0-8]\d\d\b")
+# A year before 1900, not the house number of an address ("1442 Sycamore Ln", "1820 County Road 5").
+_OLD_YEAR = compile_fast(
+    rf"\b1[0-8]\d\d\b(?!\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z'-]{{1,20}}\s+){{1,3}}(?:{_STREET_SUFFIX}\b|Apt|Unit))")
 _HISTORY = _ci(r"\b(?:history|historical|historian|historic|centuries|century|biography|on\s+this\s+day\s+in)\b")
 _PRESENT_PERSON = _ci(r"\b(?:you|your|ur|our\s+patients?|my\s+patients?|today|this\s+week|yesterday)\b")
 
@@ -1855,11 +1861,12 @@ _TITLED_FIRST_NAME = compile_fast(
     r"Papa|Grandma|Grandpa|Granny|Miss|Mister)\s+([A-Z][a-z'’-]{1,20}))")
 _KIN_NAME = compile_fast(
     r"\b(?i:grandma|grandpa|granny|nana|nonna|nonno|abuela|abuelo|auntie|aunt|uncle|t[ií]a|t[ií]o|coach|pastor|"
-    r"deacon|reverend|rabbi)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\b(?!['’]s\s+(?:pizza|restaurant|kitchen|diner|bakery))")
+    r"deacon|reverend|rabbi|don|doña|dona)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\b(?!['’]s\s+(?:pizza|restaurant|kitchen|diner|bakery))")
 _KIN_TITLES = frozenset(["grandma", "grandpa", "granny", "nana", "nonna", "nonno", "abuela", "abuelo", "auntie",
-                         "aunt", "uncle", "tía", "tia", "tío", "tio", "coach", "pastor", "deacon", "reverend", "rabbi"])
+                         "aunt", "uncle", "tía", "tia", "tío", "tio", "coach", "pastor", "deacon", "reverend", "rabbi",
+                         "don", "doña", "dona"])
 #: Community titles used with a surname as well as a given name ("Coach Dwyer", "Pastor Hale").
-_SURNAME_TITLES = frozenset(["coach", "pastor", "deacon", "reverend", "rabbi"])
+_SURNAME_TITLES = frozenset(["coach", "pastor", "deacon", "reverend", "rabbi", "don", "doña", "dona"])
 #: A titled person thanked for what they did, or addressed at the end of a sentence, is a helper or the commenter
 #: (thanks "for hosting" and the like are left out for anyone, by _THANKED_FOR in detect_names).
 _HELPER_RIGHT = compile_fast(

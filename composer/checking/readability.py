@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORDS = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _SENTENCE = re.compile(r"[.!?]+(?:\s|$)|\n")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
+@lru_cache(maxsize=16_384)
 def syllables(word: str) -> int:
-    """Approximate syllables by vowel groups, with the silent final "e" dropped."""
+    """Approximate syllables by vowel groups, with the silent final "e" dropped (remembered per word: a
+    practice's drafts reuse a few thousand words, and a look-up costs a tenth of the count)."""
     word = word.lower()
     count = len(_VOWEL_GROUPS.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
