@@ -201,6 +201,9 @@ _AGE = _ci(
     rf"|\b(?:turning|hit|hits|reached|reaches)\s+{_OLD_WORD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°|steps|pounds|lbs))"
     rf"|\b(?:age[ds]?|turned|turns)\s+ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
     rf"|\b(?:at\s+)?the\s+age\s+of\s+{_OLD}\b"
+    # Spanish: "cumpleaños número 100", "cumple 92 años", "tiene 95 años"
+    rf"|\b(?:tiene|cumple|cumplió|cumplir|a\s+los|con)\s+{_OLD}\s+años\b"
+    rf"|\b(?:cumpleaños|cumple)\s+(?:número\s+|#\s?)?{_OLD}\b"
     rf"|\b(?:super)?(?:centenarian|nonagenarian)s?\b|\b{_OLD}(?:st|nd|rd|th)\s+(?:bday|b-day|trip\s+around\s+the\s+sun)\b")
 _AGE_TAIL = compile_fast(
     r"(?:\s+(?!(?:w/|with|who|and|is|was|has|had|in|at|on|for|from|getting|after|before|to)\b)"
@@ -428,13 +431,15 @@ _FAMILY = compile_fast(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|familie
 # "the Nguyen family", "Thank you, Martinez family!", "la familia Morales": a household named by its surname.
 _FAMILY_MORE = re.compile(
     r"(?:\b[Tt]he\s+|,\s+|\b(?:[Tt]o|[Ff]or|[Tt]hanks|[Cc]ongrats|[Cc]ongratulations)\s+)"
-    r"([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|clan|crew)\b"
+    r"(?:(?i:two|three|four|five|six|both|all)\s+)?"
+    r"([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|"
+    r"clan|crew|siblings|brothers|sisters)\b"
     r"(?!\s+(?i:medicine|practice|physicians?|doctors?|health|care|clinic|centers?|foundation|fun|day|night|event|"
     r"sells|sell|runs|run|owns|own|makes|bakes|grows|operates|farm|business|store|bakery|restaurant))"
     r"|\b(?i:la\s+)?(?i:familia)\s+([A-Z][a-zà-öø-ÿ'’-]{1,25})\b")
 _FAMILY_WORDS = frozenset(
     ["family", "families", "kids", "twins", "triplets", "quadruplets", "household", "boys", "girls", "clan", "crew",
-     "familia"])
+     "familia", "siblings", "brothers", "sisters"])
 _HAS_DIGIT = compile_fast(r"\d")
 _THREE_DIGITS = compile_fast(r"\d{3}")
 _OLD_NUMBER = compile_fast(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
@@ -496,8 +501,8 @@ def _talks_about_person(analysis: Analysis, lexicons: Lexicons) -> bool:
             cached = True  # "cut your metformin in half": a drug or a condition is care too
         elif analysis.request.kind != "reply":
             cached = False
-        elif _SERVICE_CONTEXT.search(lower):
-            cached = True
+        elif _SERVICE_CONTEXT.search(lower) or any(span.kind == "staff" for span in analysis.masked_spans):
+            cached = True  # "Dr. Reed adores Liam and Noah": one of the staff, in a reply, is the practice's care
         else:
             comment = analysis.reply.lower()
             cached = not comment.strip() or bool(
@@ -664,9 +669,11 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                 continue  # "arrive by 7:30" is a person's time only on the day of their own procedure
             if cue.group().lstrip().startswith("the") and not _THE_TIME_RIGHT.match(lower, end):
                 continue  # "the 3:00 slot" is an opening; "the 2:15 on thurs" is whoever holds it
-            if cue.group().lstrip().startswith(("your", "his", "her", "their", "my", "ur", "a ")) and not (
-                    _BOUND_TIME_RIGHT.match(lower, end)):
-                continue  # "your 10:40" needs what it is: "your 10:40 slot"
+            owned = cue.group().rstrip().endswith(("'s", "’s")) or cue.group().lstrip().startswith(
+                ("your", "his", "her", "their", "my", "ur", "a "))
+            if owned and not (_BOUND_TIME_RIGHT.match(lower, end)
+                              or (cue.group().lstrip().startswith("my") and _MY_TIME_RIGHT.match(lower, end))):
+                continue  # "your 10:40" needs what it is: "your 10:40 slot"; "sorry to my 8:30," is a patient
             spans.append((start, end))
     if "m" in analysis.lower:
         for match in islice(_TIME_SLOT_PERSON.finditer(analysis.lower), MAX_SPANS):
@@ -680,7 +687,45 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                 spans.append(match.span(group))
     if analysis.request.kind == "reply" and digits:
         _reply_dates(analysis, spans)
+    if not analysis.words.isdisjoint(_DAY_WORDS):
+        _days_of_care(analysis, spans)
+    if digits and spans:
+        _with_times(analysis.text, spans)
+        if "/10" in analysis.lower:  # "if the pain stays under a 3/10": a pain score, not March 10
+            spans = [(s, e) for s, e in spans if not _PAIN_SCALE.match(analysis.lower, max(0, s - 12), e)]
     return _joined(analysis.text, spans) if len(spans) > 1 else spans
+
+
+# A person's visit, day and hour: "see him Thursday at 10". (A weekday alone is too vague: "your physical on
+# Monday" is left alone, as the reviewers of the labeled drafts left it.)
+_SEE_ON_DAY = _ci(
+    r"\bsee\s+(you|him|her|them)\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day\s+at\s+"
+    r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?)(?![\w:/])")
+_SEE_EVENT = _ci(r"\b(?:fair|class|clinic|event|join\s+us|open|closed|drive|webinar|workshop|screenings?|camp|party|"
+                 r"festival|walk|run|race|game|booth|tent|parade)\b")
+_PAIN_SCALE = _ci(r".*\b(?:a|an|under|over|below|above|rated?|about|around|maybe|"
+                  r"pain(?:\s+(?:is|was|at|of|level|score))?)\s+\d{1,2}/10(?![\d/])")
+#: An hour right after a date already found is part of it: "Nov. 4 at 10:30", "Thursday at 10".
+_AT_HOUR = compile_fast(r",?\s+(?:at|@)\s+(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?(?![\w:/])")
+
+
+def _days_of_care(analysis: Analysis, spans: list[Span]) -> None:
+    """A weekday and hour bound to one person's visit. "You" is a person only in a reply: in a post it is
+    every reader ("see you Saturday at 10")."""
+    reply = analysis.request.kind == "reply"
+    for match in islice(_SEE_ON_DAY.finditer(analysis.lower), MAX_SPANS):
+        if (match.group(1) == "you" and not reply) or _SEE_EVENT.search(analysis.sentence_lower(match.start())[1]):
+            continue  # "see you Saturday at 10 for the health fair"
+        if not any(s <= match.start(2) < e for s, e in spans):
+            spans.append(match.span(2))
+
+
+def _with_times(text: str, spans: list[Span]) -> None:
+    """Extend each date with the hour written right after it."""
+    for index, (start, end) in enumerate(spans):
+        hour = _AT_HOUR.match(text, end)
+        if hour and any(ch.isdigit() for ch in hour.group()):
+            spans[index] = (start, hour.end())
 
 
 #: What may stand between a date and its time, or a weekday and its date, in one identifier ("11/19 at 2:30 pm").
@@ -802,12 +847,15 @@ _BOUND_TIME_LEFT = _ci(
     r"walked\s+in|got\s+here)\s+at|\b(?:in\s+a\s+room|roomed|seen|called\s+back)\s+by|\bborn\s+(?:[\w,/]+\s+){0,3}at"
     r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?(?:from\s+\d{1,2}:\d\d\s+to|from|to)"
     r"|\barrive\s+(?:by|at)|\b(?:late|early|here|ready|on\s+time)\s+for\s+(?:his|her|your|their|ur)"
-    r"|\b(?:your|his|her|their|my|ur|a|the))\s+$")
+    r"|\b(?:your|his|her|their|my|ur|a|the)|\b\w{2,20}['’]s)\s+$")
 _BOUND_TIME_RIGHT = _ci(
     rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{_CARE_NOUN})|(?:w/|with)\s+(?:dr\.?|doctor|our)\b"
     rf"|(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+{_DAY_WORD}))\b")
 _THE_TIME_RIGHT = _ci(
-    rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:{_CARE_NOUN})\s+)?(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+{_DAY_WORD})\b")
+    rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:{_CARE_NOUN})\s+)?(?:today|yesterday|this\s+(?:morning|afternoon)|"
+    rf"(?:on|last)\s+{_DAY_WORD})\b")
+# "so sorry to my 8:30, I'm running late": the clinician's patient booked at that time.
+_MY_TIME_RIGHT = _ci(r"\s*(?:[,;!]|\.(?:\s|$)|$|\s+(?:is|was|just|called|cancell?ed|no-?showed)\b)")
 
 
 # "Thursday's appointment": one person's appointment on a given day.
@@ -1155,7 +1203,25 @@ def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
                 spans.append((match.start(), match.end() - (len(match.group()) - len(match.group().rstrip()))))
     if about_health:
         _described_people(analysis, lexicons, spans)
+        if "#" in analysis.text or "no." in analysis.lower or "number" in analysis.words:
+            sport = _SPORT.search(analysis.lower) is not None
+            for match in islice(_JERSEY.finditer(analysis.text), MAX_SPANS):
+                team = match.group().endswith(tuple("abcdefghijklmnopqrstuvwxyz"))  # "No. 54 on the Warriors"
+                if (team or sport) and not any(s <= match.start() < e for s, e in spans):
+                    spans.append(match.span())
     return spans
+
+
+# A player's jersey number in a draft about their injury: "our #9, still on the bench after the concussion",
+# "Tyler Brandt, #22", "No. 54 on the Westfield Warriors". (#1 is a ranking far more often: "the #1 cause".)
+_JERSEY = compile_fast(
+    r"\b[Oo]ur\s+#(?:[2-9]|[1-9]\d)(?![\w%])"
+    r"|(?<=[a-z], )#(?:[2-9]|[1-9]\d)(?=[.,;!?)]|\s*$)"
+    r"|(?<![\w&#])#(?:[2-9]|[1-9]\d)(?=\s+[A-Z][a-z'’]+(?:['’]s)?\b)"
+    r"|\b(?:No\.|[Nn]umber)\s?(?:[2-9]|[1-9]\d)\s+(?:on|for)\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)")
+_SPORT = _ci(r"\b(?:game|games|season|team|bench|sideline|field|court|playoffs|under\s+center|line|jersey|scrimmage|"
+             r"tournament|varsity|jv|qb|quarterback|player|match|meet|wrestling|football|soccer|basketball|"
+             r"volleyball|baseball|softball|hockey|lacrosse)\b")
 
 
 # "the guy who runs the taco truck on 5th St", "the same one who coached my son's little league": a person
@@ -1478,6 +1544,9 @@ def _given_name_words(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
     cached = analysis.__dict__.get("_phi_name_words")
     if cached is None:
         candidates = analysis.words.intersection(lexicons.given_names)
+        if not analysis.lower.isascii():  # "Sofía", "Tomás": the listed name with its accents
+            candidates |= {word for word in analysis.words
+                           if not word.isascii() and _without_accents(word) in lexicons.given_names}
         cached = _whole_words(analysis.lower, candidates, 4 * MAX_SPANS) if candidates else []
         analysis.__dict__["_phi_name_words"] = cached
     return cached
@@ -1673,6 +1742,13 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if nameish and not any(s <= match.start(1) < e for s, e in spans):
             spans.append(match.span(1))
     _more_names(analysis, lexicons, spans, add, not_person | not_lower)
+    if "our" in analysis.words or "my" in analysis.words:
+        # "That's our girl Sienna!": a name the list lacks, said with affection about someone in care
+        for match in islice(_OUR_KID_NAME.finditer(text), MAX_SPANS):
+            word = match.group(1)
+            if (_is_nameish(word, lexicons) and word.lower() not in not_person and care()
+                    and not any(s <= match.start(1) < e for s, e in spans)):
+                add(match.start(1), match.end(1))
     if not analysis.words.isdisjoint(_COMMUNITY_TITLES) and care():
         # "caring for Coach Frank", "prayers for Pastor Mike": a community title with a first name is a person
         for match in islice(_TITLED_FIRST_NAME.finditer(text), MAX_SPANS):
@@ -1693,8 +1769,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                     analysis.sentences.around(s) == analysis.sentences.around(match.start()) for s, _ in spans))):
                 continue  # "thanks to Coach Dana for hosting", "Praying for Loretta, Pastor Gene.": not the patient
             if ((low in lexicons.given_names or _without_accents(low) in lexicons.given_names
-                 or ((community and low in lexicons.surnames) or _is_nameish(word, lexicons))
-                 and low not in lexicons.common_words)
+                 or (((community and low in lexicons.surnames) or _is_nameish(word, lexicons))
+                 and low not in lexicons.common_words))
                     and low not in not_person and not _NOT_KIN_NAME.match(match.group().lower())
                     and not any(s <= match.start(1) < e for s, e in spans)):
                 add(match.start(1), match.start(1) + len(word), titled=True)
@@ -1783,6 +1859,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     return spans
 
 
+_OUR_KID_NAME = compile_fast(
+    r"\b(?i:our|my)\s+(?i:(?:little|sweet|brave|favou?rite|tough)\s+)?(?i:girl|boy|guy|gal|kiddo|champ|warrior|"
+    r"superstar|hero)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{2,20})\b(?!['’]s\s+(?:team|class|school))")
 # A name addressed in the middle of a sentence, set off by commas: "Indeed I did, Carol, and I remember".
 _MID_VOCATIVE = compile_fast(r"\b(?:did|do|am|are|is|was|will|know|agree|promise|hear\s+you|thanks|thank\s+you|"
                              r"yes|no|oh|well|honestly|truly|of\s+course),\s+([A-Z][a-z'’-]{1,20}),\s")
@@ -1830,14 +1909,14 @@ def _historical(analysis: Analysis, start: int) -> bool:
 
 # A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
 _STAFF_INTRO = compile_fast(
-    rf"\b([A-Z][a-z'’-]{{1,20}})(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]{{1,25}})?,?\s+{_CREDENTIALS}(?![\w-])"
-    rf"|\b(?i:welcomes?|welcoming|introduce|introducing|meet|say\s+(?:hello|hi)\s+to|please\s+welcome)\s+(?:Dr\.?\s+)?([A-Z][a-z'’-]{{1,20}})"
-    rf"(?:\s+[A-Z][a-z'’-]{{1,25}})?,?"
+    rf"\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})(?:\s+[A-Z]\.?)?(?:\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,25}})?,?\s+{_CREDENTIALS}(?![\w-])"
+    rf"|\b(?i:welcomes?|welcoming|introduce|introducing|meet|say\s+(?:hello|hi)\s+to|please\s+welcome)\s+(?:Dr\.?\s+)?([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})"
+    rf"(?:\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,25}})?,?"
     rf"\s+(?:to\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|crew|office|front\s+desk)|as\s+(?:our|the)\s+new"
     rf"|(?:our|the|•+['’]s)\s+(?:new(?:est)?\s+)?(?:[\w-]+\s+){{0,2}}?(?:member|nurse|hygienist|therapist|provider|physician|"
     rf"assistant|receptionist|coordinator|manager|doctor|worker|navigator|educator|interpreter|scheduler|biller))\b"
     # "call Denise in billing", "ask Rosa at the front desk": a colleague named by where she works
-    rf"|\b([A-Z][a-z'’-]{{1,20}})\s+(?:in|at|from)\s+(?:billing|scheduling|records|the\s+front\s+desk|our\s+front\s+desk)\b")
+    rf"|\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\s+(?:in|at|from)\s+(?:billing|scheduling|records|the\s+front\s+desk|our\s+front\s+desk)\b")
 
 
 def _introduced_staff(text: str) -> frozenset[str]:
