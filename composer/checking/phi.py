@@ -147,8 +147,13 @@ _STREET_WORDS = frozenset(
 # Elm St", "lives on Birch Court"); a parking lot or an event venue is not tied to anyone.
 _BARE_STREET = compile_fast(
     rf"\b(?:from|on|off\s+of|lives\s+(?:on|off)|living\s+on|house\s+on|home\s+on)\s+"
-    rf"((?:[A-Z][a-z'-]{{1,20}}\s+){{1,2}}{_STREET_SUFFIX}\b\.?)")
-_PERSON_PRONOUN = _ci(r"\b(?:he|she|his|her|him|they|their|who|your|you|lives|home|house|family|patient)\b")
+    rf"((?:[A-Z][a-z'-]{{1,20}}\s+){{1,2}}{_STREET_SUFFIX}\b\.?"
+    # a numbered road only where someone lives ("the farm out on Route 9"); a shop "on Route 4" is public
+    rf"|(?<=(?:out|ves|ing|use|ome|arm|ace) on )(?:Route|Rt\.|County\s+(?:Road|Rd\.?)|State\s+Route|Highway|Hwy\.?)"
+    rf"\s+\d{{1,4}}(?:\s+[NSEW]\b)?)"
+    # "(62707!)": a ZIP code in brackets after the road
+    rf"(?:[^()\n]{{0,30}}?\(\s*(\d{{5}})(?![\d-])[^()\n]{{0,20}}\))?")
+_PERSON_PRONOUN = _ci(r"\b(?:he|she|his|her|him|they|their|who|your|you|lives|home|house|family|patient|place|farm)\b")
 # A public place or the practice's own event near an address: "the Eastside Library (2200 Cedar Ave.)".
 _PUBLIC_PLACE = _ci(
     r"\b(?:library|park|school|elementary|high|middle|academy|college|university|church|temple|mosque|"
@@ -195,7 +200,11 @@ _AGE = _ci(
     # "Harold (93)", "At 93 he still...", "at ninety-four,", "97 and sharp as a tack", "turning 100", "our centenarian"
     rf"|(?<=[a-z] )\(\s*{_OLD}\s*\)|\bat\s+{_OLD_WORD}(?:\s+years\s+(?:of\s+age|old))?"
     rf"(?=\s*,|\s+(?:he|she|they|you|years|yrs|and|still|is|was|just|now|finally)\b)"
-    rf"|\b(?:she|he)['’]s\s+{_OLD}(?=\s+(?:and|now|today|this|years|yrs)\b|\s*[,.!?])"
+    rf"|\b(?:she|he|you)['’](?:s|re)\s+{_OLD}(?=\s+(?:and|now|today|this|years|yrs)\b|\s*[,.!?])"
+    # "the former band director, now 93,", "Walt, 94, who we see...", "my favorite 90-something patient"
+    rf"|\bnow\s+{_OLD}(?=\s*[,.!?)]|\s+(?:and|years|yrs)\b)"
+    rf"|(?<=[A-Za-z], ){_OLD}(?=,\s+(?:who|whom|still|is|was|has)\b)"
+    rf"|\b(?:9\d|ninety)[- ]something\b"
     rf"|(?<![\d.,$-])\b{_OLD}[mf]\b(?=\s+(?:w/|(?:with|on|in|s/p|pmh|hx|c/o|presents?|presenting|admitted)\b))"
     rf"|\b{_OLD}\s+and\s+(?:still|sharp|going|counting|thriving|kicking|fabulous|feisty|as\s+sharp)\b"
     rf"|\b(?:turning|hit|hits|reached|reaches)\s+{_OLD_WORD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°|steps|pounds|lbs))"
@@ -398,7 +407,7 @@ _SERVICE_CONTEXT = _ci(
     r"doctor|dr|nurses?|pharmacy|prescription|portal|records?|chart|results?|seen|seeing|saw|treated|care|"
     r"short\s+notice|fit\s+(?:me|us)\s+in|meds?|medications?|antibiotics?|dose|course|shot|shots|"
     r"sick|ill|fever|cough|pain|symptoms?|paperwork|forms?|fmla|voicemails?|messages|msgs|call\s+(?:me|us)\s+back|(?:did|done)\s+for\s+(?:me|my|us|our)|"
-    r"took\s+care|taking\s+care|looked\s+after|squeez\w*\s+(?:me|my|us|him|her|them)\b|on\s+file|medical|"
+    r"took\s+care|taking\s+care|looked\s+after|caring\s+for|cared\s+for|squeez\w*\s+(?:me|my|us|him|her|them)\b|on\s+file|medical|"
     r"(?:your|my)\s+(?:card|account|file))\b")
 _POSSESSIVE_CARE_RIGHT = _ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = _ci(
@@ -705,8 +714,10 @@ _SEE_EVENT = _ci(r"\b(?:fair|class|clinic|event|join\s+us|open|closed|drive|webi
                  r"festival|walk|run|race|game|booth|tent|parade)\b")
 _PAIN_SCALE = _ci(r".*\b(?:a|an|under|over|below|above|rated?|about|around|maybe|"
                   r"pain(?:\s+(?:is|was|at|of|level|score))?)\s+\d{1,2}/10(?![\d/])")
+_WEEKDAY_BEFORE = _ci(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thurs?|fri|sat|sun)\.?,?\s+$")
 #: An hour right after a date already found is part of it: "Nov. 4 at 10:30", "Thursday at 10".
-_AT_HOUR = compile_fast(r",?\s+(?:at|@)\s+(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?(?![\w:/])")
+_AT_HOUR = compile_fast(r",?\s+(?:at|@)\s+(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?(?![\w:/])"
+                        r"(?!\s*(?:lbs?|pounds?|oz|kg|g|%|percent|miles|mg|weeks|months|years|days)\b)")
 
 
 def _days_of_care(analysis: Analysis, spans: list[Span]) -> None:
@@ -721,11 +732,16 @@ def _days_of_care(analysis: Analysis, spans: list[Span]) -> None:
 
 
 def _with_times(text: str, spans: list[Span]) -> None:
-    """Extend each date with the hour written right after it."""
+    """Extend each date with the weekday written right before it and the hour right after it."""
     for index, (start, end) in enumerate(spans):
         hour = _AT_HOUR.match(text, end)
         if hour and any(ch.isdigit() for ch in hour.group()):
-            spans[index] = (start, hour.end())
+            end = hour.end()
+        if text[start : start + 1].isdigit():
+            day = _WEEKDAY_BEFORE.search(text[max(0, start - 12) : start].lower())
+            if day:
+                start -= len(day.group())
+        spans[index] = (start, end)
 
 
 #: What may stand between a date and its time, or a weekday and its date, in one identifier ("11/19 at 2:30 pm").
@@ -752,7 +768,9 @@ _REPLY_DATE = compile_fast(
     r"(?:(?<![\d/.-])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?:/(?:\d{4}|\d{2}))?(?![\d/%])"
     r"|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:%|-|–))"
-    r"|\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)"
+    r"|\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:floor|grade|shift|st|street|ave|avenue|round|dose|"
+    r"try|time|place|baby|child|kid|half|quarter|period|trimester|week|month|year|day|of\s+(?:the|these|those|them|us|our|my)\b))"
+    r"|(?<![\w/-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/-]))"
     r"(?:,?\s+(?:at\s+)?(?:[01]?\d|2[0-3])(?::[0-5]\d)(?:\s?[ap]\.?m\.?)?|,?\s+at\s+\d{1,2}\s?[ap]\.?m\.?)?")
 # The practice's calendar, not a person's: "closed Friday, July 4", "screening is Saturday, March 8 from 9
 # to noon", "requests in by noon on Dec. 23 will be processed".
@@ -783,9 +801,10 @@ _CARE_EVENT = (r"(?:appointment|appt|visit|recheck|re-check|follow-?up|surgery|p
 # A date element (a weekday alone is not one: "your physical on Monday" names no date).
 _DAY_OR_DATE = (rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
                 rf"|{_WEEKDAY}\s+(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?)")
+_FULL_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december)")
 _OWNER = f"(?:{'|'.join(sorted(_POSSESSIVES))})"
 _POSSESSED_DATE = _ci(
-    rf"\b{_OWNER}\s+({_DAY_OR_DATE})\s+(?:[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\b"
+    rf"\b{_OWNER}\s+({_DAY_OR_DATE}|{_FULL_MONTH})\s+(?:[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\b"
     rf"|\b{_OWNER}\s+(?:[\w-]{{1,15}}\s+){{0,1}}?{_CARE_EVENT}\s+"
     rf"(?:is\s+|on\s+|this\s+|next\s+|set\s+for\s+|scheduled\s+for\s+){{0,2}}({_DAY_OR_DATE})(?![\w/])")
 
@@ -1055,6 +1074,8 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
         person = _PERSON_PRONOUN.search(sentence) or _PERSON_PRONOUN.search(near)
         if person and _private_address(analysis, start, end) and _talks_about_person(analysis, lexicons):
             spans.append((start, end))
+            if match.group(2):
+                spans.append(match.span(2))
     del lower
     return spans
 
@@ -1628,7 +1649,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if _ARTICLE_LEFT.search(left) or _PLACE_ON_LEFT.search(left) or _SELF_LEFT.search(left) or (
                 _TITLED_PUBLIC_LEFT.search(left) and not titled):
             return  # "kid deserves an Oscar", "their store on Monroe", "I'm Tessa", "President Ronald Reagan"
-        if _THING_NEXT.match(text, end):
+        if _THING_NEXT.match(text, end) or _PET_RIGHT.match(text, end):
             return  # "Omega-3 softgels", "Lumina Labs", "a full Elsa costume": a product or a character
         if _THANKED_FOR.match(text, end):
             return  # "Many thanks to Deb Hollister and the Senior Center crew for hosting": a helper
@@ -1709,6 +1730,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             continue  # "Many concerns..." at the start of a sentence is a word, not a name
         if not token[0].isupper() and (low in lexicons.common_words or low in lexicons.ambiguous_names
                                        or low in not_lower):
+            initial = _LOWER_INITIAL.match(text, end) if low not in not_lower and len(low) > 2 else None
+            if initial and care():
+                spans.append((start, initial.end()))  # "words from deb k.": a name and an initial
             continue  # a lower-case word ("in", "will", "may"): only a rare word can be a lower-case name
         cue = _NAME_CONTEXT_LEFT.search(lower[max(0, start - 25) : start])
         if token[0].isupper():
@@ -1722,8 +1746,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         elif cue:
             add(start, end)
         else:
-            # lower-case full name: "marisol vega"
-            after = _extend_surname(text, end, lexicons, upper=False)
+            # lower-case full name: "marisol vega", or a name and an initial: "words from deb k."
+            initial = _LOWER_INITIAL.match(text, end)
+            after = initial.end() if initial else _extend_surname(text, end, lexicons, upper=False)
             if after > end and care():
                 spans.append((start, after))
     # little mateo / 4-year-old benny when the name list lacks the name
@@ -1893,9 +1918,10 @@ def _coordinated_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span]
 
 # "On May 14, 1796, Edward Jenner inoculated James Phipps", "history night ... a young Abraham Lincoln": people
 # of the past, not patients.
-# A year before 1900, not the house number of an address ("1442 Sycamore Ln", "1820 County Road 5").
+# A year before 1900, not a house number ("1442 Sycamore Ln", "1820 County Road 5") or part of an account
+# number ("7730-1182").
 _OLD_YEAR = compile_fast(
-    rf"\b1[0-8]\d\d\b(?!\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z'-]{{1,20}}\s+){{1,3}}(?:{_STREET_SUFFIX}\b|Apt|Unit))")
+    rf"(?<![\w#/.-])1[0-8]\d\d(?![\w/-]|\.\d)(?!\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z'-]{{1,20}}\s+){{1,3}}(?:{_STREET_SUFFIX}\b|Apt|Unit))")
 _HISTORY = _ci(r"\b(?:history|historical|historian|historic|centuries|century|biography|on\s+this\s+day\s+in)\b")
 _PRESENT_PERSON = _ci(r"\b(?:you|your|ur|our\s+patients?|my\s+patients?|today|this\s+week|yesterday)\b")
 
@@ -1956,7 +1982,7 @@ _ADDRESSED = compile_fast(r"(?:\s+[A-Z][a-z'’-]+)?\s*[.!?]")
 _ARTICLE_LEFT = compile_fast(r"\b(?:an?)\s+$")
 _PLACE_ON_LEFT = _ci(
     r"\b(?:store|shop|stores|office|location|restaurant|bakery|cafe|diner|pharmacy|church|park|bar|gym|salon|"
-    r"market|station|library)\s+(?:on|off)\s+$")
+    r"market|station|library|walgreens|cvs|walmart|kroger|costco|target)\s+(?:on|off)\s+$")
 #: "President Ronald Reagan": the title of a public figure before the given name.
 _TITLED_PUBLIC_LEFT = _ci(r"\b(?:governor|senator|president|mayor|judge|professor|representative|secretary|sen\.|"
                           r"gov\.|rep\.)\s+[a-z'’-]+\s+$")
@@ -1970,6 +1996,9 @@ _THANKED_FOR = compile_fast(
 _THING_NEXT = compile_fast(
     r"-\d|\s+(?:Labs?|Pharma(?:ceuticals)?|Wellness|Nutrition|Naturals|Supplements|Inc|LLC|Co\.)\b"
     r"|\s+(?:costume|doll|movie|song|cake|onesie|pajamas|t-shirt|sticker|balloon|plush)\b")
+_LOWER_INITIAL = compile_fast(r"\s+[a-z]\.(?=\s|$)")
+#: "Meet Gus! 🐶 our therapy dog": the office's pet.
+_PET_RIGHT = compile_fast(r"[^.?\n]{0,12}?\b(?i:(?:the|our)\s+(?:[\w-]+\s+)?(?:dog|pup|puppy|cat|kitten|pet|mascot))\b")
 _CLOSED_GREETING = compile_fast(r"\s*(?:[!,?]|\.(?!\s*[A-Z]))")
 _IN_PLACE_LEFT = _ci(r"\b(?:in|near|outside|visiting)\s+$")
 _MY_KID_LEFT = _ci(r"\bmy\s+(?:(?:little|baby|big|oldest|youngest|sweet)\s+)?(?:girl|boy|kiddo|little\s+one|kids?)\s+$")
