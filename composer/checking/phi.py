@@ -698,6 +698,9 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         _reply_dates(analysis, spans)
     if not analysis.words.isdisjoint(_DAY_WORDS):
         _days_of_care(analysis, spans)
+        for match in islice(_DAY_AFTER_CARE.finditer(analysis.lower), MAX_SPANS):
+            if not _overlaps(spans, *match.span()):
+                spans.append(match.span())
     if digits and spans:
         _with_times(analysis.text, spans)
         if "/10" in analysis.lower:  # "if the pain stays under a 3/10": a pain score, not March 10
@@ -710,6 +713,12 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
 _SEE_ON_DAY = _ci(
     r"\bsee\s+(you|him|her|them)\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day\s+at\s+"
     r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?)(?![\w:/])")
+# "the monday after his tonsils came out", "the Friday after he got his cast off": a day fixed by one
+# person's treatment.
+_DAY_AFTER_CARE = _ci(
+    r"\bthe\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:after|before)\s+(?:his|her|their|he|she|they)\s+"
+    r"[^.!?,;\n]{0,30}?(?:came\s+(?:out|off)|(?:got|had)\s+(?:\w+\s+){0,2}?(?:out|off|removed|done|placed)|surgery|"
+    r"procedure|operation|appointment|visit|infusion|biopsy|shots?|discharge|delivery)\b")
 _SEE_EVENT = _ci(r"\b(?:fair|class|clinic|event|join\s+us|open|closed|drive|webinar|workshop|screenings?|camp|party|"
                  r"festival|walk|run|race|game|booth|tent|parade)\b")
 _PAIN_SCALE = _ci(r".*\b(?:a|an|under|over|below|above|rated?|about|around|maybe|"
