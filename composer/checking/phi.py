@@ -34,6 +34,10 @@ def _ci(pattern: str) -> re.Pattern[str]:
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+#: A weekday, whole or abbreviated ("thurs", "wed").
+_DAY_WORD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thurs?|fri|sat|sun)"
+#: A month written out (abbreviations are left to _MONTH, where "mar" and "may" need a day after them).
+_FULL_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _ORD = r"(?:st|nd|rd|th)"
 _DATE = _ci(
     rf"(?<![\w/.-])(?:"
@@ -434,7 +438,6 @@ _NAME_DETAIL_RIGHT = compile_fast(
     r"|\s+in\s+(?:room|bed|bay|unit)\s+\d{1,4}[A-Z]?\b")  # "Mrs. Petrakis in room 14"
 #: "8-year-old Jayden", "6 yo Mia": the age that goes with a child's name.
 _AGE_BEFORE_NAME = compile_fast(r"\b\d{1,2}(?:[- ](?:years?|months?|weeks?)[- ]old|\s?y/?o)\s+$")
-_FAMILY = compile_fast(r"\b(?:the\s+)([A-Z][a-z'’-]{1,25})\s+(?:family|families|kids|twins|household)\b")
 
 
 # "the Nguyen family", "Thank you, Martinez family!", "la familia Morales": a household named by its surname.
@@ -484,6 +487,11 @@ _PERSONAL = _ci(r"\b(?:your|his|her|their|he|she|him|DOB|born|birthday)\b")
 def _overlaps(spans: list[Span], start: int, end: int) -> bool:
     """Whether ``start``..``end`` overlaps a span already found."""
     return any(s < end and start < e for s, e in spans)
+
+
+def _inside(spans: list[Span], position: int) -> bool:
+    """Whether ``position`` falls within a span already found (a later detector leaves that place alone)."""
+    return any(s <= position < e for s, e in spans)
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -546,9 +554,7 @@ def _care_words(lexicons: Lexicons) -> frozenset[str]:
     return cached
 
 
-_CALENDAR_WORD = _ci(
-    rf"{_WEEKDAY}|january|february|march|april|may|june|july|august|september|october|november|december|today|"
-    r"tonight|tomorrow|yesterday")
+_CALENDAR_WORD = _ci(rf"{_WEEKDAY}|{_FULL_MONTH}|today|tonight|tomorrow|yesterday")
 _ABBREVIATION_DOT = compile_fast(r"\b(st|dr|mr|mrs|ms|mt|ft|jr|sr)\.")
 
 
@@ -655,7 +661,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if not analysis.words.isdisjoint(_HOLIDAY_WORDS):
         for match in islice(_HOLIDAY_DATE.finditer(analysis.text), MAX_SPANS):
             left = _ABBREVIATION_DOT.sub(r"\1 ", analysis.lower[max(0, match.start() - 60) : match.start()])
-            if _HOLIDAY_TIE.search(left) and not any(s <= match.start(1) < e for s, e in spans):
+            if _HOLIDAY_TIE.search(left) and not _inside(spans, match.start(1)):
                 birth = _BIRTH_LEFT.search(left)  # "born 2 lbs 3 oz at Memorial on New Year's Day": the whole detail
                 spans.append((match.start() - len(left) + birth.start() if birth else match.start(1), match.end(1)))
     if not analysis.words.isdisjoint(_DAY_WORDS):
@@ -664,14 +670,14 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             s_start, sentence = analysis.sentence_lower(match.start())
             if _OWN_FAMILY_NEAR.search(sentence[: match.start() - s_start]):
                 continue  # "My grandma turns 100 on Sunday": the author's own family
-            if not any(s <= match.start(group) < e for s, e in spans):
+            if not _inside(spans, match.start(group)):
                 spans.append(match.span(group))
     if digits and (":" in analysis.lower or "m" in analysis.lower):
         lower = analysis.lower
         for match in islice(_CLOCK_TIME.finditer(lower), MAX_SPANS):
             start, end = match.span()
             cue = _BOUND_TIME_LEFT.search(lower[max(0, start - 35) : start])
-            if not cue or any(s <= start < e for s, e in spans):
+            if not cue or _inside(spans, start):
                 continue
             if cue.group().lstrip().startswith("arrive") and not _POSSESSIVE_CARE.search(
                     analysis.sentence_lower(start)[1]):
@@ -686,13 +692,13 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             spans.append((start, end))
     if "m" in analysis.lower:
         for match in islice(_TIME_SLOT_PERSON.finditer(analysis.lower), MAX_SPANS):
-            if not any(s <= match.start() < e for s, e in spans):
+            if not _inside(spans, match.start()):
                 spans.append(match.span())
     if not analysis.words.isdisjoint(_POSSESSIVES):
         # "your 8/19 mole removal", "her recheck on March 3": a date that belongs to one person's care
         for match in islice(_POSSESSED_DATE.finditer(analysis.lower), MAX_SPANS):
             group = 1 if match.group(1) else 2
-            if not any(s <= match.start(group) < e for s, e in spans):
+            if not _inside(spans, match.start(group)):
                 spans.append(match.span(group))
     if analysis.request.kind == "reply" and digits:
         _reply_dates(analysis, spans)
@@ -704,26 +710,26 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if digits and spans:
         _with_times(analysis.text, spans)
         if "/10" in analysis.lower:  # "if the pain stays under a 3/10": a pain score, not March 10
-            spans = [(s, e) for s, e in spans if not _PAIN_SCALE.match(analysis.lower, max(0, s - 12), e)]
+            spans = [(s, e) for s, e in spans if not _PAIN_SCALE.search(analysis.lower, max(0, s - 12), e)]
     return _joined(analysis.text, spans) if len(spans) > 1 else spans
 
 
 # A person's visit, day and hour: "see him Thursday at 10". (A weekday alone is too vague: "your physical on
 # Monday" is left alone, as the reviewers of the labeled drafts left it.)
 _SEE_ON_DAY = _ci(
-    r"\bsee\s+(you|him|her|them)\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day\s+at\s+"
+    rf"\bsee\s+(you|him|her|them)\s+(?:on\s+)?({_WEEKDAY}\s+at\s+"
     r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?)(?![\w:/])")
 # "the monday after his tonsils came out", "the Friday after he got his cast off": a day fixed by one
 # person's treatment.
 _DAY_AFTER_CARE = _ci(
-    r"\bthe\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:after|before)\s+(?:his|her|their|he|she|they)\s+"
+    rf"\bthe\s+{_WEEKDAY}\s+(?:after|before)\s+(?:his|her|their|he|she|they)\s+"
     r"[^.!?,;\n]{0,30}?(?:came\s+(?:out|off)|(?:got|had)\s+(?:\w+\s+){0,2}?(?:out|off|removed|done|placed)|surgery|"
     r"procedure|operation|appointment|visit|infusion|biopsy|shots?|discharge|delivery)\b")
 _SEE_EVENT = _ci(r"\b(?:fair|class|clinic|event|join\s+us|open|closed|drive|webinar|workshop|screenings?|camp|party|"
                  r"festival|walk|run|race|game|booth|tent|parade)\b")
-_PAIN_SCALE = _ci(r".*\b(?:a|an|under|over|below|above|rated?|about|around|maybe|"
+_PAIN_SCALE = _ci(r"\b(?:a|an|under|over|below|above|rated?|about|around|maybe|"
                   r"pain(?:\s+(?:is|was|at|of|level|score))?)\s+\d{1,2}/10(?![\d/])")
-_WEEKDAY_BEFORE = _ci(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thurs?|fri|sat|sun)\.?,?\s+$")
+_WEEKDAY_BEFORE = _ci(rf"\b{_DAY_WORD}\.?,?\s+$")
 #: An hour right after a date already found is part of it: "Nov. 4 at 10:30", "Thursday at 10".
 _AT_HOUR = compile_fast(r",?\s+(?:at|@)\s+(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?(?![\w:/])"
                         r"(?!\s*(?:lbs?|pounds?|oz|kg|g|%|percent|miles|mg|weeks|months|years|days)\b)")
@@ -736,7 +742,7 @@ def _days_of_care(analysis: Analysis, spans: list[Span]) -> None:
     for match in islice(_SEE_ON_DAY.finditer(analysis.lower), MAX_SPANS):
         if (match.group(1) == "you" and not reply) or _SEE_EVENT.search(analysis.sentence_lower(match.start())[1]):
             continue  # "see you Saturday at 10 for the health fair"
-        if not any(s <= match.start(2) < e for s, e in spans):
+        if not _inside(spans, match.start(2)):
             spans.append(match.span(2))
 
 
@@ -810,7 +816,6 @@ _CARE_EVENT = (r"(?:appointment|appt|visit|recheck|re-check|follow-?up|surgery|p
 # A date element (a weekday alone is not one: "your physical on Monday" names no date).
 _DAY_OR_DATE = (rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
                 rf"|{_WEEKDAY}\s+(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?)")
-_FULL_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december)")
 _OWNER = f"(?:{'|'.join(sorted(_POSSESSIVES))})"
 _POSSESSED_DATE = _ci(
     rf"\b{_OWNER}\s+({_DAY_OR_DATE}|{_FULL_MONTH})\s+(?:[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\b"
@@ -843,7 +848,6 @@ _TIME_SLOT_PERSON = _ci(
 _CLOCK = r"(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|\s?[ap]\.?m\.?)"
 _BODY_PART = (r"chin|arm|leg|knee|ankle|wrist|finger|thumb|hand|foot|head|forehead|lip|eye|ear|toe|hip|shoulder|"
               r"back|elbow|nose|cheek|scalp|neck")
-_DAY_WORD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thurs?|fri|sat|sun)"
 _BOUND_DAY = _ci(
     rf"\b(?:(?:your|his|her|their|ur|the)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?(?:{_CARE_NOUN}|re-?check|recheck)"
     rf"\s+(?:is\s+|was\s+)?|\w{{2,20}}['’]s?\s+(?:[\w-]{{1,20}}\s+){{0,2}}?(?:{_CARE_NOUN}|re-?check|recheck)"
@@ -960,11 +964,11 @@ def _relative_days(analysis: Analysis, spans: list[Span]) -> None:
     for match in islice(_EVENT_DAY.finditer(analysis.lower), MAX_SPANS):
         if _GENERIC_LEFT.search(analysis.lower[max(0, match.start() - 25) : match.start()]):
             continue  # "babies born today live longer": people in general
-        if not any(s <= match.start(1) < e for s, e in spans):
+        if not _inside(spans, match.start(1)):
             spans.append(match.span(1))
     own = _OWN_CARE_REPLY if analysis.request.kind == "reply" else _OWN_CARE_POST
     for match in islice(_REL_DAY_ANY.finditer(analysis.lower), MAX_SPANS):
-        if any(s <= match.start() < e for s, e in spans):
+        if _inside(spans, match.start()):
             continue
         _, sentence = analysis.sentence_lower(match.start())
         if own.search(sentence) and not _EVENT.search(sentence):
@@ -980,7 +984,7 @@ def _month_and_birthday_dates(analysis: Analysis, lexicons: Lexicons, spans: lis
     if not analysis.words.isdisjoint(_DATE_WORDS):
         for match in islice(_CAP_MONTH.finditer(text), MAX_SPANS):
             start, end = match.span()
-            if any(s <= start < e for s, e in spans):
+            if _inside(spans, start):
                 continue
             left = lower[max(0, start - 60) : start]
             prep = _MONTH_PREP_LEFT.search(left)
@@ -1019,7 +1023,7 @@ def detect_phones(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
     if _LOCAL_PHONE_CUE.search(analysis.lower):
         for match in islice(_LOCAL_PHONE.finditer(analysis.text), MAX_SPANS):
             left = analysis.lower[max(0, match.start() - 30) : match.start()]
-            if _LOCAL_PHONE_LEFT.search(left) and not any(s <= match.start() < e for s, e in spans):
+            if _LOCAL_PHONE_LEFT.search(left) and not _inside(spans, match.start()):
                 spans.append(match.span())
     return spans
 
@@ -1052,7 +1056,7 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
             continue
         spans.append(match.span())
     for match in _ZIP.finditer(text):
-        if not any(s <= match.start() < e for s, e in spans) and _private_address(analysis, *match.span()):
+        if not _inside(spans, match.start()) and _private_address(analysis, *match.span()):
             spans.append(match.span())
     if "zip" in analysis.words:
         for match in islice(_ANY_FIVE.finditer(text), MAX_SPANS):
@@ -1071,12 +1075,12 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
                 spans.append(match.span())  # "Room 112 at Cedar Crest Manor": where one resident lives
     if _FIVE_DIGITS.search(text) and _BARE_ZIP.search(text) and _talks_about_person(analysis, lexicons):
         for match in _BARE_ZIP.finditer(text):
-            if not any(s <= match.start(1) < e for s, e in spans) and _private_address(analysis, *match.span(1)):
+            if not _inside(spans, match.start(1)) and _private_address(analysis, *match.span(1)):
                 spans.append(match.span(1))
     for match in _BARE_STREET.finditer(text):
         start, end = match.span(1)
         shop = _BUSINESS_LEFT.search(lower[max(0, match.start() - 30) : match.start()])
-        if shop or any(s <= start < e for s, e in spans):
+        if shop or _inside(spans, start):
             continue  # "the Walgreens on Monroe Street", "Kemper's Drug on Fifth Street": a shop, not a home
         _, sentence = analysis.sentence_lower(start)
         near = analysis.lower[max(0, start - 80) : end + 80]
@@ -1204,7 +1208,7 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
         spans.append((match.start(), end))
     for match in _AGE_AT_END.finditer(text):
         start = match.start()
-        if not any(s <= start < e for s, e in spans) and not _READING_LEFT.search(text[max(0, start - 50) : start]):
+        if not _inside(spans, start) and not _READING_LEFT.search(text[max(0, start - 50) : start]):
             spans.append(match.span())
     return spans
 
@@ -1229,15 +1233,15 @@ def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
     if (("who" in analysis.words or "old" in analysis.words or "yo " in analysis.lower or "y/o" in analysis.lower)
             and not analysis.words.isdisjoint(_role_words(lexicons)) and about_health):
         for match in _with_roles(_UNIQUE_ROLE, _roles(lexicons)).finditer(analysis.text):
-            if not any(s <= match.start() < e for s, e in spans):
+            if not _inside(spans, match.start()):
                 spans.append((match.start(), match.end() - (len(match.group()) - len(match.group().rstrip()))))
     if about_health:
         _described_people(analysis, lexicons, spans)
         if "#" in analysis.text or "no." in analysis.lower or "number" in analysis.words:
             sport = _SPORT.search(analysis.lower) is not None
             for match in islice(_JERSEY.finditer(analysis.text), MAX_SPANS):
-                team = match.group().endswith(tuple("abcdefghijklmnopqrstuvwxyz"))  # "No. 54 on the Warriors"
-                if (team or sport) and not any(s <= match.start() < e for s, e in spans):
+                team = match.group()[-1].isalpha()  # "No. 54 on the Warriors": the team is named
+                if (team or sport) and not _inside(spans, match.start()):
                     spans.append(match.span())
     return spans
 
@@ -1439,7 +1443,7 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
     detail = _with_roles(_ROLE_DETAIL, _roles(lexicons))
     care = _care_words(lexicons)
     for match in islice(_BARE_INITIALS.finditer(text), MAX_SPANS) if initials else ():
-        if _NOT_INITIALS.match(match.group()) or any(s <= match.start() < e for s, e in spans):
+        if _NOT_INITIALS.match(match.group()) or _inside(spans, match.start()):
             continue
         after = lower[match.end() : match.end() + 100]
         if _INITIALS_OWN_HEALTH.search(after) and not care.isdisjoint(_COMMENT_WORD.findall(after)):
@@ -1760,7 +1764,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             after = initial.end() if initial else _extend_surname(text, end, lexicons, upper=False)
             if after > end and care():
                 spans.append((start, after))
-    # little mateo / 4-year-old benny when the name list lacks the name
+    # "the Nguyen family", "the Ramírez siblings": a household named by a surname or a name-like word
     if not analysis.words.isdisjoint(_FAMILY_WORDS) and care():
         for match in _FAMILY_MORE.finditer(text):
             staff_like = _STAFF_RIGHT.match(text[match.end() : match.end() + 60])
@@ -1768,26 +1772,27 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (surname.lower() in lexicons.surnames or _is_nameish(surname, lexicons)) and not staff_like:
                 start = match.start(1) if match.group(1) else match.start()
                 spans.append((start, match.end()))
+    # little mateo / 4-year-old benny when the name list lacks the name
     little = not analysis.words.isdisjoint(_LITTLE_WORDS)
     for match in _LITTLE_NAME.finditer(lower) if little else ():
         word = match.group(1)
         nameish = _is_given(word, lexicons, strict=True) if match.group().startswith("little") else _is_nameish(
             word, lexicons)
-        if nameish and not any(s <= match.start(1) < e for s, e in spans):
+        if nameish and not _inside(spans, match.start(1)):
             spans.append(match.span(1))
     _more_names(analysis, lexicons, spans, add, not_person | not_lower)
-    if "our" in analysis.words or "my" in analysis.words:
+    if not analysis.words.isdisjoint(_KID_WORDS) and ("our" in analysis.words or "my" in analysis.words):
         # "That's our girl Sienna!": a name the list lacks, said with affection about someone in care
         for match in islice(_OUR_KID_NAME.finditer(text), MAX_SPANS):
             word = match.group(1)
             if (_is_nameish(word, lexicons) and word.lower() not in not_person and care()
-                    and not any(s <= match.start(1) < e for s, e in spans)):
+                    and not _inside(spans, match.start(1))):
                 add(match.start(1), match.end(1))
     if not analysis.words.isdisjoint(_COMMUNITY_TITLES) and care():
         # "caring for Coach Frank", "prayers for Pastor Mike": a community title with a first name is a person
         for match in islice(_TITLED_FIRST_NAME.finditer(text), MAX_SPANS):
             if (match.group(2).lower() in lexicons.given_names and match.group(2).lower() not in not_person
-                    and not any(s <= match.start(2) < e for s, e in spans)):
+                    and not _inside(spans, match.start(2))):
                 spans.append(match.span(1))
     if not analysis.words.isdisjoint(_KIN_TITLES) and care():
         # "Abuela Rosa turned 94", "grandma June was a trooper", "Coach Al Brandt": what the town calls
@@ -1806,7 +1811,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                  or (((community and low in lexicons.surnames) or _is_nameish(word, lexicons))
                  and low not in lexicons.common_words))
                     and low not in not_person and not _NOT_KIN_NAME.match(match.group().lower())
-                    and not any(s <= match.start(1) < e for s, e in spans)):
+                    and not _inside(spans, match.start(1))):
                 add(match.start(1), match.start(1) + len(word), titled=True)
     if not analysis.words.isdisjoint(_RELATIVES) and care():
         for match in islice(_RELATION_NAME.finditer(text), MAX_SPANS):
@@ -1814,7 +1819,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (low not in not_person and low not in not_lower and low not in _ABSTRACT_NAMES
                     and not _NOT_NAME_NEXT.match(text[match.end(1) : match.end(1) + 20])
                     and (_is_nameish(match.group(1), lexicons) or low in lexicons.given_names)
-                    and not any(s <= match.start(1) < e for s, e in spans)):
+                    and not _inside(spans, match.start(1))):
                 add(match.start(1), match.end(1))
     if "#" in text:
         # "#LiamStrong", "#TeamEmma", "#PrayForAva": a campaign hashtag built on a person's first name
@@ -1829,7 +1834,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         own_care = not analysis.words.isdisjoint(_care_words(lexicons))
         if (low in lexicons.given_names and low not in not_person and low not in not_lower and (plain or own_care)
                 and low not in _ABSTRACT_NAMES and care()
-                and not any(s <= match.start(1) < e for s, e in spans)):
+                and not _inside(spans, match.start(1))):
             add(match.start(1), match.end(1))  # "(Jake, we're looking at you!)"
     if analysis.request.kind == "reply":
         # "Frank, I hear you.", "Tom - thank you for your patience": a reply that opens by addressing someone
@@ -1841,14 +1846,14 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                 _health_words(lexicons))
             if (low in lexicons.given_names and low not in not_person and low not in not_lower
                     and low not in _ABSTRACT_NAMES and care() and (plain or own_care)
-                    and not any(s <= lead.start(1) < e for s, e in spans)):
+                    and not _inside(spans, lead.start(1))):
                 add(lead.start(1), lead.end(1))
     if not analysis.words.isdisjoint(_NICK_PREFIX) and care():
         # "tell big ray we said hi", "give little sam a hug from us": a nicknamed person the staff know
         for match in islice(_MESSAGE_TO_NAME.finditer(lower), MAX_SPANS):
             low = match.group(2)
             if (low in lexicons.given_names and low not in not_person and low not in not_lower
-                    and not any(s <= match.start(1) < e for s, e in spans)):
+                    and not _inside(spans, match.start(1))):
                 spans.append(match.span(1))
     if not analysis.words.isdisjoint(_ONGOING_WORDS):
         # "maddie's been coming to dr reed since she was born", "Tom has been seeing us for his diabetes"
@@ -1856,13 +1861,13 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             low = lower[start:end]
             if (low not in not_person and low not in not_lower
                     and low not in lexicons.ambiguous_names and low not in lexicons.common_words
-                    and not any(s <= start < e for s, e in spans)):
+                    and not _inside(spans, start)):
                 add(start, end)
     if "—" in text or "–" in text or "-" in text:
         for match in islice(_ATTRIBUTION.finditer(text), MAX_SPANS):
             low = match.group(1).lower()
             if (low in lexicons.given_names and low not in not_person and low not in not_lower
-                    and not any(s <= match.start(1) < e for s, e in spans)):
+                    and not _inside(spans, match.start(1))):
                 add(match.start(1), match.end(1))
     if spans and (" and " in text or "&" in text):
         spans.extend(_coordinated_names(analysis, lexicons, spans, not_person | not_lower))
@@ -1876,7 +1881,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     for match in islice(_MID_VOCATIVE.finditer(text), MAX_SPANS) if "," in text else ():
         low = match.group(1).lower()
         if (_is_given(match.group(1), lexicons, strict=False) and low not in not_person and low not in not_lower
-                and low not in _ABSTRACT_NAMES and care() and not any(s <= match.start(1) < e for s, e in spans)):
+                and low not in _ABSTRACT_NAMES and care() and not _inside(spans, match.start(1))):
             add(match.start(1), match.end(1))  # "Indeed I did, Carol, and I remember..."
     for index, (start, end) in enumerate(spans):
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
@@ -1893,6 +1898,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     return spans
 
 
+_KID_WORDS = frozenset(["girl", "boy", "guy", "gal", "kiddo", "champ", "warrior", "superstar", "hero"])
 _OUR_KID_NAME = compile_fast(
     r"\b(?i:our|my)\s+(?i:(?:little|sweet|brave|favou?rite|tough)\s+)?(?i:girl|boy|guy|gal|kiddo|champ|warrior|"
     r"superstar|hero)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{2,20})\b(?!['’]s\s+(?:team|class|school))")
@@ -2107,35 +2113,32 @@ def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: 
     an initial, a name with a surname initial, initials used as a greeting."""
     text = analysis.text
 
-    def taken(start: int) -> bool:
-        return any(s <= start < e for s, e in spans)
-
     if "'" in text or "’" in text:
         for start, end in islice(_names_followed_by(analysis, lexicons, _POSSESSIVE_AFTER_NAME, (3, 21)), MAX_SPANS):
             token = text[start:end]
             low = analysis.lower[start:end]
             if low in _RELATIVES:
                 continue  # "my son's heart murmur": a relation, not a name (a name after it is found on its own)
-            if low not in not_words and not taken(start) and (token.islower() or token.istitle()):
+            if low not in not_words and not _inside(spans, start) and (token.islower() or token.istitle()):
                 add(start, end)
     if not _talks_about_person(analysis, lexicons):
         return
     titled = not analysis.words.isdisjoint(_INITIAL_TITLES)
     for match in islice(_TITLE_INITIAL.finditer(text), MAX_SPANS) if titled else ():
-        if not taken(match.start()):
+        if not _inside(spans, match.start()):
             detail = _NAME_DETAIL_RIGHT.match(text, match.end())  # "Mr. K from Elm Street"
             spans.append((match.start(), detail.end() if detail else match.end()))
     if _SPACED_INITIAL.search(text) or _INITIAL_DOT.search(text):
         for match in islice(_NAME_INITIAL.finditer(text), MAX_SPANS):
-            if _is_given(match.group(1), lexicons, strict=True) and not taken(match.start()):
+            if _is_given(match.group(1), lexicons, strict=True) and not _inside(spans, match.start()):
                 add(match.start(), match.end())
         for match in islice(_INITIAL_SURNAME.finditer(text), MAX_SPANS):
             low = match.group(1).lower()
-            if low in lexicons.surnames and low not in lexicons.common_words and not taken(match.start()):
+            if low in lexicons.surnames and low not in lexicons.common_words and not _inside(spans, match.start()):
                 add(match.start(), match.end())  # "a claim for W. Tran came back denied"
     if _has_initials(analysis):
         for match in islice(_VOCATIVE_INITIALS.finditer(text), MAX_SPANS):
-            if not _NOT_INITIALS.match(match.group(1)) and not taken(match.start(1)):
+            if not _NOT_INITIALS.match(match.group(1)) and not _inside(spans, match.start(1)):
                 spans.append((match.start(1), match.end(1) - (len(match.group(1)) - len(match.group(1).rstrip()))))
 
 
