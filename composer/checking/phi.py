@@ -60,7 +60,7 @@ _CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedu
               r"test|labs?|results?|biopsy|scan|x-?ray|mri|mammogram|colonoscopy|shots?|vaccines?|"
               r"vaccination|injection|infusion|delivery|birth|birthday|admission|discharge|fall|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
-              r"transplant|stitches|cast|records?\s+request|refill|referral|prescription|rehab|chemo|crutches)(?:s|es)?")
+              r"transplant|stitches|cast|records?\s+request|refill|referral|prescription|rehab|chemo|crutches|re-?check)(?:s|es)?")
 # "her appointment tomorrow", "your surgery yesterday": a relative date bound to one person's care.
 _REL_DATE = _ci(
     rf"\b(?:your|his|her|their)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\s+(?:[\w-]{{1,20}}\s+){{0,4}}?({_REL_DAY})\b"
@@ -174,11 +174,11 @@ _ID = _ci(
     r"subscriber|claim|beneficiary|Medicare|Medicaid)\s+(?:ID|number|no\.?|#)|ID|SSN|social\s+security"
     r"(?:\s+number)?|licen[cs]e(?:\s+(?:plate|number|no\.?))?|plate|serial(?:\s+(?:number|no\.?))?|"
     r"device\s+(?:ID|number)|VIN|DEA|MBI|(?:credit\s+|debit\s+|insurance\s+)?card(?=\s+end)|invoice"
-    r"|(?:visit|claim)(?=\s+[A-Z]{0,3}-?\d)|employee\s+(?:ID|number|no\.?|#)|CDL|driver['’]?s\s+licen[cs]e|(?:PA|prior\s+auth(?:orization)?|authorization|auth|reference|ref|confirmation|rx|"
+    r"|(?:visit|claim)(?=\s+[A-Z]{0,3}-?\d)|request(?=\s+#)|employee\s+(?:ID|number|no\.?|#)|CDL|driver['’]?s\s+licen[cs]e|(?:PA|prior\s+auth(?:orization)?|authorization|auth|reference|ref|confirmation|rx|"
     r"prescription)\s*"
     r"(?:ID|number|no\.?|#))(?:\b|(?<=#))"
     # "member ID ends in 3392", "the card ending 4417": the last digits still point to one account
-    r"\s*(?:is\s+|:\s*|#\s*|no\.\s*|number\s+|(?:ending|ends)\s+(?:in\s+)?)?#?\s*\(?"
+    r"\s*(?:is\s+|:\s*|#\s*|no\.\s*|number\s+|(?:ending|ends)\s+(?:in\s+)?)?\(?#?\s*\(?"
     # the number, with one space inside when digits follow it ("plate RFM 4471")
     r"([A-Z0-9][A-Z0-9-]{2,24}(?:\s(?=[A-Z-]{0,8}\d)[A-Z0-9-]{2,9})?)")
 _SSN = compile_fast(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
@@ -296,10 +296,11 @@ _NAME_CONTEXT_LEFT = _ci(
     r"boyfriend|girlfriend|twin|baby|kid|child|toddler|newborn)|"
     r"\b(?:our|my)\s+(?:[\w-]{1,12}\s+)?(?:girl|boy|guy|gal|kiddo|buddy|champ|warrior|friend|neighbor|regular|pt|grad|graduate|superstar|"
     r"hero|fighter|survivor|miracle|rockstar|trooper|patient)|"
-    r"\b(?:mama|papa|grandma|grandpa|granny|nana|auntie|uncle|big|lil|meet|shout-?\s?outs?\s+to|kudos\s+to|"
+    r"\b(?:(?:big|little|baby)\s+(?:brother|sister|bro|sis)s?|mama|papa|grandma|grandpa|granny|nana|auntie|uncle|big|lil|meet|shout-?\s?outs?\s+to|kudos\s+to|"
     r"congrats\s+to|prayers\s+for|caring\s+for|care\s+for|treating|treated|tell|love\s+ya|love\s+you|"
     r"thanks\s+to|thank\s+you\s+to|keep|hugs\s+to|honou?r(?:ing)?|remember(?:ing)?|celebrating|welcoming|"
-    r"proud\s+of|rooting\s+for|cheering\s+(?:for|on)|go|miss(?:ing)?\s+our|thank\s+(?:u|you)|said|says|told))\s+$")
+    r"proud\s+of|rooting\s+for|cheering\s+(?:for|on)|go|miss(?:ing)?\s+our|thank\s+(?:u|you)|said|says|told|"
+    r"(?:our|my)\s+very\s+own|start|started|put))\s+$")
 # A capitalised word that is also an ordinary word ("Grace", "Frank", "Tom") is a person when a person's
 # verb follows: "Grace came in for her checkup", "Frank stopped by to show off his new hip".
 _PERSON_VERB_RIGHT = _ci(
@@ -368,7 +369,8 @@ _NOT_NAME_NEXT = compile_fast(
     r"^\s+(?:Elementary|School|High|Middle|Academy|College|University|Hospital|Medical|Center|Clinic|"
     r"Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Blvd|Boulevard|Terrace|Circle|Parkway|Trail|St|Ave|Rd|Square|"
     r"Health|Park|Street|Avenue|Road|County|City|Church|Library|Pharmacy|Foundation|Institute|Memorial|"
-    r"Day|Award|Act|Law|Hall|Bridge|River|Lake|Mountain|Bank|Credit|Company|Inc|LLC|Group)\b"
+    r"Day|Award|Act|Law|Hall|Bridge|River|Lake|Mountain|Bank|Credit|Company|Inc|LLC|Group|Lutheran|Baptist|"
+    r"Methodist|Catholic|Presbyterian|Episcopal|Chapel|Temple|Synagogue|Mosque|Cathedral|Parish)\b"
 )
 _PUBLIC_LEFT = _ci(
     r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|author|"
@@ -560,7 +562,7 @@ _ABBREVIATION_DOT = compile_fast(r"\b(st|dr|mr|mrs|ms|mt|ft|jr|sr)\.")
 
 _EVENT_CARE_LEFT = _ci(r"\b(?:physicals|shots|vaccines|vaccinations|screenings|exams|check-?ups|clinics|classes)\b"
                       r"[^.!?\n]{0,30}$")
-_FALLS_ON = _ci(r"\bfalls\s+on\s+(?:the\s+)?$")
+_FALLS_ON = _ci(r"\bfalls\s+on\s+(?:the\s+)?$|\b(?:fall|falls|spring|springs)\s+(?:back|forward|ahead)\s+(?:on\s+)?$")
 _A_PATIENT = _ci(r"\b(?:a|my|our|the)\s+(?:(?:young|elderly|older|sweet|new)\s+)?patient\b(?!s)")
 _PAST_DAY = _ci(r"(?:last|this\s+past)\s")
 
@@ -710,7 +712,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if digits and spans:
         _with_times(analysis.text, spans)
         if "/10" in analysis.lower:  # "if the pain stays under a 3/10": a pain score, not March 10
-            spans = [(s, e) for s, e in spans if not _PAIN_SCALE.search(analysis.lower, max(0, s - 12), e)]
+            spans = [(s, e) for s, e in spans if not _pain_score(analysis.lower, s, e)]
     return _joined(analysis.text, spans) if len(spans) > 1 else spans
 
 
@@ -726,10 +728,19 @@ _DAY_AFTER_CARE = _ci(
     r"[^.!?,;\n]{0,30}?(?:came\s+(?:out|off)|(?:got|had)\s+(?:\w+\s+){0,2}?(?:out|off|removed|done|placed)|surgery|"
     r"procedure|operation|appointment|visit|infusion|biopsy|shots?|discharge|delivery)\b")
 _SEE_EVENT = _ci(r"\b(?:fair|class|clinic|event|join\s+us|open|closed|drive|webinar|workshop|screenings?|camp|party|"
-                 r"festival|walk|run|race|game|booth|tent|parade)\b")
-_PAIN_SCALE = _ci(r"\b(?:a|an|under|over|below|above|rated?|about|around|maybe|"
-                  r"pain(?:\s+(?:is|was|at|of|level|score))?)\s+\d{1,2}/10(?![\d/])")
+                 r"festival|walk|run|race|game|booth|tent|parade|park|path|trail|hike|everyone)\b")
+def _pain_score(lower: str, start: int, end: int) -> bool:
+    """Whether the date at ``start``..``end`` is a score out of ten ("under a 3/10", "thanks for the 10/10")."""
+    found = _PAIN_SCALE.search(lower, max(0, start - 12), end + 40)  # the words after it are read too
+    return found is not None and found.start() < end
+
+
+_PAIN_SCALE = _ci(r"\b(?:a|an|the|under|over|below|above|rated?|about|around|maybe|"
+                  r"pain(?:\s+(?:is|was|at|of|level|score))?)\s+\d{1,2}/10(?![\d/])"
+                  rf"(?!\s+(?:[\w-]{{1,15}}\s+)?{_CARE_NOUN}\b)")
 _WEEKDAY_BEFORE = _ci(rf"\b{_DAY_WORD}\.?,?\s+$")
+_ON_WEEKDAY_AFTER = compile_fast(
+    rf"(?i:(?:\s+(?:slot|spot|appointment|appt|visit))?,?\s+(?:on\s+|last\s+|this\s+(?:past\s+)?){_WEEKDAY})\b")
 #: An hour right after a date already found is part of it: "Nov. 4 at 10:30", "Thursday at 10".
 _AT_HOUR = compile_fast(r",?\s+(?:at|@)\s+(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?(?![\w:/])"
                         r"(?!\s*(?:lbs?|pounds?|oz|kg|g|%|percent|miles|mg|weeks|months|years|days)\b)")
@@ -747,11 +758,16 @@ def _days_of_care(analysis: Analysis, spans: list[Span]) -> None:
 
 
 def _with_times(text: str, spans: list[Span]) -> None:
-    """Extend each date with the weekday written right before it and the hour right after it."""
+    """Extend each date with the weekday written right before it and the hour right after it, and an hour
+    with the weekday after it ("your 3:15 on Saturday", "the 3:30 slot on Friday")."""
     for index, (start, end) in enumerate(spans):
         hour = _AT_HOUR.match(text, end)
         if hour and any(ch.isdigit() for ch in hour.group()):
             end = hour.end()
+        elif ":" in text[start:end]:
+            day = _ON_WEEKDAY_AFTER.match(text, end)
+            if day:
+                end = day.end()
         if text[start : start + 1].isdigit():
             day = _WEEKDAY_BEFORE.search(text[max(0, start - 12) : start].lower())
             if day:
@@ -818,7 +834,7 @@ _DAY_OR_DATE = (rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}
                 rf"|{_WEEKDAY}\s+(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?)")
 _OWNER = f"(?:{'|'.join(sorted(_POSSESSIVES))})"
 _POSSESSED_DATE = _ci(
-    rf"\b{_OWNER}\s+({_DAY_OR_DATE}|{_FULL_MONTH})\s+(?:[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\b"
+    rf"\b{_OWNER}\s+({_DAY_OR_DATE}|{_FULL_MONTH}|{_WEEKDAY})\s+(?:[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\b"
     rf"|\b{_OWNER}\s+(?:[\w-]{{1,15}}\s+){{0,1}}?{_CARE_EVENT}\s+"
     rf"(?:is\s+|on\s+|this\s+|next\s+|set\s+for\s+|scheduled\s+for\s+){{0,2}}({_DAY_OR_DATE})(?![\w/])")
 
@@ -871,7 +887,8 @@ _BOUND_DAY = _ci(
     rf"|\bcome\s+back\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:at\s+)?{_CLOCK})?)"
     rf"|\bsee\s+(?:you|him|her|them)\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:at\s+)?{_CLOCK})?)"
     rf"(?=\s+(?:for|at)\s+(?:your|his|her|the|their)\s+(?:[\w-]{{1,20}}\s+)?(?:{_CARE_NOUN}|re-?check)\b"
-    rf"|\s+to\s+(?:take|get)\s+(?:them|the\s+stitches|the\s+cast|it)\s+(?:out|off)\b)")
+    rf"|\s+to\s+(?:take|get)\s+(?:them|the\s+stitches|the\s+cast|it)\s+(?:out|off)\b"
+    rf"|\s+for\s+(?:suture|stitch(?:es)?|staples?|cast)\s+(?:removal|check)\b)")
 # Found clock first (a digit is rare, a word boundary is everywhere), then the words around it are read.
 _CLOCK_TIME = _ci(rf"(?<![\w:/.$-]){_CLOCK}(?![\w:/])")
 _BOUND_TIME_LEFT = _ci(
@@ -1116,7 +1133,8 @@ def _private_address(analysis: Analysis, start: int, end: int) -> bool:
 
 _PRIVATE_CUE = _ci(
     r"\b(?:your|his|her|their|lives|living|home|house|apartment|mailed|delivered\s+to|dropped\s+off|"
-    r"address\s+(?:is|to)|updated\s+your|sent\s+(?:it|them)\s+to|shipped|went\s+to|for\s+(?:mr|mrs|ms)\b)")
+    r"address\s+(?:is|to)|updated\s+your|sent\s+(?:it|them)\s+to|shipped|went\s+to|for\s+(?:mr|mrs|ms)\b"
+    r"|(?:family|folks|farm|ranch)\s+(?:out\s+)?(?:at|on)\s+\d)")
 
 
 def detect_id_numbers(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -1152,6 +1170,9 @@ _ORG_HANDLE = _ci(
 
 
 _YOU = _ci(r"\b(?:you|your|ur|u)\b")
+#: Words of a brand or a creator's collaboration: a handle in such a post is a business, not a patient.
+_BRAND_WORDS = frozenset(("teamed", "partnered", "partner", "partnership", "sponsored", "sponsor", "collab", "creator",
+                          "influencer", "code", "gifted", "buy", "shop", "brand", "ambassador"))
 _HANDLE_CHEER_LEFT = _ci(
     r"\b(?:shout-?\s?outs?(?:\s+to)?|congrats(?:\s+to)?|congratulations(?:\s+to)?|kudos(?:\s+to)?|proud\s+of|"
     r"welcome\s+back|go|get\s+well(?:\s+soon)?|hugs\s+to|cheers\s+to|way\s+to\s+go|thanks\s+to|thank\s+you(?:\s+to)?)"
@@ -1171,6 +1192,9 @@ def _person_handles(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
         _, sentence = analysis.sentence_lower(match.start())
         if _POSSESSIVE_CARE.search(sentence) or "patient" in sentence:
             spans.append(match.span())
+        elif _talks_about_person(analysis, lexicons) and analysis.words.isdisjoint(_BRAND_WORDS):
+            spans.append(match.span())  # "- tasha w. (@tashaw_twinmom) … see the twins at their 4 month visit"
+
         elif not analysis.text[: match.start()].strip() and _YOU.search(analysis.lower) and (
                 _talks_about_person(analysis, lexicons) or not analysis.words.isdisjoint(_health_words(lexicons))):
             spans.append(match.span())  # "@ronnie_bass_guy that bullseye on your calf is Lyme": a post to one person
@@ -1449,6 +1473,10 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
         if _INITIALS_OWN_HEALTH.search(after) and not care.isdisjoint(_COMMENT_WORD.findall(after)):
             spans.append(match.span())  # "J.T. finally kicked his smoking habit", "A.B. is home after her surgery"
             continue
+        place = _INITIALS_FROM.match(text, match.end())
+        if place and _talks_about_person(analysis, lexicons):
+            spans.append((match.start(), place.end()))  # "T.W. from the Oak Hill VFW": where one person belongs
+            continue
         found = detail.search(text[match.end() : match.end() + 120]) if has_detail else None
         if found and _talks_about_person(analysis, lexicons):
             spans.append(match.span())
@@ -1467,7 +1495,11 @@ _INITIALS_OWN_HEALTH = _ci(
 _INITIALS_PERSON_LEFT = _ci(
     r"\b(?:adores?|loves?|miss(?:es|ing)?|thinking\s+of|praying\s+for|prayers\s+for|remember(?:ing)?|"
     r"congrats(?:\s+to)?|shout-?\s?out\s+to|kudos\s+to|proud\s+of|saw|treated|cared\s+for|caring\s+for|"
-    r"visited|hugs\s+to|tell)\s+$")
+    r"visited|hugs\s+to|tell|yes|hi|hey|dear|looking\s+at\s+you,?)\s+$")
+_INITIALS_FROM = compile_fast(
+    r"\s*from\s+(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}"
+    r"(?:\s+(?i:trailer\s+park|park|farm|shop|barbershop|salon|plant|crew|team|church|store|office|station|school|"
+    r"club|league|diner|garage|bar))?")
 _BARE_INITIALS = compile_fast(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=[\s,(])")
 
 
