@@ -58,7 +58,9 @@ _REL_DAY = r"(?:tomorrow|yesterday|tonight|last\s+night|this\s+(?:morning|aftern
 _CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedure|operation|physical|exam|"
               r"check-?up|follow-?up|"
               r"test|labs?|results?|biopsy|scan|x-?ray|mri|mammogram|colonoscopy|shots?|vaccines?|"
-              r"vaccination|injection|infusion|delivery|birth|birthday|admission|discharge|fall|"
+              r"vaccination|injection|infusion|delivery|birth|birthday|admission|discharge|"
+              r"(?<!this\s)(?<!last\s)(?<!next\s)(?<!late\s)(?<!early\s)fall(?!\s+(?:meeting|season|semester|festival|"
+              r"fair|conference|sports|break|term|colors|back|into|in\s+love))|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
               r"transplant|stitches|cast|records?\s+request|refill|referral|prescription|rehab|chemo|crutches|re-?check)(?:s|es)?")
 # "her appointment tomorrow", "your surgery yesterday": a relative date bound to one person's care.
@@ -657,7 +659,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         for match in _REL_DATE.finditer(analysis.lower):
             group = 1 if match.group(1) else 2
             spans.append(match.span(group))
-    if not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENT_DAY_WORDS):
+    if not (analysis.words.isdisjoint(_REL_WORDS) and analysis.words.isdisjoint(_EVENT_DAY_WORDS)
+            and analysis.words.isdisjoint(_DAY_WORDS)):
         _relative_days(analysis, spans)
     _month_and_birthday_dates(analysis, lexicons, spans)
     if not analysis.words.isdisjoint(_HOLIDAY_WORDS):
@@ -740,7 +743,7 @@ _PAIN_SCALE = _ci(r"\b(?:a|an|the|under|over|below|above|rated?|about|around|may
                   rf"(?!\s+(?:[\w-]{{1,15}}\s+)?{_CARE_NOUN}\b)")
 _WEEKDAY_BEFORE = _ci(rf"\b{_DAY_WORD}\.?,?\s+$")
 _ON_WEEKDAY_AFTER = compile_fast(
-    rf"(?i:(?:\s+(?:slot|spot|appointment|appt|visit))?,?\s+(?:on\s+|last\s+|this\s+(?:past\s+)?){_WEEKDAY})\b")
+    rf"(?i:(?:\s+(?:slot|spot|appointment|appt|visit))?,?\s+(?:on\s+|last\s+|this\s+(?:past\s+)?)?{_WEEKDAY})\b")
 #: An hour right after a date already found is part of it: "Nov. 4 at 10:30", "Thursday at 10".
 _AT_HOUR = compile_fast(r",?\s+(?:at|@)\s+(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?(?![\w:/])"
                         r"(?!\s*(?:lbs?|pounds?|oz|kg|g|%|percent|miles|mg|weeks|months|years|days)\b)")
@@ -896,7 +899,7 @@ _BOUND_TIME_LEFT = _ci(
     r"walked\s+in|got\s+here)\s+at|\b(?:in\s+a\s+room|roomed|seen|called\s+back)\s+by|\bborn\s+(?:[\w,/]+\s+){0,3}at"
     r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?(?:from\s+\d{1,2}:\d\d\s+to|from|to)"
     r"|\barrive\s+(?:by|at)|\b(?:late|early|here|ready|on\s+time)\s+for\s+(?:his|her|your|their|ur)"
-    r"|\b(?:your|his|her|their|my|ur|a|the)|\b\w{2,20}['’]s)\s+$")
+    r"|\b(?:your|his|her|their|my|ur|a|the)|\b\w{2,20}['’]s|\b\w{2,20}s['’])\s+$")
 _BOUND_TIME_RIGHT = _ci(
     rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{_CARE_NOUN})|(?:w/|with)\s+(?:dr\.?|doctor|our)\b"
     rf"|(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+{_DAY_WORD}))\b")
@@ -971,6 +974,15 @@ _EVENT_DAY = _ci(
     r"((?:early\s+|late\s+)?this\s+(?:morning|afternoon|evening)|today|yesterday|last\s+night|tonight|overnight)\b")
 
 
+# "strolled in last night at 8:58 p.m.", "limped into the walk-in tonight", "threw up at the walk-in Saturday at
+# 10:40 p.m.": when one person arrived for care ("today" is left out: "so many kids came in today" is a busy day).
+_ARRIVAL_DAY = _ci(
+    r"\b(?:came\s+in|walked\s+in|strolled\s+in|limped\s+in(?:to)?|rolled\s+in|wheeled\s+in|showed\s+up|brought\s+in|"
+    r"at\s+the\s+walk-?in)\s+(?:[\w-]{1,15}\s+){0,3}?"
+    rf"((?:early\s+|late\s+)?this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|tonight|overnight|"
+    rf"(?:last\s+)?{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?)(?:\s+(?:at\s+)?{_CLOCK})?(?!\w)"
+    r"(?!\s+(?:after|before)\b)")
+_ONE_PERSON_WHO = _ci(r"\b(?:guy|gentleman|lady|man|woman|mom|dad|patient|kid|teen|girl|boy)\s+who\s+$")
 _EVENT_DAY_WORDS = frozenset(["today", "overnight", "night"])
 _GENERIC_LEFT = _ci(r"\b(?:babies|children|kids|people|anyone|everyone|those|patients|adults|women|men|many|most|who|"
                     r"if|when|whether)\s+(?:[\w-]{1,12}\s+)?$")
@@ -983,6 +995,10 @@ def _relative_days(analysis: Analysis, spans: list[Span]) -> None:
             continue  # "babies born today live longer": people in general
         if not _inside(spans, match.start(1)):
             spans.append(match.span(1))
+    for match in islice(_ARRIVAL_DAY.finditer(analysis.lower), MAX_SPANS):
+        left = analysis.lower[max(0, match.start() - 25) : match.start()]
+        if (not _GENERIC_LEFT.search(left) or _ONE_PERSON_WHO.search(left)) and not _inside(spans, match.start(1)):
+            spans.append((match.start(1), match.end()))
     own = _OWN_CARE_REPLY if analysis.request.kind == "reply" else _OWN_CARE_POST
     for match in islice(_REL_DAY_ANY.finditer(analysis.lower), MAX_SPANS):
         if _inside(spans, match.start()):
@@ -2042,7 +2058,8 @@ _THANKED_FOR = compile_fast(
     r"volunteering|teaching|speaking)\b")
 _THING_NEXT = compile_fast(
     r"-\d|\s+(?:Labs?|Pharma(?:ceuticals)?|Wellness|Nutrition|Naturals|Supplements|Inc|LLC|Co\.)\b"
-    r"|\s+(?:costume|doll|movie|song|cake|onesie|pajamas|t-shirt|sticker|balloon|plush)\b")
+    r"|\s+(?:costume|doll|movie|song|cake|onesie|pajamas|t-shirt|sticker|balloon|plush)\b"
+    r"|\s+(?:Skin|Skincare|Beauty|Aesthetics|Cosmetics|Serums?|Elite|Partner|Brand|Collection)\b")
 _LOWER_INITIAL = compile_fast(r"\s+[a-z]\.(?=\s|$)")
 #: "Meet Gus! 🐶 our therapy dog": the office's pet.
 _PET_RIGHT = compile_fast(r"[^.?\n]{0,12}?\b(?i:(?:the|our)\s+(?:[\w-]+\s+)?(?:dog|pup|puppy|cat|kitten|pet|mascot))\b")
