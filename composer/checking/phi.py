@@ -1153,9 +1153,16 @@ _PRIVATE_CUE = _ci(
     r"|(?:family|folks|farm|ranch)\s+(?:out\s+)?(?:at|on)\s+\d)")
 
 
+_VANITY_PLATE = compile_fast(
+    r"\b(?=[A-Z0-9]*[A-Z])([A-Z0-9]{3,8})\s+(?i:(?:vanity\s+|license\s+|licence\s+)?plates?)\b")
+
+
 def detect_id_numbers(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Record, member, account, licence, device and Social Security numbers, and IP addresses."""
     spans: list[Span] = []
+    if "plates" in analysis.words or "plate" in analysis.words:
+        # "the guy with the DRBEER plates": a vanity licence plate names one car's owner
+        spans.extend(m.span(1) for m in _VANITY_PLATE.finditer(analysis.text))
     if not _THREE_DIGITS.search(analysis.lower) and "mbi" not in analysis.words and "medicare" not in analysis.words:
         return spans  # a Medicare number (MBI) mixes letters in, so it need not hold three digits in a row
     for match in _ID.finditer(analysis.lower):
