@@ -1836,6 +1836,14 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if nameish and not _inside(spans, match.start(1)):
             spans.append(match.span(1))
     _more_names(analysis, lexicons, spans, add, not_person | not_lower)
+    if analysis.request.kind == "reply" and "!" in text and not analysis.words.isdisjoint(_THANKS_WORDS):
+        # "thx for the 5 stars tyler!!": a lower-case name closing a thank-you, typed as one would text it
+        for match in islice(_THANKS_LOWER_NAME.finditer(text), MAX_SPANS):
+            word = match.group(1)
+            if (word in lexicons.given_names and word not in lexicons.common_words and word not in not_person
+                    and word not in not_lower and word not in lexicons.ambiguous_names and care()
+                    and not _inside(spans, match.start(1))):
+                spans.append(match.span(1))
     if not analysis.words.isdisjoint(_KID_WORDS) and ("our" in analysis.words or "my" in analysis.words):
         # "That's our girl Sienna!": a name the list lacks, said with affection about someone in care
         for match in islice(_OUR_KID_NAME.finditer(text), MAX_SPANS):
@@ -1963,6 +1971,9 @@ _MID_VOCATIVE = compile_fast(r"\b(?:did|do|am|are|is|was|will|know|agree|promise
 # "Lily and Lucas", "Ava & Mia": a given name joined to a name already found is a second person, even when the
 # word alone could be something else (a flower, a carol).
 _LOWER_PAIR = compile_fast(r"(?<![\w@#.])([a-z]{3,20})\s+and\s+([a-z]{3,20})\b(?!['’-])")
+_THANKS_WORDS = frozenset(["thx", "thanks", "thank", "ty", "tysm"])
+_THANKS_LOWER_NAME = compile_fast(
+    r"\b(?:thx|thanks|thank\s+(?:you|u)|ty|tysm)\b(?:\s+so\s+much)?[^.!?\n]{0,30}?\s([a-z][a-z'’-]{1,20})\s*!")
 _AND_NAME_RIGHT = compile_fast(r"\s+(?:and|&)\s+([A-Z][a-z'’-]{1,20})\b")
 _AND_NAME_LEFT = compile_fast(r"\b([A-Z][a-z'’-]{1,20})\s+(?:and|&)\s+$")
 
