@@ -284,7 +284,7 @@ _GREETING = _ci(
     r"thx|happy\s+birthday|get\s+well(?:\s+soon)?|so\s+proud\s+of\s+you|proud\s+of\s+you|way\s+to\s+go|"
     r"love\s+you|miss\s+you|great\s+job|good\s+job|well\s+done|hang\s+in\s+there|good\s+luck(?:\s+to)?|"
     r"best\s+wishes\s+to|prayers\s+for|praying\s+for|sending\s+(?:love|hugs|prayers|healing\s+vibes)\s+to|"
-    r"anytime|aw{1,6}|yay|omg|no\s+problem|of\s+course)"
+    r"anytime|aw{1,6}|yay|omg|no\s+problem|of\s+course|well|listen|honestly)"
     r"(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s*,?\s+)([A-Za-zÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})(?=\s*[,!.?:\u2022]|\s*$|\s+[\U0001F300-\U0001FAFF])")
 #: A capital inside a word that is not a name's ("PharmaOne", "StillPoint"; "McKenzie", "DeShawn" are names).
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Da|O['’])[A-Z][a-z]+[A-Z]")
@@ -416,7 +416,7 @@ _SERVICE_CONTEXT = _ci(
     r"short\s+notice|fit\s+(?:me|us)\s+in|meds?|medications?|antibiotics?|dose|course|shot|shots|"
     r"sick|ill|fever|cough|pain|symptoms?|paperwork|forms?|fmla|voicemails?|messages|msgs|call\s+(?:me|us)\s+back|(?:did|done)\s+for\s+(?:me|my|us|our)|"
     r"took\s+care|taking\s+care|looked\s+after|caring\s+for|cared\s+for|squeez\w*\s+(?:me|my|us|him|her|them)\b|on\s+file|medical|"
-    r"(?:your|my)\s+(?:card|account|file))\b")
+    r"(?:your|my)\s+(?:card|account|file)|faxed|claims?|(?:work|school|doctor['’]?s|excuse|return-to-work)\s+(?:note|slip))\b")
 _POSSESSIVE_CARE_RIGHT = _ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = _ci(
     r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
@@ -471,7 +471,8 @@ _UNIQUE_WORDS = frozenset(["oldest", "youngest", "first", "only", "last", "longe
 _GREETING_WORDS = frozenset(
     [
         "hi", "hello", "hey", "dear", "morning", "sorry", "congrats", "congratulations", "shout", "shoutout",
-        "kudos", "happy", "welcome", "thanks", "thank", "thx", "get", "proud", "way", "love",
+        "kudos", "happy", "welcome", "thanks", "thank", "thx", "get", "proud", "way", "love", "listen",
+        "honestly",
         "miss", "great", "good", "well", "hang", "luck", "wishes", "prayers", "praying", "sending", "meet",
         "ya", "better", "hugs", "cheers", "outs", "anytime", "aw", "aww", "awww", "awwww", "awwwww", "yay", "omg",
         "problem", "course"
@@ -2002,7 +2003,7 @@ def _coordinated_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span]
 # A year before 1900, not a house number ("1442 Sycamore Ln", "1820 County Road 5") or part of an account
 # number ("7730-1182").
 _OLD_YEAR = compile_fast(
-    rf"(?<![\w#/.-])1[0-8]\d\d(?![\w/-]|\.\d)(?!\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z'-]{{1,20}}\s+){{1,3}}(?:{_STREET_SUFFIX}\b|Apt|Unit))")
+    rf"(?<![\w#/.-])(?<!\d\s)1[0-8]\d\d(?![\w/-]|\.\d|\s\d)(?!\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z'-]{{1,20}}\s+){{1,3}}(?:{_STREET_SUFFIX}\b|Apt|Unit))")
 _HISTORY = _ci(r"\b(?:history|historical|historian|historic|centuries|century|biography|on\s+this\s+day\s+in)\b")
 _PRESENT_PERSON = _ci(r"\b(?:you|your|ur|our\s+patients?|my\s+patients?|today|this\s+week|yesterday)\b")
 
