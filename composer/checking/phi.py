@@ -62,7 +62,8 @@ _CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedu
               r"(?<!this\s)(?<!last\s)(?<!next\s)(?<!late\s)(?<!early\s)fall(?!\s+(?:meeting|season|semester|festival|"
               r"fair|conference|sports|break|term|colors|back|into|in\s+love))|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
-              r"transplant|stitches|cast|records?\s+request|refill|referral|prescription|rehab|chemo|crutches|re-?check)(?:s|es)?")
+              r"transplant|stitches|cast|records?\s+request|refill|referral|prescription|rehab|chemo|crutches|re-?check|"
+              r"c-?section|cesarean)(?:s|es)?")
 # "her appointment tomorrow", "your surgery yesterday": a relative date bound to one person's care.
 _REL_DATE = _ci(
     rf"\b(?:your|his|her|their)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\s+(?:[\w-]{{1,20}}\s+){{0,4}}?({_REL_DAY})\b"
@@ -2003,7 +2004,9 @@ def _coordinated_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span]
 # A year before 1900, not a house number ("1442 Sycamore Ln", "1820 County Road 5") or part of an account
 # number ("7730-1182").
 _OLD_YEAR = compile_fast(
-    rf"(?<![\w#/.-])(?<!\d\s)1[0-8]\d\d(?![\w/-]|\.\d|\s\d)(?!\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z'-]{{1,20}}\s+){{1,3}}(?:{_STREET_SUFFIX}\b|Apt|Unit))")
+    # not a phone number's last digits ("555 649 1027") nor a road's number ("County Road 1200 N")
+    r"(?<![\w#/.-])(?<!\d\s)(?<!Road\s)(?<!road\s)(?<!Route\s)(?<!route\s)(?<!Rd\s)(?<!Box\s)(?<!box\s)(?<!Hwy\s)"
+    rf"1[0-8]\d\d(?![\w/-]|\.\d|\s\d|\s[NSEW]\b)(?!\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z'-]{{1,20}}\s+){{1,3}}(?:{_STREET_SUFFIX}\b|Apt|Unit))")
 _HISTORY = _ci(r"\b(?:history|historical|historian|historic|centuries|century|biography|on\s+this\s+day\s+in)\b")
 _PRESENT_PERSON = _ci(r"\b(?:you|your|ur|our\s+patients?|my\s+patients?|today|this\s+week|yesterday)\b")
 
