@@ -734,15 +734,18 @@ _DAY_AFTER_CARE = _ci(
     r"procedure|operation|appointment|visit|infusion|biopsy|shots?|discharge|delivery)\b")
 _SEE_EVENT = _ci(r"\b(?:fair|class|clinic|event|join\s+us|open|closed|drive|webinar|workshop|screenings?|camp|party|"
                  r"festival|walk|run|race|game|booth|tent|parade|park|path|trail|hike|everyone)\b")
+#: A score out of ten, not a date, unless a visit follows it ("the 10/10 appointment").
+_PAIN_SCALE = _ci(r"\b(?:a|an|the|under|over|below|above|rated?|about|around|maybe|"
+                  r"pain(?:\s+(?:is|was|at|of|level|score))?)\s+\d{1,2}/10(?![\d/])"
+                  rf"(?!\s+(?:[\w-]{{1,15}}\s+)?{_CARE_NOUN}\b)")
+
+
 def _pain_score(lower: str, start: int, end: int) -> bool:
     """Whether the date at ``start``..``end`` is a score out of ten ("under a 3/10", "thanks for the 10/10")."""
     found = _PAIN_SCALE.search(lower, max(0, start - 12), end + 40)  # the words after it are read too
     return found is not None and found.start() < end
 
 
-_PAIN_SCALE = _ci(r"\b(?:a|an|the|under|over|below|above|rated?|about|around|maybe|"
-                  r"pain(?:\s+(?:is|was|at|of|level|score))?)\s+\d{1,2}/10(?![\d/])"
-                  rf"(?!\s+(?:[\w-]{{1,15}}\s+)?{_CARE_NOUN}\b)")
 _WEEKDAY_BEFORE = _ci(rf"\b{_DAY_WORD}\.?,?\s+$")
 _ON_WEEKDAY_AFTER = compile_fast(
     rf"(?i:(?:\s+(?:slot|spot|appointment|appt|visit))?,?\s+(?:on\s+|last\s+|this\s+(?:past\s+)?)?{_WEEKDAY})\b")
@@ -1219,7 +1222,6 @@ def _person_handles(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
             spans.append(match.span())
         elif _talks_about_person(analysis, lexicons) and analysis.words.isdisjoint(_BRAND_WORDS):
             spans.append(match.span())  # "- tasha w. (@tashaw_twinmom) … see the twins at their 4 month visit"
-
         elif not analysis.text[: match.start()].strip() and _YOU.search(analysis.lower) and (
                 _talks_about_person(analysis, lexicons) or not analysis.words.isdisjoint(_health_words(lexicons))):
             spans.append(match.span())  # "@ronnie_bass_guy that bullseye on your calf is Lyme": a post to one person
