@@ -59,8 +59,10 @@ _CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedu
               r"check-?up|follow-?up|"
               r"test|labs?|results?|biopsy|scan|x-?ray|mri|mammogram|colonoscopy|shots?|vaccines?|"
               r"vaccination|injection|infusion|delivery|birth|birthday|admission|discharge|"
-              r"(?<!this\s)(?<!last\s)(?<!next\s)(?<!late\s)(?<!early\s)fall(?!\s+(?:meeting|season|semester|festival|"
-              r"fair|conference|sports|break|term|colors|back|into|in\s+love))|"
+              # a fall, not the season: the lookbehinds come after the word, so the pattern still starts with a
+              # letter the regex engine can skip ahead to (a leading lookbehind made every scan 40 times slower)
+              r"fall(?<!this\sfall)(?<!last\sfall)(?<!next\sfall)(?<!late\sfall)(?<!early\sfall)"
+              r"(?!\s+(?:meeting|season|semester|festival|fair|conference|sports|break|term|colors|back|into|in\s+love))|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
               r"transplant|stitches|cast|records?\s+request|refill|referral|prescription|rehab|chemo|crutches|re-?check|"
               r"c-?section|cesarean)(?:s|es)?")
