@@ -347,12 +347,8 @@ class Checker:
         scores = analysis.__dict__.get("_learned_scores")
         if scores is None:  # every learned rule reads the same scores: one pass over the features per check
             scores = analysis.__dict__["_learned_scores"] = model.scores(analysis.text, kind, profile)
-        if scores[rule.category] < params["threshold"]:
+        if scores[rule.category] < params["threshold"] or not _conditions_hold(params, analysis):
             return []
-        if params["requires"] is not None and not params["requires"].search(analysis):
-            return []  # nothing in the draft is about what the category concerns (a personal post about fishing)
-        if params["unless"] is not None and params["unless"].search(analysis):
-            return []  # the draft says what makes it fine (a written authorization on file)
         bounds = analysis.sentences.bounds
         if len(bounds) == 1:
             return [bounds[0]]
@@ -379,14 +375,18 @@ class Checker:
         rule: Rule, analysis: Analysis, params: Mapping[str, Any], earlier: list[Finding]
     ) -> list[Span]:
         sources = [f for f in earlier if f.category in params["from_categories"]]
-        if not sources:
-            return []
-        if params["requires"] is not None and not params["requires"].search(analysis):
-            return []
-        if params["unless"] is not None and params["unless"].search(analysis):
+        if not sources or not _conditions_hold(params, analysis):
             return []
         first = min(sources, key=lambda f: f.start)
         return [(first.start, first.end)]
+
+
+def _conditions_hold(params: Mapping[str, Any], analysis: Analysis) -> bool:
+    """A derived or learned rule's own conditions: what the draft must say (``requires``: a personal post
+    about fishing is not about a patient) and what makes it fine (``unless``: a written authorization on file)."""
+    requires: Matcher | None = params["requires"]
+    unless: Matcher | None = params["unless"]
+    return (requires is None or requires.search(analysis)) and not (unless is not None and unless.search(analysis))
 
 
 def _gate(rule: Rule) -> frozenset[int] | None:

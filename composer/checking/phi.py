@@ -663,8 +663,9 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         for match in _REL_DATE.finditer(analysis.lower):
             group = 1 if match.group(1) else 2
             spans.append(match.span(group))
-    if not (analysis.words.isdisjoint(_REL_WORDS) and analysis.words.isdisjoint(_EVENT_DAY_WORDS)
-            and analysis.words.isdisjoint(_DAY_WORDS)):
+    if not analysis.words.isdisjoint(_ARRIVAL_WORDS):
+        _arrival_days(analysis, spans)
+    if not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENT_DAY_WORDS):
         _relative_days(analysis, spans)
     _month_and_birthday_dates(analysis, lexicons, spans)
     if not analysis.words.isdisjoint(_HOLIDAY_WORDS):
@@ -989,10 +990,21 @@ _ARRIVAL_DAY = _ci(
     rf"((?:early\s+|late\s+)?this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|tonight|overnight|"
     rf"(?:last\s+)?{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?)(?:\s+(?:at\s+)?{_CLOCK})?(?!\w)"
     r"(?!\s+(?:after|before)\b)")
+#: The words one of which every match of _ARRIVAL_DAY contains.
+_ARRIVAL_WORDS = frozenset(["came", "walked", "strolled", "limped", "rolled", "wheeled", "showed", "brought", "walk"])
 _ONE_PERSON_WHO = _ci(r"\b(?:guy|gentleman|lady|man|woman|mom|dad|patient|kid|teen|girl|boy)\s+who\s+$")
 _EVENT_DAY_WORDS = frozenset(["today", "overnight", "night"])
 _GENERIC_LEFT = _ci(r"\b(?:babies|children|kids|people|anyone|everyone|those|patients|adults|women|men|many|most|who|"
                     r"if|when|whether)\s+(?:[\w-]{1,12}\s+)?$")
+
+
+def _arrival_days(analysis: Analysis, spans: list[Span]) -> None:
+    """The day and hour one person walked in ("strolled in last night at 8:58 p.m."), not a crowd's ("so
+    many kids came in yesterday")."""
+    for match in islice(_ARRIVAL_DAY.finditer(analysis.lower), MAX_SPANS):
+        left = analysis.lower[max(0, match.start() - 25) : match.start()]
+        if (not _GENERIC_LEFT.search(left) or _ONE_PERSON_WHO.search(left)) and not _inside(spans, match.start(1)):
+            spans.append((match.start(1), match.end()))
 
 
 def _relative_days(analysis: Analysis, spans: list[Span]) -> None:
@@ -1002,10 +1014,6 @@ def _relative_days(analysis: Analysis, spans: list[Span]) -> None:
             continue  # "babies born today live longer": people in general
         if not _inside(spans, match.start(1)):
             spans.append(match.span(1))
-    for match in islice(_ARRIVAL_DAY.finditer(analysis.lower), MAX_SPANS):
-        left = analysis.lower[max(0, match.start() - 25) : match.start()]
-        if (not _GENERIC_LEFT.search(left) or _ONE_PERSON_WHO.search(left)) and not _inside(spans, match.start(1)):
-            spans.append((match.start(1), match.end()))
     own = _OWN_CARE_REPLY if analysis.request.kind == "reply" else _OWN_CARE_POST
     for match in islice(_REL_DAY_ANY.finditer(analysis.lower), MAX_SPANS):
         if _inside(spans, match.start()):
@@ -1526,7 +1534,7 @@ _INITIALS_PERSON_LEFT = _ci(
     r"congrats(?:\s+to)?|shout-?\s?out\s+to|kudos\s+to|proud\s+of|saw|treated|cared\s+for|caring\s+for|"
     r"visited|hugs\s+to|tell|yes|hi|hey|dear|looking\s+at\s+you,?)\s+$")
 _INITIALS_FROM = compile_fast(
-    r"\s*from\s+(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}"
+    r"\s{0,3}from\s+(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}"
     r"(?:\s+(?i:trailer\s+park|park|farm|shop|barbershop|salon|plant|crew|team|church|store|office|station|school|"
     r"club|league|diner|garage|bar))?")
 _BARE_INITIALS = compile_fast(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=[\s,(])")
@@ -1599,6 +1607,13 @@ def _is_given(token: str, lexicons: Lexicons, strict: bool) -> bool:
 
 def _without_accents(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+def _unmistakable_given(low: str, lexicons: Lexicons, excluded: frozenset[str]) -> bool:
+    """A listed given name that is no ordinary word and no ambiguous name ("tyler", not "will" or "june"), so
+    it can be taken for a name even typed in lower case."""
+    return (low in lexicons.given_names and low not in lexicons.common_words and low not in lexicons.ambiguous_names
+            and low not in excluded)
 
 
 def _is_nameish(token: str, lexicons: Lexicons) -> bool:
@@ -1761,15 +1776,14 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             add(match.start(1), match.end(1))
     not_lower = _word_set(lexicons.named.get("not_names_lower", ())) | _word_set(
         lexicons.named.get("phi_not_names_lower", ()))
+    excluded = not_person | not_lower  # words never taken for a name without a title
     for match in _VOCATIVE.finditer(text) if "," in text else ():
         low = match.group(1).lower()
         if (low not in not_person and low not in not_lower and _is_given(match.group(1), lexicons, strict=False)
                 and care()):
             add(match.start(1), match.end(1))
     for match in _VOCATIVE_LOWER.finditer(text) if "," in text else ():
-        low = match.group(1)
-        if (low in lexicons.given_names and low not in lexicons.common_words and low not in lexicons.ambiguous_names
-                and low not in not_person and low not in not_lower and care()):
+        if _unmistakable_given(match.group(1), lexicons, excluded) and care():
             add(match.start(1), match.end(1))
     for match in _NICKNAME.finditer(text) if ("'" in text or "‘" in text or '"' in text or "“" in text) else ():
         if care():
@@ -1841,13 +1855,11 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             word, lexicons)
         if nameish and not _inside(spans, match.start(1)):
             spans.append(match.span(1))
-    _more_names(analysis, lexicons, spans, add, not_person | not_lower)
+    _more_names(analysis, lexicons, spans, add, excluded)
     if analysis.request.kind == "reply" and "!" in text and not analysis.words.isdisjoint(_THANKS_WORDS):
         # "thx for the 5 stars tyler!!": a lower-case name closing a thank-you, typed as one would text it
         for match in islice(_THANKS_LOWER_NAME.finditer(text), MAX_SPANS):
-            word = match.group(1)
-            if (word in lexicons.given_names and word not in lexicons.common_words and word not in not_person
-                    and word not in not_lower and word not in lexicons.ambiguous_names and care()
+            if (_unmistakable_given(match.group(1), lexicons, excluded) and care()
                     and not _inside(spans, match.start(1))):
                 spans.append(match.span(1))
     if not analysis.words.isdisjoint(_KID_WORDS) and ("our" in analysis.words or "my" in analysis.words):
@@ -1939,13 +1951,12 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                     and not _inside(spans, match.start(1))):
                 add(match.start(1), match.end(1))
     if spans and (" and " in text or "&" in text):
-        spans.extend(_coordinated_names(analysis, lexicons, spans, not_person | not_lower))
+        spans.extend(_coordinated_names(analysis, lexicons, spans, excluded))
     if " and " in lower and care():
         for match in islice(_LOWER_PAIR.finditer(text), MAX_SPANS):
             pair = (match.group(1), match.group(2))
-            if all(w in lexicons.given_names and w not in lexicons.common_words and w not in lexicons.ambiguous_names
-                   and w not in not_person and w not in not_lower for w in pair) and not any(
-                    s <= match.start() < e for s, e in spans):
+            if all(_unmistakable_given(w, lexicons, excluded) for w in pair) and not _inside(
+                    spans, match.start()):
                 spans.extend([match.span(1), match.span(2)])  # "tyler and mia were total troopers"
     for match in islice(_MID_VOCATIVE.finditer(text), MAX_SPANS) if "," in text else ():
         low = match.group(1).lower()
