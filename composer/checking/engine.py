@@ -31,7 +31,12 @@ _LATE_TYPES = ("derived", "learned")
 MAX_CHECKED_CHARS = 100_000
 
 _ACRONYM = compile_fast(r"(?<![\w@#•.'’/-])[A-Z][A-Z]{1,4}(?:s|i)?(?![\w'’])")
-_EXPLAINED_AFTER = compile_fast(r"^\s*\((?![^)]{0,3}\))[^)]{4,}\)|^\s*[,:]\s*(?:or|which|meaning|i\.e\.)\b", re.I)
+#: The digits of an identifier after its letters ("BCB-88310274", "claim BH-220914"): a code, not a term.
+_ID_DIGITS_AFTER = compile_fast(r"-\d{3,}")
+#: An explanation right after a term: words in brackets (not a bare figure: "LOC (~30s)" explains nothing), or
+#: ", or ..." / ", meaning ...".
+_EXPLAINED_AFTER = compile_fast(
+    r"^\s*\((?![^)]{0,3}\))(?=[^)]*[A-Za-z]{3})[^)]{4,}\)|^\s*[,:]\s*(?:or|which|meaning|i\.e\.)\b", re.I)
 
 
 class Checker:
@@ -316,7 +321,8 @@ class Checker:
             if stem in known or token in known or stem.lower() in self.lexicons.common_words:
                 continue
             before, after = text[max(0, start - 2) : start], text[end : end + 3]
-            if before.endswith("(") or _EXPLAINED_AFTER.match(text[end : end + 80]) or after.startswith(")"):
+            if before.endswith("(") or _EXPLAINED_AFTER.match(text[end : end + 80]) or after.startswith(")") or (
+                    _ID_DIGITS_AFTER.match(text, end)):
                 continue
             spans.append((start, end))
         return spans

@@ -43,6 +43,7 @@ _DATE = _ci(
     rf"(?<![\w/.-])(?:"
     rf"(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])"  # ISO
     rf"|(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|[12]\d|3[01])(?:\1(?:19|20)?\d\d)?"  # 3/14, 10-14-2025
+    rf"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|[12]\d|3[01])\.(?:19|20)\d\d(?![\d.])"  # 03.11.2024
     rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+(?:0?[1-9]|[12]\d|3[01]){_ORD}?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01]){_ORD}?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{_WEEKDAY}\s+)?the\s+(?:[12]?\d|3[01]){_ORD}"
@@ -65,7 +66,7 @@ _CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedu
               r"(?!\s+(?:meeting|season|semester|festival|fair|conference|sports|break|term|colors|back|into|in\s+love))|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
               r"transplant|stitches|cast|records?\s+request|refill|referral|prescription|rehab|chemo|crutches|re-?check|"
-              r"c-?section|cesarean)(?:s|es)?")
+              r"c-?section|cesarean|concussion|fracture|sprain|overdose|relapse|seizure|stroke|heart\s+attack)(?:s|es)?")
 # "her appointment tomorrow", "your surgery yesterday": a relative date bound to one person's care.
 _REL_DATE = _ci(
     rf"\b(?:your|his|her|their)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{_CARE_NOUN}\s+(?:[\w-]{{1,20}}\s+){{0,4}}?({_REL_DAY})\b"
@@ -73,7 +74,7 @@ _REL_DATE = _ci(
 _PERSON_TIE = _ci(
     rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|DOI|date\s+of\s+injury|DOS|date\s+of\s+service|due\s+date|due|edd|induced|induction|born|birthday|admitted|discharged|died|passed|"
     rf"diagnosed|delivered|started|seen|saw|examined|vaccinated|operated|visited|came\s+in|stopped\s+by|"
-    rf"treated|icu|nicu|hospital|hospitali[sz]ed|er|arrived|checked\s+in|signed\s+in|showed\s+up|re-?check|"
+    rf"treated|icu|nicu|hospital|hospitali[sz]ed|er|arrived|checked\s+in|signed\s+in|showed\s+up|re-?check|sober|"
     rf"retest|{_CARE_NOUN})\b[^.!?\n]{{0,30}}$")
 _PERSON_TIE_RIGHT = _ci(rf"^(?:'s)?\s+{_CARE_NOUN}\b")
 _POSSESSIVE_CARE = _ci(
@@ -85,7 +86,7 @@ _POSSESSIVE_CARE = _ci(
 _EVENT = _ci(
     r"\b(?:closed|close|open|opens|reopen|reopens|hours|clinic|class|event|fair|join\s+us|sign\s+up|"
     r"register|holiday|webinar|workshop|screenings?\s+day|day|night|drive|starting|begins?|through|until|"
-    r"lead|leads|host|hosts|hosting|sessions|lessons|seminar|presentation|talk|camp|season|starts?|kicks?\s+off|"
+    r"lead|leads|host|hosts|hosting|sessions|lessons|seminar|presentation|talk|camp|season|education|awareness|starts?|kicks?\s+off|"
     r"families|everyone|community|walk-?ins?|no\s+appointment)\b")
 #: A number, or one with its last four digits blanked out ("555-867-xxxx" still points to one person).
 _PHONE = compile_fast(
@@ -187,6 +188,10 @@ _ID = _ci(
     # the number, with one space inside when digits follow it ("plate RFM 4471")
     r"([A-Z0-9][A-Z0-9-]{2,24}(?:\s(?=[A-Z-]{0,8}\d)[A-Z0-9-]{2,9})?)")
 _SSN = compile_fast(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+#: A payer's code with no label before it ("resubmitted it under BCB-88310274"), in a draft about billing.
+_BARE_CODE = compile_fast(r"\b[A-Z]{2,5}-\d{5,12}\b")
+_BILLING_WORDS = frozenset(["member", "claim", "claims", "account", "policy", "billed", "billing", "insurance",
+                            "subscriber", "insurer", "invoice", "statement", "copay", "resubmitted"])
 #: What every IP address contains ("1.22.3"): a cheaper scan than the address pattern itself.
 _DOTTED_NUMBERS = compile_fast(r"\d\.\d{1,3}\.\d")
 _IP = compile_fast(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
@@ -238,10 +243,13 @@ _UNIQUE = _ci(
     r"(?:\s+(?:[\w-]{1,20}\s+){0,1}?(?:born|delivered|treated|seen|diagnosed|showing|raising|competing|to\s+\w+)\b"
     r"[^.!?,;:()\n\U0001F300-\U0001FAFF]{0,60}(?<!\s))?"
     r"|\bthe\s+only\s+(?:case|patient|person|one)\s+(?:of|with|in)\s+[^.!?,\n]{1,60}"
+    # "the oldest player in Springfield's walking-soccer league": the oldest or youngest of a named group
+    r"|\bthe\s+(?:oldest|youngest)\s+(?:[\w-]{1,20}\s+)?(?:player|member|runner|athlete|swimmer|golfer|bowler|"
+    r"volunteer|graduate|veteran|competitor|finisher)\s+(?:in|on|at|of)\s+(?:(?!\s(?:and|who|but|with)\s)[^.!?,;:()\n]){3,60}(?<!\s)"
     r"|\b[a-z]{3,20}['’]s\s+(?:first|only|oldest|youngest)\s+(?:set\s+of\s+)?(?:[\w-]{1,20}\s+)?"
     r"(?:baby|babies|twins|triplets|quadruplets|quintuplets|newborn|centenarian|patient|resident)\b")
 _INITIALS = compile_fast(
-    r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=,?\s)(?:,\s+(?:a|an|our|the|who|age|aged)\b[^,.!?\n;]{1,80}"
+    r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=,?\s)(?:,\s+(?:a|an|our|the|who|age|aged|\d{1,3}(?=\s+(?:years?|yrs?|y/?o)\b))\b[^,.!?\n;]{1,80}"
     r"|\s+(?:\(\d{1,3}\)|\d{1,3}[- ]year[- ]old[^,.!?\n]{0,40}))"
 )
 _NOT_INITIALS = compile_fast(r"^(?:U\.\s?S|U\.\s?K|D\.\s?C|A\.\s?M|P\.\s?M|M\.\s?D|R\.\s?N|N\.\s?P|P\.\s?A|"
@@ -291,7 +299,7 @@ _GREETING = _ci(
     r"(?:\s+(?:so|very)\s+much)?(?:\s+again)?\s*,?\s+)([A-Za-zÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})(?=\s*[,!.?:\u2022]|\s*$|\s+[\U0001F300-\U0001FAFF])")
 #: A capital inside a word that is not a name's ("PharmaOne", "StillPoint"; "McKenzie", "DeShawn" are names).
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Da|O['’])[A-Z][a-z]+[A-Z]")
-_VOCATIVE = compile_fast(r",\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s*(?=[!.?]|$)")
+_VOCATIVE = compile_fast(r",\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
 _VOCATIVE_LOWER = re.compile(r",\s+([a-z][a-z'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
 _NAME_CONTEXT_LEFT = _ci(
     r"(?:\b\d{1,3}[- ](?:year|month|week|day)[- ]old|\blittle|\bbaby|\bsweet|\bbrave|\btiny|\bpatient|"
@@ -311,7 +319,8 @@ _NAME_CONTEXT_LEFT = _ci(
 _PERSON_VERB_RIGHT = _ci(
     r"\s+(?:(?:just|finally|also|even|proudly|bravely)\s+)?(?:came|comes|stopped|walked|rang|celebrated|celebrates|"
     r"graduated|finished|beat|kicked|showed|told|asked|brought|hugged|smiled|laughed|cried|lost|quit|completed|"
-    r"survived|visited|returned|recovered|is\s+recovering|is\s+(?:now\s+|finally\s+)?home|went\s+home|"
+    r"survived|visited|returned|recovered|recovers|heals|is\s+recovering|is\s+healing|is\s+(?:now\s+|finally\s+)?home|"
+    r"went\s+home|"
     r"(?:got|had|gets|has)\s+(?:his|her|their)|was\s+(?:so\s+|super\s+|such\s+a\s+)?(?:brave|tough|strong|trooper|champ)|"
     r"turned\s+\d|(?:and|&)\s+(?:his|her)\s+(?:mom|dad|wife|husband|family|parents|kids)|(?:is|was)\s+diagnosed|"
     r"rocked|crushed|nailed|conquered|battled|fought|started\s+(?:his|her)|sees|saw\s+(?:dr|our|•)|"
@@ -390,7 +399,11 @@ _STAFF_RIGHT = compile_fast(
     r"receptionist|physician|doctor|provider|office|front|billing|practice|lab|x-ray|tech|scheduler|team|"
     r"pediatrician|hygienist|manager|coordinator|volunteer|intern|staff|colleague|mail\s+carrier|"
     r"speaker|author|guest|partner|sponsor|mayor|principal|coach|pharmacist|dietitian|therapist|"
-    r"counselor|social\s+worker|midwife|educator|director|owner|founder|chef|host))"
+    r"counselor|social\s+worker|midwife|educator|director|owner|founder|chef|host)"
+    # a reply signed with a role: "– Kayla, Front Desk Lead", "Dee, Office Manager"
+    r"|(?i:front\s+desk|office\s+manager|practice\s+(?:manager|administrator)|billing\s+(?:lead|manager|team|office)|"
+    r"patient\s+(?:services|experience|relations|liaison|advocate)|care\s+coordinator|clinic\s+manager|"
+    r"nurse\s+manager)\b)"
     # "Ms. Dunlap, the front desk asked for your co-pay": the office is the subject, the name is addressed
     r"(?!\s+(?:desk\s+|team\s+|staff\s+)?(?:asked|is|was|will|has|had|called|sent|said|told|can|could|would|"
     r"should|did|does|tried|needs?|wants?|made|gave|got)\b)"
@@ -487,6 +500,8 @@ _TIME_AFTER = _ci(r"^\s*(?:a\.?m\.?|p\.?m\.?|o'?clock|hours|hrs|minutes|days|wee
 _RANGE_BEFORE = _ci(r"\bbetween\s+$")
 _RANGE_FROM = _ci(r"\bfrom\s+$")
 _RANGE_AFTER = _ci(r"^\s*(?:-|–|to|until|till|through|and)\b")
+#: A second date closing a span of days: a schedule ("Dec. 24 through Jan. 1"), not one person's day.
+_DATE_RANGE_AFTER = _ci(rf"^\s*(?:-|–|to|until|till|through|thru)\s*(?:{_MONTH}\.?\s+\d|\d{{1,2}}/\d)")
 _YOUR_HIS_HER = _ci(r"\b(?:your|his|her)\b")
 _LITTLE_NAME = _ci(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z-]{2,20})\b")
 _PERSONAL = _ci(r"\b(?:your|his|her|their|he|she|him|DOB|born|birthday)\b")
@@ -598,8 +613,8 @@ def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
     if _TIME_AFTER.match(right) or _RANGE_BEFORE.search(left) or (
             _RANGE_FROM.search(left) and _RANGE_AFTER.match(right)):
         return False  # "3-6 p.m.", "from 9-11": a time range, not a date
-    if _EVENT.search(left) and not _PERSONAL.search(left + right[:15]):
-        return False  # "our flu-shot clinic on Saturday, October 11"
+    if (_EVENT.search(left) or _DATE_RANGE_AFTER.match(right)) and not _PERSONAL.search(left + right[:15]):
+        return False  # "our flu-shot clinic on Saturday, October 11", "a break Dec. 24 through Jan. 1"
     if _EVENT_CARE_LEFT.search(left) and not _PERSONAL.search(analysis.sentence_lower(start)[1]):
         return False  # "sports physicals on Saturday, July 19", "flu shots on the 3rd": care for everyone
     if _FALLS_ON.search(left):
@@ -628,16 +643,28 @@ _WEAK_CARE = _ci(
     r"admitted|discharged|born|delivered|died|passed|diagnosed|treated|vaccinated)\b")
 
 
+#: What happened to one person on a weekday, said right beside it: an injury, a treatment, a result, a visit.
+_DAY_CARE_NEAR = _ci(
+    r"\b(?:see|saw|seen)\s+(?:him|her)\b|\b(?:came|stopped|walked|limped)\s+(?:\w+\s+)?in\b|\b(?:glued|stitched|"
+    r"patched|splinted|casted|treated|examined|broke|breaking|fell|injured|crashed|missed|showed\s+up|stepped\s+on|"
+    r"bitten|admitted|discharged|born|delivered|passed\s+away|died|labs\s+from|results\s+from|came\s+out|"
+    r"went\s+into)\b")
+
+
 def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
     lower = analysis.lower
     left = lower[max(0, start - 45) : start]
     right = lower[end : end + 30]
     if _RANGE_AFTER.match(right) or _RANGE_LEFT.search(left) or _EVENT.search(left) or _EVENT.search(right[:20]):
         return False
-    if not any(ch.isdigit() for ch in lower[start:end]):
-        return False  # a weekday alone ("your physical on Monday") is too vague to single anyone out
     _, sentence = analysis.sentence_lower(start)
     tie = _WEAK_TIE_REPLY if analysis.request.kind == "reply" else _WEAK_TIE
+    if not any(ch.isdigit() for ch in lower[start:end]):
+        # A weekday alone is one person's day only when what happened to them is right beside it: "we'll see
+        # him Friday", "glued up his forehead Friday", "your labs from Tuesday" (not "your physical on Monday"
+        # in a sentence about booking, and never "open Monday")
+        near = lower[max(0, start - 50) : end + 25]
+        return bool(tie.search(sentence) and _DAY_CARE_NEAR.search(near) and not _EVENT.search(near))
     return bool(tie.search(sentence) and _WEAK_CARE.search(sentence))
 
 
@@ -820,7 +847,8 @@ _REPLY_DATE_NOT = _ci(
     r"\b(?:closed?|closing|closure|reopens?|reopening|open|holidays?|hours|screenings?|events?|clinic|walk-?ins?|"
     r"fair|deadline|noon|processed|starting|starts|begins?|until|through|every|each|join\s+us|sign\s+up|"
     r"register|class|webinar|workshop|group|meeting|meets|circle|physicals|vaccines|clinics|retire\w*|last\s+day|"
-    r"party|5k|fun\s+run|sign\s+(?:her|his|their|the)\s+card|on\s+the\s+course)\b")
+    r"party|5k|fun\s+run|sign\s+(?:her|his|their|the)\s+card|on\s+the\s+course|"
+    r"next\s+(?:one|class|session|meeting|workshop|group|event|talk|walk|screening))\b")
 _RANGE_NEXT = _ci(r",?\s*(?:from\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|–|until)\s*(?:\d|noon)")
 
 
@@ -860,7 +888,8 @@ _HOLIDAY_WORDS = frozenset(["year's", "christmas", "thanksgiving", "halloween", 
 _BIRTH_LEFT = _ci(r"\b(?:born|delivered|arrived|passed\s+away|died)\b[^.!?\n,;]{0,45}$")
 _HOLIDAY_TIE = _ci(
     r"\b(?:born|delivered|arrived|admitted|discharged|died|passed\s+away|diagnosed|surgery|operated|came\s+home|"
-    r"broke|fell|injured|rushed|hospitali[sz]ed|seen|saw|treated)\b[^.!?\n]{0,50}$")
+    r"broke|fell|injured|rushed|hospitali[sz]ed|seen|saw|treated|flown|airlifted|life-?flighted|lbs|pounds|sober|"
+    r"intake)\b[^.!?\n]{0,50}$")
 # "my 11am today", "ur 3pm botox client": a person referred to by their appointment time.
 _TIME_SLOT_PERSON = _ci(
     r"\b(?:my|our|ur|your|the)\s+\d{1,2}(?::[0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s+[\w-]{1,20}){0,2}?"
@@ -933,7 +962,9 @@ _OWN_CARE_POST = _ci(
     r"chemo|scan|mri)\b|\b(?:icu|nicu|hospital|hospice|er)\b")
 _CAP_MONTH = compile_fast(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
-    r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+    r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+    # typed in lower case ("his heart attack in march"): the whole name, and never "may", an everyday word
+    r"|january|february|march|april|june|july|august|september|october|november|december)\b\.?")
 _MONTH_PREP_LEFT = _ci(
     r"(?:\b(?:in|since|by|until|till|from|through|last|next|early|late|mid|back\s+in)[\s-]+|\(\s*"
     r"|\b(?:(?:first|second|third|last|early|late)\s+)?(?:week|weekend|end|middle|start|beginning|part)\s+of\s+)$")
@@ -943,7 +974,7 @@ _MONTH_TIE_LEFT = _ci(
     r"\b(?:crutches|cast|surgery|surgeries|operation|diagnosed|diagnosis|born|delivered|admitted|discharged|"
     r"started|began|recheck|re-check|retest|follow[- ]?up|before|after|due|hospitali[sz]ed|transplant|chemo|"
     r"rehab|injury|injured|broke|broken|fracture|fractured|sprained|torn|fell|accident|stroke|heart\s+attack|biopsy|"
-    r"treatment|arriv(?:ed|ing)|lost|passed|"
+    r"treatment|arriv(?:ed|ing)|lost|passed|intake|"
     r"died|(?:your|his|her|their|first)\s+(?:[\w-]{1,15}\s+){0,2}?(?:visit|session|appointment|appt|check-?up|"
     r"med\s+check|fall|accident|injury|stroke|diagnosis|surgery))\b[^.!?\n]{0,25}$")
 # ...or just after it, when the month opens the clause: "Last January I lost a patient", "In March she was
@@ -1184,6 +1215,8 @@ def detect_id_numbers(analysis: Analysis, lexicons: Lexicons, params: Mapping[st
         if sum(ch.isdigit() for ch in match.group(1)) >= 3:
             spans.append((match.start(), match.end(1)))
     spans.extend(m.span() for m in _SSN.finditer(analysis.text))
+    if not analysis.words.isdisjoint(_BILLING_WORDS):
+        spans.extend(m.span() for m in _BARE_CODE.finditer(analysis.text) if not _overlaps(spans, *m.span()))
     return spans
 
 
@@ -1313,7 +1346,9 @@ _JERSEY = compile_fast(
     r"\b[Oo]ur\s+#(?:[2-9]|[1-9]\d)(?![\w%])"
     r"|(?<=[a-z], )#(?:[2-9]|[1-9]\d)(?=[.,;!?)]|\s*$)"
     r"|(?<![\w&#])#(?:[2-9]|[1-9]\d)(?=\s+[A-Z][a-z'’]+(?:['’]s)?\b)"
-    r"|\b(?:No\.|[Nn]umber)\s?(?:[2-9]|[1-9]\d)\s+(?:on|for)\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)")
+    r"|(?<=[a-z] \()#(?:[2-9]|[1-9]\d)(?=\))"  # "Devontae (#44)"
+    r"|\b(?:No\.|[Nn]umber)\s?(?:[2-9]|[1-9]\d)\s+(?:on|for)\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)"
+    r"|(?<![\w&#])#(?:[2-9]|[1-9]\d)\s+on\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)")
 _SPORT = _ci(r"\b(?:game|games|season|team|bench|sideline|field|court|playoffs|under\s+center|line|jersey|scrimmage|"
              r"tournament|varsity|jv|qb|quarterback|player|match|meet|wrestling|football|soccer|basketball|"
              r"volleyball|baseball|softball|hockey|lacrosse)\b")
@@ -1359,8 +1394,11 @@ def _roles(lexicons: Lexicons) -> tuple[str, ...]:
 # The only one of a kind in a place is one person: "Springfield's only female tow-truck driver", "the one
 # and only Sangamon County tractor-pull champion" (a unique characteristic, 45 CFR 164.514(b)(2)(i)(R)).
 _ONLY_ONE = (
-    r"(?:\b(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+['’]s|(?i:\bthe\s+one\s+and|\b(?:the\s+)?(?:town|county|city|"
-    r"area|state|valley)['’]s))\s+(?i:only\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:<<roles>>))\b")
+    r"(?:\b(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['’]s|s['’])|(?i:\bthe\s+one\s+and|\b(?:the\s+)?(?:town|county|city|"
+    r"area|state|valley)['’]s))\s+(?i:only\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:<<roles>>))\b"
+    # "the only one-handed auctioneer in the county"
+    r"|(?i:\bthe\s+only\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:<<roles>>)\s+(?:in|on|at)\s+(?:the\s+)?(?:county|town|city|state|"
+    r"area|valley|region|league|district|team|school|tri-county))\b")
 # "our fave firefighter from station 4", "the retired librarian from the Lincoln branch".
 _ROLE_PLACE = (
     r"(?i:\b(?:the|our|my)\s+(?:[\w-]{1,15}\s+){0,2}?(?:<<roles>>)\s+(?:from|at|of|on|in|over\s+at|"
@@ -1385,6 +1423,12 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
         for match in islice(_with_roles(_ROLE_PLACE, _roles(lexicons)).finditer(text), MAX_SPANS):
             if not _JOB_NOT_PATIENT_LEFT.search(analysis.lower[max(0, match.start() - 30) : match.start() + 4]):
                 push(*match.span())
+    if not analysis.words.isdisjoint(_SUPERLATIVE_WORDS):
+        for match in islice(_with_roles(_SUPERLATIVE_PERSON, _roles(lexicons)).finditer(text), MAX_SPANS):
+            push(*match.span())  # "our tiniest newborn ever", "Springfield's longest-serving crossing guard"
+    if not analysis.words.isdisjoint(_FAME_WORDS):
+        for match in islice(_LOCAL_FAME.finditer(analysis.lower), MAX_SPANS):
+            push(*match.span())  # "the mayor's son", "the Channel 7 weatherman": one person the whole town knows
     for match in islice(_SCHOOL_GROUP.finditer(text), MAX_SPANS) if not analysis.words.isdisjoint(_GROUP_WORDS) else ():
         _, sentence = analysis.sentence_lower(match.start())
         if _GROUP_PERSON.search(sentence):
@@ -1424,6 +1468,40 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
             continue
         if _JOB_HEALTH.search(window) or not care_words.isdisjoint(_COMMENT_WORD.findall(window)):
             push(start, end)
+
+
+# One of a kind by a superlative, in a draft about health: "our tiniest newborn ever", "Springfield's
+# longest-serving crossing guard", "the fastest girl on the Westfield cross country team", "the only woman on the
+# Sangamon Electric line crew" (a unique characteristic, 45 CFR 164.514(b)(2)(i)(R)).
+#: (Not "bravest" or "toughest": praise, said of many a child, singles no one out.)
+_SUPERLATIVES = (r"youngest|oldest|tiniest|smallest|littlest|biggest|tallest|fastest|"
+                 r"longest-serving|longest-standing|longest-running|last\s+living|last\s+surviving|last\s+working|"
+                 r"one\s+and\s+only")
+_SUPERLATIVE_WORDS = frozenset(["youngest", "oldest", "tiniest", "smallest", "littlest", "biggest", "tallest",
+                                "fastest", "longest", "last", "only"])
+_SUPERLATIVE_PERSON = (
+    rf"(?i:\b(?:our|my|the|[a-z]+['’]s)\s+(?:very\s+)?(?:{_SUPERLATIVES})\s+(?:\(?[\w'’-]{{1,20}}\)?\s+){{0,4}}?"
+    r"(?:<<roles>>|patient|client|member|grad|graduate|newborn|baby|preemie|kid|guy|gal|lady|man|woman|girl|boy|"
+    r"resident|regular|volunteer|player|quads|twins|triplets)\b(?!['’]?s\b)(?:\s+ever)?)"
+    r"(?:\s+(?i:on|in|at|of|from)\s+(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z][\w'’.-]{1,25}){0,3}"
+    r"(?:\s+(?i:team|crew|squad|league|class|program))?)?"
+    r"|(?i:\bthe\s+only\s+(?:woman|man|girl|boy|female|male|lady|guy)\s+(?:on|in|at)\s+the\s+)[A-Z][\w'’-]+"
+    r"(?:\s+[\w'’-]+){0,4}?(?:\s+(?i:crew|team|squad|department|force|line|staff|league))")
+
+
+# Someone the whole town knows, in a draft about health: a local official's or pastor's family member, or a
+# local television personality. (The official alone, named in public business, is a public figure.)
+_LOCAL_OFFICIALS = (r"(?:mayor|sheriff|police\s+chief|fire\s+chief|superintendent|principal|pastor|priest|rabbi|judge|"
+                    r"coach|senator|congressman|congresswoman|governor|alderman|councilman|councilwoman|chief)")
+_LOCAL_FAME = _ci(
+    rf"\bthe\s+(?:(?:town|city|county|village|school)['’]s\s+|new\s+|old\s+)?{_LOCAL_OFFICIALS}['’]s\s+"
+    r"(?:(?:teenage|teen|oldest|youngest|little|eldest|middle)\s+)?(?:son|daughter|wife|husband|kid|kids|boy|girl|mom|mother|"
+    r"dad|father|grandson|granddaughter|brother|sister|nephew|niece|twins)\b"
+    r"|\bthe\s+(?:channel|ch\.?)\s?\d{1,2}\s+(?:weather\s?(?:man|woman|guy|girl|lady)|meteorologist|"
+    r"(?:news\s+|evening\s+|morning\s+|sports\s+)?(?:anchor|anchorman|anchorwoman|reporter|guy|lady))\b")
+_FAME_WORDS = frozenset(["mayor", "sheriff", "chief", "superintendent", "principal", "pastor", "priest", "rabbi",
+                         "judge", "coach", "senator", "congressman", "congresswoman", "governor", "alderman",
+                         "councilman", "councilwoman", "channel", "ch"])
 
 
 # A role named by the team, school or business it belongs to: "the Lincoln High QB", "the Ravens' kicker",
@@ -1725,6 +1803,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     spans: list[Span] = []
 
     def add(start: int, end: int, titled: bool = False) -> None:
+        if lower[start:end] in _MONTH_NAMES and _DAY_NUMBER_NEXT.match(text, end):
+            return  # "through Jan. 1", "June 14": a month, not a person
         left = lower[max(0, start - 40) : start]
         if _OWN_FAMILY_LEFT.search(left):
             return  # "my husband Raj": the author's own family, not a patient
@@ -1869,6 +1949,20 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (_is_nameish(word, lexicons) and word.lower() not in not_person and care()
                     and not _inside(spans, match.start(1))):
                 add(match.start(1), match.end(1))
+    if "!" in text:
+        # "DENISE!!! 22 pounds since January", "CODY!! Seeing you walk in on your own": a name shouted in joy
+        for match in islice(_SHOUTED_NAME.finditer(text), MAX_SPANS):
+            if _unmistakable_given(match.group(1).lower(), lexicons, excluded) and care():
+                add(match.start(1), match.end(1))
+    if not analysis.words.isdisjoint(_WELL_WISH_WORDS) and care():
+        # "Praying for Devontae", "Thinking of Keziah tonight": a wish for someone's recovery names them, even
+        # a name the list lacks
+        for match in islice(_WELL_WISH_NAME.finditer(text), MAX_SPANS):
+            word = match.group(1)
+            low = word.lower()
+            if (_is_nameish(word, lexicons) and low not in not_person and low not in _ABSTRACT_NAMES
+                    and not _NOT_NAME_NEXT.match(text, match.end(1)) and not _inside(spans, match.start(1))):
+                add(match.start(1), match.end(1))
     if not analysis.words.isdisjoint(_COMMUNITY_TITLES) and care():
         # "caring for Coach Frank", "prayers for Pastor Mike": a community title with a first name is a person
         for match in islice(_TITLED_FIRST_NAME.finditer(text), MAX_SPANS):
@@ -1936,6 +2030,15 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (low in lexicons.given_names and low not in not_person and low not in not_lower
                     and not _inside(spans, match.start(1))):
                 spans.append(match.span(1))
+    if "tell" in analysis.words and care():
+        # "tell tyler he passed everything", "Tell Rosa we said hi": a message for one person in the practice's care
+        for match in islice(_TELL_NAME.finditer(text), MAX_SPANS):
+            word = match.group(1)
+            low = word.lower()
+            listed = _unmistakable_given(low, lexicons, excluded) or (
+                word[0].isupper() and low in lexicons.given_names and low not in not_person and low not in not_lower)
+            if listed and not _inside(spans, match.start(1)):
+                add(match.start(1), match.end(1))
     if not analysis.words.isdisjoint(_ONGOING_WORDS):
         # "maddie's been coming to dr reed since she was born", "Tom has been seeing us for his diabetes"
         for start, end in islice(_names_followed_by(analysis, lexicons, _ONGOING_CARE_AFTER_NAME, (3, 20)), MAX_SPANS):
@@ -1978,6 +2081,15 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     return spans
 
 
+_MONTH_NAMES = frozenset(["jan", "april", "may", "june", "july", "august"])
+_DAY_NUMBER_NEXT = compile_fast(r"\.?\s*\d{1,2}(?!\d)")
+_SHOUTED_NAME = compile_fast(r"(?:^|[.!?]\s+|\n)\W{0,3}([A-Z]{3,15})(?=\s*!)")
+_WELL_WISH_WORDS = frozenset(["praying", "prayers", "thinking", "thoughts", "sending", "heal", "well"])
+_WELL_WISH_NAME = compile_fast(
+    r"\b(?i:praying\s+for|prayers\s+(?:for|to|go\s+out\s+to)|thinking\s+(?:of|about)|thoughts\s+(?:are\s+)?with|"
+    r"sending\s+(?:(?:so\s+much|all\s+(?:the|our)|good|healing|positive|big)\s+)?(?:love|prayers|hugs|vibes|"
+    r"strength|healing\s+vibes|good\s+vibes|wishes)\s+(?:to|for)|get\s+well\s+soon,?|heal\s+(?:up|fast|quickly|soon),?)"
+    r"\s+([A-Z][a-z'’-]{2,20})\b(?!['’]s\s+(?:team|class|school|family\s+business))")
 _KID_WORDS = frozenset(["girl", "boy", "guy", "gal", "kiddo", "champ", "warrior", "superstar", "hero"])
 _OUR_KID_NAME = compile_fast(
     r"\b(?i:our|my)\s+(?i:(?:little|sweet|brave|favou?rite|tough)\s+)?(?i:girl|boy|guy|gal|kiddo|champ|warrior|"
@@ -2139,6 +2251,8 @@ _PAREN_VOCATIVE = compile_fast(
 _LEAD_VOCATIVE = compile_fast(
     r"^[^\w]{0,6}([A-Z][a-z'’-]{1,20})\s*(?:,|\s[-–—])\s+(?=(?i:we|we'?re|we’re|i|i'?m|i’m|thank|thanks|sorry|so|"
     r"please|you|your|this|that|our|glad|happy|great|congrats|welcome|hi|hello|hey|it|what|wow|yes|no|of\s+course)\b)")
+_TELL_NAME = compile_fast(r"\b[Tt]ell\s+([A-Za-z][a-z]{1,20})\s+(?:(?i:he|she|we|i|that|to|hi|hello|thanks|congrats|"
+                          r"happy|our|his|her)\b|[!,.])")
 _MESSAGE_TO_NAME = _ci(
     r"\b(?:tell|give|hug|hi\s+to|say\s+hi\s+to|love\s+to|high[- ]five\s+to|best\s+to|congrats\s+to|"
     r"shout-?\s?out\s+to)\s+"
@@ -2189,7 +2303,8 @@ _NAME_INITIAL = compile_fast(r"\b([A-Z][a-z]{2,20})\s+[A-Z]\.(?=[\s,;:)'’\"!?]
 # "Thank you so much, T.M.!", "Hi J.K.,": initials used to address someone.
 _VOCATIVE_INITIALS = compile_fast(
     r"(?:\b(?:[Hh]i|[Hh]ey|[Hh]ello|[Dd]ear|[Tt]hanks|[Tt]hank\s+you(?:\s+so\s+much)?|[Cc]ongrats|"
-    r"[Cc]ongratulations|[Ww]elcome(?:\s+back)?|[Kk]udos\s+to|[Ss]hout-?\s?out\s+to)\s*,?\s+|,\s+)"
+    r"[Cc]ongratulations|[Ww]elcome(?:\s+back)?|[Kk]udos\s+to|[Ss]hout-?\s?out\s+to|that['’]s|[Tt]hat\s+is|"
+    r"[Gg]o|[Yy]ay)\s*,?\s+|,\s+)"
     r"((?:[A-Z]\.\s?){2,3})(?=\s*[!,?]|\s*$|\s+[\U0001F300-\U0001FAFF])")
 
 
@@ -2222,12 +2337,17 @@ def _more_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span], add: 
             low = match.group(1).lower()
             if low in lexicons.surnames and low not in lexicons.common_words and not _inside(spans, match.start()):
                 add(match.start(), match.end())  # "a claim for W. Tran came back denied"
+    if "patient" in analysis.words or "pt" in analysis.words or "client" in analysis.words:
+        for match in islice(_PATIENT_INITIAL.finditer(text), MAX_SPANS):
+            if not _inside(spans, match.start(1)):
+                spans.append(match.span(1))  # "My patient J. is down 60 lbs": the initial names one person
     if _has_initials(analysis):
         for match in islice(_VOCATIVE_INITIALS.finditer(text), MAX_SPANS):
             if not _NOT_INITIALS.match(match.group(1)) and not _inside(spans, match.start(1)):
                 spans.append((match.start(1), match.end(1) - (len(match.group(1)) - len(match.group(1).rstrip()))))
 
 
+_PATIENT_INITIAL = compile_fast(r"\b(?i:my|our)\s+(?i:patient|pt|client)\s+([A-Z]\.)(?=[\s,)(])")
 _CLINICIAN_LEFT = compile_fast(r"\b(?:[Dd]r\.?|[Dd]octor|NP|PA)\s+$")
 #: An age over 89 in the comment: "my grandma is 92", "she's 94", "turned 91", "age 95", "93 years old".
 _COMMENT_OLD_AGE = re.compile(
