@@ -1425,7 +1425,11 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
                 push(*match.span())
     if not analysis.words.isdisjoint(_SUPERLATIVE_WORDS):
         for match in islice(_with_roles(_SUPERLATIVE_PERSON, _roles(lexicons)).finditer(text), MAX_SPANS):
-            push(*match.span())  # "our tiniest newborn ever", "Springfield's longest-serving crossing guard"
+            owner = _SUPERLATIVE_OWNER.search(text, max(0, match.start() - 40), match.start())
+            if owner:  # "our tiniest newborn ever", "Springfield's longest-serving crossing guard"
+                push(owner.start(), match.end())
+        for match in islice(_ONLY_WOMAN_ON.finditer(text), MAX_SPANS) if "only" in analysis.words else ():
+            push(*match.span())  # "the only woman on the Sangamon Electric line crew"
     if not analysis.words.isdisjoint(_FAME_WORDS):
         for match in islice(_LOCAL_FAME.finditer(analysis.lower), MAX_SPANS):
             push(*match.span())  # "the mayor's son", "the Channel 7 weatherman": one person the whole town knows
@@ -1479,13 +1483,18 @@ _SUPERLATIVES = (r"youngest|oldest|tiniest|smallest|littlest|biggest|tallest|fas
                  r"one\s+and\s+only")
 _SUPERLATIVE_WORDS = frozenset(["youngest", "oldest", "tiniest", "smallest", "littlest", "biggest", "tallest",
                                 "fastest", "longest", "last", "only"])
+#: The superlative and the person it describes ("tiniest newborn ever", "longest-serving crossing guard on the
+#: Westfield line crew"); the owner before it is read separately (_SUPERLATIVE_OWNER), so the scan starts at a
+#: superlative and not at every word of a long draft.
 _SUPERLATIVE_PERSON = (
-    rf"(?i:\b(?:our|my|the|[a-z]+['’]s)\s+(?:very\s+)?(?:{_SUPERLATIVES})\s+(?:\(?[\w'’-]{{1,20}}\)?\s+){{0,4}}?"
+    rf"(?i:(?:{_SUPERLATIVES})\s+(?:\(?[\w'’-]{{1,20}}\)?\s+){{0,4}}?"
     r"(?:<<roles>>|patient|client|member|grad|graduate|newborn|baby|preemie|kid|guy|gal|lady|man|woman|girl|boy|"
     r"resident|regular|volunteer|player|quads|twins|triplets)\b(?!['’]?s\b)(?:\s+ever)?)"
     r"(?:\s+(?i:on|in|at|of|from)\s+(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z][\w'’.-]{1,25}){0,3}"
-    r"(?:\s+(?i:team|crew|squad|league|class|program))?)?"
-    r"|(?i:\bthe\s+only\s+(?:woman|man|girl|boy|female|male|lady|guy)\s+(?:on|in|at)\s+the\s+)[A-Z][\w'’-]+"
+    r"(?:\s+(?i:team|crew|squad|league|class|program))?)?")
+_SUPERLATIVE_OWNER = compile_fast(r"\b(?i:our|my|the|[a-z]+['’]s)\s+(?i:very\s+)?$")
+_ONLY_WOMAN_ON = compile_fast(
+    r"(?i:\bthe\s+only\s+(?:woman|man|girl|boy|female|male|lady|guy)\s+(?:on|in|at)\s+the\s+)[A-Z][\w'’-]+"
     r"(?:\s+[\w'’-]+){0,4}?(?:\s+(?i:crew|team|squad|department|force|line|staff|league))")
 
 
