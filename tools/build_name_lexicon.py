@@ -58,6 +58,15 @@ def world_names(wheel: Path, words: set[str]) -> set[str]:
     return {name for name in found if name not in words and _plain(name) not in words}
 
 
+def word_frequencies(language: str) -> dict[str, int]:
+    """pyspellchecker's word-frequency list for ``language`` (read once, used for both the names filter and the
+    common words)."""
+    path = Path(spellchecker.__file__).parent / "resources" / f"{language}.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        frequencies: dict[str, int] = json.load(handle)
+    return frequencies
+
+
 def census(path: Path, limit: int | None = None) -> list[str]:
     words = []
     for line in path.read_text(encoding="ascii").splitlines():
@@ -76,11 +85,8 @@ def main() -> int:
 
     src = args.names_src
     census_given = set(census(src / "dist.male.first")) | set(census(src / "dist.female.first"))
-    dictionaries = Path(spellchecker.__file__).parent / "resources"
-    words: set[str] = set()
-    for language in ("en", "es"):
-        with gzip.open(dictionaries / f"{language}.json.gz", "rt", encoding="utf-8") as handle:
-            words.update(json.load(handle))
+    frequencies = {language: word_frequencies(language) for language in ("en", "es")}
+    words = set(frequencies["en"]) | set(frequencies["es"])
     given = census_given | world_names(args.faker_wheel, words - census_given)
     extra = OUT / "given-names-extra.txt"
     for line in extra.read_text(encoding="utf-8").splitlines():
@@ -91,10 +97,7 @@ def main() -> int:
     surnames = census(src / "dist.all.last", args.surnames)
     (OUT / "surnames.txt").write_text("\n".join(sorted(set(surnames))) + "\n", encoding="utf-8")
 
-    freq_path = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
-    with gzip.open(freq_path, "rt", encoding="utf-8") as handle:
-        frequencies: dict[str, int] = json.load(handle)
-    ranked = sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(frequencies["en"].items(), key=lambda item: (-item[1], item[0]))
     common = [w for w, _ in ranked if w.isalpha()][: args.common]
     (OUT / "common-words.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
     print(f"given names {len(given)}, surnames {len(set(surnames))}, common words {len(common)}")

@@ -1347,8 +1347,9 @@ _JERSEY = compile_fast(
     r"|(?<=[a-z], )#(?:[2-9]|[1-9]\d)(?=[.,;!?)]|\s*$)"
     r"|(?<![\w&#])#(?:[2-9]|[1-9]\d)(?=\s+[A-Z][a-z'’]+(?:['’]s)?\b)"
     r"|(?<=[a-z] \()#(?:[2-9]|[1-9]\d)(?=\))"  # "Devontae (#44)"
-    r"|\b(?:No\.|[Nn]umber)\s?(?:[2-9]|[1-9]\d)\s+(?:on|for)\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)"
-    r"|(?<![\w&#])#(?:[2-9]|[1-9]\d)\s+on\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)")
+    # "No. 54 on the Westfield Warriors", "#23 on the Oakridge Owls" ("#4 for the Lindqvist crew" is a fourth baby)
+    r"|(?:\b(?:No\.|[Nn]umber)\s?(?:[2-9]|[1-9]\d)\s+(?:on|for)|(?<![\w&#])#(?:[2-9]|[1-9]\d)\s+on)"
+    r"\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)")
 _SPORT = _ci(r"\b(?:game|games|season|team|bench|sideline|field|court|playoffs|under\s+center|line|jersey|scrimmage|"
              r"tournament|varsity|jv|qb|quarterback|player|match|meet|wrestling|football|soccer|basketball|"
              r"volleyball|baseball|softball|hockey|lacrosse)\b")
@@ -2070,9 +2071,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         for match in islice(_TELL_NAME.finditer(text), MAX_SPANS):
             word = match.group(1)
             low = word.lower()
-            listed = _unmistakable_given(low, lexicons, excluded) or (
-                word[0].isupper() and low in lexicons.given_names and low not in not_person and low not in not_lower)
-            if listed and not _inside(spans, match.start(1)):
+            # capitalised, any listed name; typed in lower case, only one that is no ordinary word
+            listed = word[0].isupper() or _unmistakable_given(low, lexicons, excluded)
+            if listed and low in lexicons.given_names and low not in excluded and not _inside(spans, match.start(1)):
                 add(match.start(1), match.end(1))
     if not analysis.words.isdisjoint(_ONGOING_WORDS):
         # "maddie's been coming to dr reed since she was born", "Tom has been seeing us for his diabetes"
