@@ -19,14 +19,18 @@ from composer.checking.errors import RuleFileError
 from composer.checking.fastre import LiteralIndex, Matcher, compile_fast, lower_text, word_set
 from composer.checking.learned import FILE_NAME as LEARNED_FILE
 from composer.checking.learned import LearnedModel
+from composer.checking.learned_spans import FILE_NAME as SPANS_FILE
+from composer.checking.learned_spans import HEAD as SPAN_HEAD
+from composer.checking.learned_spans import SpanModel
 from composer.checking.model import CheckRequest, Finding, PracticeContext, Severity
 from composer.checking.readability import grade_level
 from composer.checking.rules import Rule, load_all_lexicons, load_rule_packs
 from composer.checking.text import Masker, hashtag_clusters
 
 Span = tuple[int, int]
-#: Rule types that run after the others and read their findings.
-_LATE_TYPES = ("derived", "learned")
+#: Rule types that run after the others and read their findings; the learned identifier spans run last of
+#: all, since they read which categories every other rule found (as when the model was trained).
+_LATE_TYPES = ("derived", "learned", "learned-spans")
 #: Work is capped here: no social platform accepts more, and a 1 MB paste must stay responsive.
 MAX_CHECKED_CHARS = 100_000
 
@@ -43,14 +47,16 @@ class Checker:
     """Every rule pack and lexicon, compiled once; call :meth:`check` from any thread."""
 
     def __init__(self, rules: list[Rule], lexicons: Lexicons, platform_rules: platforms.PlatformTable,
-                 learned: LearnedModel | None = None) -> None:
+                 learned: LearnedModel | None = None, spans: LearnedModel | None = None) -> None:
         self.rules = tuple(rules)
         self.lexicons = lexicons
         self.platforms = platform_rules
         self.learned = learned
+        self.spans = SpanModel(spans, lexicons) if spans is not None else None
         # Learned rules run after the others: they only add a category no rule found (see _learned).
         self._primary = tuple(r for r in self.rules if r.type not in _LATE_TYPES)
-        self._derived = tuple(r for r in self.rules if r.type in _LATE_TYPES)
+        self._derived = tuple(sorted((r for r in self.rules if r.type in _LATE_TYPES),
+                                     key=lambda r: r.type == "learned-spans"))
         for rule in self.rules:
             if rule.type == "phi" and rule.params["detector"] not in phi.DETECTORS:
                 raise RuleFileError(rule.source, rule.id, "detector",
@@ -189,6 +195,8 @@ class Checker:
             plain = self._count(analysis, params)
         elif kind == "learned":
             plain = self._learned(rule, analysis, params, earlier)
+        elif kind == "learned-spans":
+            plain = self._learned_spans(analysis, params, earlier)
         else:  # derived
             plain = self._derived_spans(rule, analysis, params, earlier)
         if not plain:
@@ -376,6 +384,15 @@ class Checker:
         top = max(totals.values())
         return [bounds[min(sums.index(summed) for summed, total in totals.items() if total == top)]]
 
+    def _learned_spans(self, analysis: Analysis, params: Mapping[str, Any], earlier: list[Finding]) -> list[Span]:
+        """Identifiers the span model is confident about, beyond those the detectors found."""
+        if self.spans is None or not earlier:
+            return []
+        request = analysis.request
+        found = [(f.start, f.end) for f in earlier if f.category == "phi"]
+        return self.spans.spans(analysis.text, request.kind, request.profile, {f.category for f in earlier},
+                                params["threshold"], found)
+
     @staticmethod
     def _derived_spans(
         rule: Rule, analysis: Analysis, params: Mapping[str, Any], earlier: list[Finding]
@@ -435,10 +452,11 @@ def default_resources() -> Path:
     return resources_dir()
 
 
-def load_checker(resources: Path | None = None, with_model: bool = True) -> Checker:
+def load_checker(resources: Path | None = None, with_model: bool = True, with_spans: bool = True) -> Checker:
     """Load every rule pack, lexicon and platform table (not the spelling dictionary: see spelling.py),
-    and the learned model when a rule uses it (``with_model=False``: the hand-written rules alone, which is
-    what the model is trained beside)."""
+    and the learned models when a rule uses them (``with_model=False``: the hand-written rules alone, which
+    is what the heads are trained beside; ``with_spans=False``: without the identifier span model, which is
+    trained beside the rules and the heads)."""
     root = resources or default_resources()
     rules_dir = root / "rules"
     named = load_all_lexicons(rules_dir)
@@ -447,4 +465,9 @@ def load_checker(resources: Path | None = None, with_model: bool = True) -> Chec
     learned = None
     if with_model and any(rule.type == "learned" for rule in rules):
         learned = LearnedModel.load(rules_dir / LEARNED_FILE)
-    return Checker(rules, lexicons, platforms.load_platforms(root / "platforms"), learned)
+    spans = None
+    if with_model and with_spans and any(rule.type == "learned-spans" for rule in rules):
+        spans = LearnedModel.load(rules_dir / SPANS_FILE)
+        if spans.categories != (SPAN_HEAD,):
+            raise RuleFileError(rules_dir / SPANS_FILE, "-", "categories", f"must be [{SPAN_HEAD!r}]")
+    return Checker(rules, lexicons, platforms.load_platforms(root / "platforms"), learned, spans)

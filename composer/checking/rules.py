@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - older layouts
 
 
 DETECTOR_TYPES = ("existence", "pattern", "substitution", "conditional", "readability", "count", "phi",
-                  "derived", "learned")
+                  "derived", "learned", "learned-spans")
 _COMMON_FIELDS = {"id", "category", "severity", "type", "message", "why", "suggestion", "replacement",
                   "when", "examples", "ignore_case", "scope", "enabled"}
 _TYPE_FIELDS: dict[str, set[str]] = {
@@ -45,6 +45,7 @@ _TYPE_FIELDS: dict[str, set[str]] = {
     "phi": {"detector", "params"},
     "derived": {"from_categories", "requires", "unless"},
     "learned": {"threshold", "requires", "unless"},
+    "learned-spans": {"threshold"},
 }
 _WHEN_KEYS = {"kind", "profile", "platform", "reply_to", "citations", "authorized_testimonial"}
 _SCOPES = ("text", "sentence", "context")  # context: the sentence and its neighbours
@@ -303,7 +304,7 @@ def _compile_params(ctx: _Ctx, kind: str, raw: Mapping[str, Any], flags: int) ->
         if span not in ("trigger", "sentence"):
             raise ctx.fail("span", "must be 'trigger' or 'sentence'")
         params["span"] = span
-    elif kind == "learned":
+    elif kind in ("learned", "learned-spans"):
         threshold = raw.get("threshold")
         if not isinstance(threshold, float) or not 0.5 <= threshold < 1.0:
             raise ctx.fail("threshold", "must be a probability from 0.5 to below 1.0, such as 0.7")

@@ -24,6 +24,7 @@ from composer.checking.learned import (
     features,
     train,
 )
+from composer.checking.learned_spans import FILE_NAME as SPANS_FILE
 from composer.checking.train_model import ROOT, corpus_files
 
 MODEL = ROOT / "resources" / "rules" / FILE_NAME
@@ -34,9 +35,11 @@ def model() -> LearnedModel:
     return LearnedModel.load(MODEL)
 
 
-def test_shipped_model_was_trained_on_the_current_corpora(model: LearnedModel) -> None:
-    """A corpus edited (or added) without `python -m composer.checking.train_model` shows up here."""
-    recorded = dict(model.corpora)
+@pytest.mark.parametrize("file_name", [FILE_NAME, SPANS_FILE])
+def test_shipped_models_were_trained_on_the_current_corpora(file_name: str) -> None:
+    """A corpus edited (or added) without `python -m composer.checking.train_model` shows up here, for the
+    heads and the identifier span model alike."""
+    recorded = dict(LearnedModel.load(ROOT / "resources" / "rules" / file_name).corpora)
     for path in corpus_files():
         name = Path(os.path.relpath(path, ROOT)).as_posix()
         assert recorded.get(name) == checksum(path), f"{name} changed since the model was trained"
