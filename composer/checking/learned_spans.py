@@ -78,8 +78,9 @@ class WordFeatures:
         self._given = lexicons.given_names
         self._surnames = lexicons.surnames
         self._common = lexicons.common_words
-        # Remembered per word: the editor re-checks mostly the same words.
-        self._word = lru_cache(maxsize=20_000)(self._word_features)
+        #: Whether a word is a candidate, its shape, and its own features (see _word_features), remembered
+        #: per word: the editor re-checks mostly the same words.
+        self.word = lru_cache(maxsize=20_000)(self._word_features)
 
     def _word_features(self, word: str) -> tuple[bool, str, tuple[str, ...]]:
         """Whether a word is a candidate, its shape, and the features it brings wherever it stands."""
@@ -112,7 +113,7 @@ class WordFeatures:
         """The features of the word at ``index`` of a draft's :func:`words_of`, or None when it is not a
         candidate."""
         word = words[index]
-        candidate, shape, own = self._word(word)
+        candidate, shape, own = self.word(word)
         if not candidate:
             return None
         low = word.lower()
@@ -172,7 +173,7 @@ class SpanModel:
 
     def _own_weight(self, word: str) -> tuple[bool, str, int]:
         """Whether ``word`` is a candidate, its shape, and the weight of what it brings wherever it stands."""
-        candidate, shape, own = self.features._word(word)
+        candidate, shape, own = self.features.word(word)
         return candidate, shape, self.total(("bias", *own))
 
     def _around_weights(self, low: str) -> tuple[int, int, int, int, int, int]:

@@ -51,6 +51,15 @@ def _context(root: Path) -> PracticeContext:
     return PracticeContext.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
+def _drafts(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _request(draft: dict[str, Any]) -> CheckRequest:
+    return CheckRequest(text=draft["text"], kind=draft["kind"], profile=draft["profile"],
+                        platform=draft["platform"], in_reply_to=draft.get("in_reply_to", ""))
+
+
 def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> LearnedModel:
     """Train on every corpus and the rules' examples and return the model (corpus paths are recorded
     relative to ``root``)."""
@@ -67,12 +76,8 @@ def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> Learned
     every = frozenset(HEADS)
     files = corpus_files(root, leave_out)
     for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                draft = json.loads(line)
-                add(CheckRequest(text=draft["text"], kind=draft["kind"], profile=draft["profile"],
-                                 platform=draft["platform"], in_reply_to=draft.get("in_reply_to", "")),
-                    frozenset(draft["expect"]), every)
+        for draft in _drafts(path):
+            add(_request(draft), frozenset(draft["expect"]), every)
     # The rules' own examples. A flag example belongs to its rule's category (it says nothing of the
     # others); a pass example is outside it, and outside every category when no rule finds anything in
     # it. These calm near-misses ("Sunburns raise the risk of skin cancer, per the AAD") teach the heads
@@ -91,10 +96,6 @@ def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> Learned
     weights = train(examples, HEADS)
     corpora = {Path(os.path.relpath(path, root)).as_posix(): checksum(path) for path in files}
     return LearnedModel(HEADS, weights, corpora)
-
-
-def _drafts(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _occurrences(text: str, needles: list[str]) -> list[tuple[int, int]]:
@@ -122,8 +123,7 @@ def span_examples(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) ->
     examples: list[tuple[list[str], frozenset[str], frozenset[str]]] = []
     for path in corpus_files(root, leave_out):
         for draft in _drafts(path):
-            request = CheckRequest(text=draft["text"], kind=draft["kind"], profile=draft["profile"],
-                                   platform=draft["platform"], in_reply_to=draft.get("in_reply_to", ""))
+            request = _request(draft)
             categories = {finding.category for finding in checker.check(request, context)}
             if not categories:
                 continue  # the model is never asked about such a draft
