@@ -156,8 +156,8 @@ class SpanModel:
     def __init__(self, model: LearnedModel, lexicons: Lexicons) -> None:
         if model.categories != (HEAD,):
             raise ValueError(f"a span model has the one head {HEAD!r}")
-        self.model = model
         self.features = WordFeatures(lexicons)
+        # Plain weights (one head): the packed rows are not kept, which halves the model's memory.
         self._weight = {name: model.head_total(row, HEAD) for name, row in model.packed.items()}
         self._given = lexicons.given_names
         self._surnames = lexicons.surnames
