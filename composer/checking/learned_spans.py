@@ -25,18 +25,13 @@ from itertools import accumulate, repeat
 
 from composer.checking.analysis import Lexicons
 from composer.checking.learned import SCALE, LearnedModel
+from composer.checking.phi import DAY_WORDS, MONTH_WORDS
 
 FILE_NAME = "learned-spans-model.json"
 HEAD = "phi"
-Token = tuple[int, int, str]
 Span = tuple[int, int]
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
-_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"))
-_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                     "sept", "oct", "nov", "dec"))
 #: Words of context read on each side of a candidate.
 _WINDOW = 4
 #: Punctuation that ends a sentence: a capital after it says nothing about a name.
@@ -50,14 +45,22 @@ MAX_CHARS = 10_000
 _JOIN_GAP = 2
 
 
-def tokens(text: str) -> list[Token]:
-    """Words (with inner apostrophes) and single punctuation marks, with their offsets."""
-    return [(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(text)]
-
-
 def words_of(text: str) -> list[str]:
-    """The words and punctuation marks of :func:`tokens`, without offsets (found in C, much faster)."""
+    """Words (with inner apostrophes) and single punctuation marks (found in C, much faster than with
+    their offsets: only the few words a check marks need those, see :func:`offsets`)."""
     return _TOKEN.findall(text)
+
+
+def offsets(text: str, words: Sequence[str]) -> list[Span]:
+    """Where each of the first ``len(words)`` words of :func:`words_of` lies in ``text``: each starts at the
+    first character after the word before that is not white space, so a forward search from there finds it."""
+    found: list[Span] = []
+    position = 0
+    for word in words:
+        position = text.find(word, position)
+        found.append((position, position + len(word)))
+        position += len(word)
+    return found
 
 
 def _shape(word: str) -> str:
@@ -86,7 +89,7 @@ class WordFeatures:
         """Whether a word is a candidate, its shape, and the features it brings wherever it stands."""
         low = word.lower()
         given, surname = low in self._given, low in self._surnames
-        weekday, month = low in _WEEKDAYS, low in _MONTHS
+        weekday, month = low in DAY_WORDS, low in MONTH_WORDS
         capital = word[:1].isupper()
         candidate = word[:1].isalnum() and (
             capital or given or surname or weekday or month or any(char.isdigit() for char in word))
@@ -257,16 +260,9 @@ class SpanModel:
                   if total is not None and total >= cutoff]
         if not chosen:
             return []
-        # Offsets only now, for the few words chosen: each word starts at the first character after the
-        # one before that is not white space, so a forward search from there finds it.
-        offsets: list[Span] = []
-        position = 0
-        for word in words[: chosen[-1] + 1]:
-            position = text.find(word, position)
-            offsets.append((position, position + len(word)))
-            position += len(word)
+        places = offsets(text, words[: chosen[-1] + 1])
         covered = _Covered(skip)
-        return _joined(words, offsets, [index for index in chosen if not covered(offsets[index][0])])
+        return _joined(words, places, [index for index in chosen if not covered(places[index][0])])
 
 
 class _Covered:

@@ -475,14 +475,17 @@ _FAMILY_WORDS = frozenset(
 _HAS_DIGIT = compile_fast(r"\d")
 _THREE_DIGITS = compile_fast(r"\d{3}")
 _OLD_NUMBER = compile_fast(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
-_DATE_WORDS = frozenset(
+#: Month and weekday words, with their usual short forms (also read by :mod:`learned_spans`).
+MONTH_WORDS = frozenset(
     [
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday"
+        "sept", "oct", "nov", "dec",
     ]
 )
+DAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+                       "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
+_DATE_WORDS = MONTH_WORDS | {day for day in DAY_WORDS if day.endswith("day")}
 _UNIQUE_WORDS = frozenset(["oldest", "youngest", "first", "only", "last", "longest", "longeststanding"])
 _GREETING_WORDS = frozenset(
     [
@@ -673,7 +676,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     spans: list[Span] = []
     digits = _HAS_DIGIT.search(analysis.lower) is not None
     if not (digits or not analysis.words.isdisjoint(_DATE_WORDS)
-            or not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENT_DAY_WORDS)
+            or not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENTDAY_WORDS)
             or not analysis.words.isdisjoint(_HOLIDAY_WORDS)):
         return spans
     for match in islice(_DATE.finditer(analysis.lower), MAX_SPANS):
@@ -692,7 +695,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             spans.append(match.span(group))
     if not analysis.words.isdisjoint(_ARRIVAL_WORDS):
         _arrival_days(analysis, spans)
-    if not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENT_DAY_WORDS):
+    if not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENTDAY_WORDS):
         _relative_days(analysis, spans)
     _month_and_birthday_dates(analysis, lexicons, spans)
     if not analysis.words.isdisjoint(_HOLIDAY_WORDS):
@@ -701,7 +704,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if _HOLIDAY_TIE.search(left) and not _inside(spans, match.start(1)):
                 birth = _BIRTH_LEFT.search(left)  # "born 2 lbs 3 oz at Memorial on New Year's Day": the whole detail
                 spans.append((match.start() - len(left) + birth.start() if birth else match.start(1), match.end(1)))
-    if not analysis.words.isdisjoint(_DAY_WORDS):
+    if not analysis.words.isdisjoint(DAY_WORDS):
         for match in islice(_BOUND_DAY.finditer(analysis.lower), MAX_SPANS):
             group = next(g for g in (1, 2, 3) if match.group(g))
             s_start, sentence = analysis.sentence_lower(match.start())
@@ -739,7 +742,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                 spans.append(match.span(group))
     if analysis.request.kind == "reply" and digits:
         _reply_dates(analysis, spans)
-    if not analysis.words.isdisjoint(_DAY_WORDS):
+    if not analysis.words.isdisjoint(DAY_WORDS):
         _days_of_care(analysis, spans)
         for match in islice(_DAY_AFTER_CARE.finditer(analysis.lower), MAX_SPANS):
             if not _overlaps(spans, *match.span()):
@@ -1024,7 +1027,7 @@ _ARRIVAL_DAY = _ci(
 #: The words one of which every match of _ARRIVAL_DAY contains.
 _ARRIVAL_WORDS = frozenset(["came", "walked", "strolled", "limped", "rolled", "wheeled", "showed", "brought", "walk"])
 _ONE_PERSON_WHO = _ci(r"\b(?:guy|gentleman|lady|man|woman|mom|dad|patient|kid|teen|girl|boy)\s+who\s+$")
-_EVENT_DAY_WORDS = frozenset(["today", "overnight", "night"])
+_EVENTDAY_WORDS = frozenset(["today", "overnight", "night"])
 _GENERIC_LEFT = _ci(r"\b(?:babies|children|kids|people|anyone|everyone|those|patients|adults|women|men|many|most|who|"
                     r"if|when|whether)\s+(?:[\w-]{1,12}\s+)?$")
 
@@ -1083,8 +1086,6 @@ def _month_and_birthday_dates(analysis: Analysis, lexicons: Lexicons, spans: lis
                 spans.append(match.span())
 
 
-_DAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-                        "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
 _REL_WORDS = frozenset(["tomorrow", "yesterday", "tonight", "morning", "afternoon", "evening"])
 
 

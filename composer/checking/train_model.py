@@ -51,6 +51,11 @@ def _context(root: Path) -> PracticeContext:
     return PracticeContext.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
+def _checksums(files: list[Path], root: Path) -> dict[str, str]:
+    """Each corpus's checksum by its path relative to ``root``, recorded in a model to show when it is stale."""
+    return {Path(os.path.relpath(path, root)).as_posix(): checksum(path) for path in files}
+
+
 def _drafts(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -93,9 +98,7 @@ def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> Learned
             else:
                 clean = not any(f.category in every or f.category == "phi" for f in checker.check(request, context))
                 add(request, frozenset(), every if clean else frozenset([rule.category]))
-    weights = train(examples, HEADS)
-    corpora = {Path(os.path.relpath(path, root)).as_posix(): checksum(path) for path in files}
-    return LearnedModel(HEADS, weights, corpora)
+    return LearnedModel(HEADS, train(examples, HEADS), _checksums(files, root))
 
 
 def _occurrences(text: str, needles: list[str]) -> list[tuple[int, int]]:
@@ -129,9 +132,9 @@ def span_examples(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) ->
                 continue  # the model is never asked about such a draft
             gold = _occurrences(draft["text"], draft.get("phi", []))
             masked = checker.masked_text(request, context)
-            tokens = learned_spans.tokens(masked[: learned_spans.MAX_CHARS])
-            words = [word for _, _, word in tokens]
-            for index, (start, end, _) in enumerate(tokens):
+            masked = masked[: learned_spans.MAX_CHARS]
+            words = learned_spans.words_of(masked)
+            for index, (start, end) in enumerate(learned_spans.offsets(masked, words)):
                 found = featurize(words, index, request.kind, request.profile, categories)
                 if found is not None:
                     inside = any(start < stop and begin < end for begin, stop in gold)
@@ -142,9 +145,7 @@ def span_examples(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) ->
 def build_spans(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> LearnedModel:
     """Train the identifier span model (one head) on the candidate words of every corpus."""
     weights = train(span_examples(root, leave_out), [learned_spans.HEAD], epochs=SPAN_EPOCHS)
-    files = corpus_files(root, leave_out)
-    corpora = {Path(os.path.relpath(path, root)).as_posix(): checksum(path) for path in files}
-    return LearnedModel((learned_spans.HEAD,), weights, corpora)
+    return LearnedModel((learned_spans.HEAD,), weights, _checksums(corpus_files(root, leave_out), root))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,13 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     only_spans = "--spans" in (sys.argv[1:] if argv is None else argv)
     rules = default_resources() / "rules"
     if not only_spans:
-        model = build()
-        (rules / FILE_NAME).write_text(model.to_json(), encoding="utf-8")
-        print(f"{len(model.weights)} features from {len(model.corpora)} corpora -> {rules / FILE_NAME}")
-    spans = build_spans()
-    (rules / learned_spans.FILE_NAME).write_text(spans.to_json(), encoding="utf-8")
-    print(f"{len(spans.weights)} features from {len(spans.corpora)} corpora -> {rules / learned_spans.FILE_NAME}")
+        _write(build(), rules / FILE_NAME)
+    _write(build_spans(), rules / learned_spans.FILE_NAME)
     return 0
+
+
+def _write(model: LearnedModel, target: Path) -> None:
+    target.write_text(model.to_json(), encoding="utf-8")
+    print(f"{len(model.weights)} features from {len(model.corpora)} corpora -> {target}")
 
 
 if __name__ == "__main__":
