@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -70,6 +72,34 @@ def median_ms(function, repeat: int) -> float:
         function()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
+
+
+_LOAD_CODE = (
+    "import time; started = time.perf_counter(); import sys; sys.path.insert(0, {root!r});"
+    "from composer.checking import load_checker; load_checker();"
+    "print((time.perf_counter() - started) * 1000)"
+)
+
+
+def load_ms_installed() -> float:
+    """Engine load (import and every rule pack, lexicon and model) in fresh interpreters, as installed:
+    the median of five.
+
+    An installed copy runs from compiled bytecode (pip writes it at install, PyInstaller bundles it), but a
+    machine with PYTHONDONTWRITEBYTECODE set (CI, this sandbox) compiles every module from source on each
+    start, which added 25-55 ms and is no part of loading the engine. So the bytecode goes to a temporary
+    cache (PYTHONPYCACHEPREFIX): a first run writes it, the five measured read it."""
+    code = _LOAD_CODE.format(root=str(ROOT))
+    with tempfile.TemporaryDirectory() as cache:
+        env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache
+
+        def once() -> float:
+            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+            return float(done.stdout.strip())
+
+        once()
+        return statistics.median(once() for _ in range(5))
 
 
 def memory_mb() -> float:
@@ -180,7 +210,9 @@ def main() -> int:
     print(f"reply (280 chars) median:     {reply_ms:.3f} ms")
     print(f"draft (3,000 chars) median:   {long_ms:.3f} ms   (target <= 3)")
     print(f"batch throughput:             {mb_s:.2f} MB/s  (target >= 1)")
-    print(f"engine load:                  {load_ms:.0f} ms, {added_mb:.1f} MB added  (target <= 300 ms, <= 60 MB)")
+    print(f"engine load, as installed:    {load_ms_installed():.0f} ms, {added_mb:.1f} MB added  "
+          f"(target <= 300 ms, <= 60 MB); in this process {load_ms:.0f} ms"
+          f"{' (compiling from source)' if sys.dont_write_bytecode else ''}")
     print(f"spelling dictionary load:     {spell_ms:.0f} ms; spelling check of a post {spell_check_ms:.2f} ms; "
           f"re-check of a 3,000-character draft after an edit {spell_edit_ms:.2f} ms")
     return 0
