@@ -2251,7 +2251,9 @@ _LOWER_INITIAL = compile_fast(r"\s+[a-z]\.(?=\s|$)")
 _PET_RIGHT = compile_fast(r"[^.?\n]{0,12}?\b(?i:(?:the|our)\s+(?:[\w-]+\s+)?(?:dog|pup|puppy|cat|kitten|pet|mascot))\b")
 _CLOSED_GREETING = compile_fast(r"\s*(?:[!,?]|\.(?!\s*[A-Z]))")
 _IN_PLACE_LEFT = _ci(r"\b(?:in|near|outside|visiting)\s+$")
-_MY_KID_LEFT = _ci(r"\bmy\s+(?:(?:little|baby|big|oldest|youngest|sweet)\s+)?(?:girl|boy|kiddo|little\s+one|kids?)\s+$")
+#: On the author's own account, "my girl Ellie", "our son Noah", "our youngest, Mia": their own children.
+_MY_KID_LEFT = _ci(r"\b(?:my|our)\s+(?:(?:little|baby|big|oldest|youngest|eldest|middle|sweet)\s+)?(?:girl|boy|kiddo|"
+                   r"little\s+one|kids?|son|daughter|twins|grandson|granddaughter|grandkids?)\s*,?\s+$")
 #: "I'm Tessa Brandt, the new intern": the author introducing themself.
 _SELF_LEFT = _ci(r"\b(?:i['’]?m|i\s+am|my\s+name\s+is)\s+$")
 #: "Tony's Brick Oven", "Dalton's Pharmacy on Main": a possessive name on a capitalised word is a business.
