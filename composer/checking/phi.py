@@ -87,7 +87,9 @@ _EVENT = _ci(
     r"\b(?:closed|close|open|opens|reopen|reopens|hours|clinic|class|event|fair|join\s+us|sign\s+up|"
     r"register|holiday|webinar|workshop|screenings?\s+day|day|night|drive|starting|begins?|through|until|"
     r"lead|leads|host|hosts|hosting|sessions|lessons|seminar|presentation|talk|camp|season|education|awareness|starts?|kicks?\s+off|"
-    r"families|everyone|community|walk-?ins?|no\s+appointment)\b")
+    r"families|everyone|community|walk-?ins?|no\s+appointment|"
+    # "Flu shot Saturdays are back": a weekday that recurs is a schedule, not one person's day
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b")
 #: A number, or one with its last four digits blanked out ("555-867-xxxx" still points to one person).
 _PHONE = compile_fast(
     r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-](?:\d{4}(?!\d)|[xX*]{4}(?![\w*]))")
@@ -378,14 +380,21 @@ _NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "big", "sweet", "brav
 _LOWER_NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "grandpa", "grandma", "granny", "nana", "nonna",
                                 "nonno", "abuela", "abuelo", "aunt", "auntie", "uncle", "coach", "don", "doña", "dona"])
 _PLURAL_FAMILY = compile_fast(
-    r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic|lodge|club|hall))")
+    r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic|lodge|club|hall|of\b))")
 _NOT_NAME_NEXT = compile_fast(
     r"^\s+(?:Elementary|School|High|Middle|Academy|College|University|Hospital|Medical|Center|Clinic|"
     r"Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Blvd|Boulevard|Terrace|Circle|Parkway|Trail|St|Ave|Rd|Square|"
     r"Health|Park|Street|Avenue|Road|County|City|Church|Library|Pharmacy|Foundation|Institute|Memorial|"
     r"Day|Award|Act|Law|Hall|Bridge|River|Lake|Mountain|Bank|Credit|Company|Inc|LLC|Group|Lutheran|Baptist|"
-    r"Methodist|Catholic|Presbyterian|Episcopal|Chapel|Temple|Synagogue|Mosque|Cathedral|Parish)\b"
+    r"Methodist|Catholic|Presbyterian|Episcopal|Chapel|Temple|Synagogue|Mosque|Cathedral|Parish|Department|Dept|"
+    r"Society|Association|Journal|Council|Board|Agency|Bureau|Ministry|Federation|Alliance|Coalition|Network|"
+    r"Museum|Fund|Trust|Commission)\b"
 )
+#: "the Allergy Foundation of America", "the University of Victoria": a name word that ends an institution's.
+_INSTITUTION_OF_LEFT = _ci(
+    r"\b(?:foundation|association|society|academy|college|university|department|dept\.?|institutes?|bank|states|"
+    r"centers?|centres?|journal|annals|archives|league|federation|council|board|ministry|bureau|alliance|coalition|"
+    r"network|museum|hospital|republic|kingdom|commonwealth|daughters|sons|knights)\s+of\s+(?:the\s+)?$")
 _PUBLIC_LEFT = _ci(
     r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|author|"
     r"professor|prof\.|dr\.|doctor|vote\s+for|elect|candidate|coach|pastor|reverend|rev\.|"
@@ -851,7 +860,8 @@ _REPLY_DATE_NOT = _ci(
     r"fair|deadline|noon|processed|starting|starts|begins?|until|through|every|each|join\s+us|sign\s+up|"
     r"register|class|webinar|workshop|group|meeting|meets|circle|physicals|vaccines|clinics|retire\w*|last\s+day|"
     r"party|5k|fun\s+run|sign\s+(?:her|his|their|the)\s+card|on\s+the\s+course|"
-    r"next\s+(?:one|class|session|meeting|workshop|group|event|talk|walk|screening))\b")
+    r"next\s+(?:one|class|session|meeting|workshop|group|event|talk|walk|screening)|"
+    r"info(?:rmation(?:al)?)?\s+(?:night|session|evening)|open\s+house|orientation|seminar|lecture|town\s+hall)\b")
 _RANGE_NEXT = _ci(r",?\s*(?:from\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|–|until)\s*(?:\d|noon)")
 
 
@@ -1850,6 +1860,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             return  # "Coach Dana" in a draft about someone's care (titled) is that person, not a public figure
         if _IN_PLACE_LEFT.search(left) and not text.startswith(("'s", "’s"), end):
             return  # "the AAP conference in Orlando": a place
+        if _INSTITUTION_OF_LEFT.search(left) and text[start].isupper():
+            return  # "the Asthma and Allergy Foundation of America": an institution's name
         if analysis.request.profile == "personal" and _MY_KID_LEFT.search(left):
             return  # "Happy 7th birthday to my girl Ellie" on the author's own account
         if _ARTICLE_LEFT.search(left) or _PLACE_ON_LEFT.search(left) or _SELF_LEFT.search(left) or (
