@@ -397,7 +397,8 @@ class Checker:
     def _derived_spans(
         rule: Rule, analysis: Analysis, params: Mapping[str, Any], earlier: list[Finding]
     ) -> list[Span]:
-        sources = [f for f in earlier if f.category in params["from_categories"]]
+        ignored = params["ignore_rules"]
+        sources = [f for f in earlier if f.category in params["from_categories"] and f.rule not in ignored]
         if not sources or not _conditions_hold(params, analysis):
             return []
         first = min(sources, key=lambda f: f.start)

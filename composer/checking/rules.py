@@ -43,7 +43,7 @@ _TYPE_FIELDS: dict[str, set[str]] = {
                     "unknown_acronyms", "known_acronyms"},
     "count": {"measure", "max"},
     "phi": {"detector", "params"},
-    "derived": {"from_categories", "requires", "unless"},
+    "derived": {"from_categories", "ignore_rules", "requires", "unless"},
     "learned": {"threshold", "requires", "unless"},
     "learned-spans": {"threshold"},
 }
@@ -361,6 +361,9 @@ def _compile_params(ctx: _Ctx, kind: str, raw: Mapping[str, Any], flags: int) ->
             if source not in CATEGORIES:
                 raise ctx.fail("from_categories", f"unknown category {source!r}")
         params["from_categories"] = frozenset(sources)
+        # Findings of these rules do not count as sources ("phi.echoed-detail": a reply that repeats the
+        # commenter's own details discloses them, but says nothing of whether the person was seen)
+        params["ignore_rules"] = frozenset(ctx.strings(raw, "ignore_rules", required=False))
     if kind in ("conditional", "derived", "learned"):
         requires = ctx.strings(raw, "requires", required=False)
         params["requires"] = ctx.regex(requires, "requires", flags) if requires else None
@@ -497,4 +500,8 @@ def load_rule_packs(folder: Path, lexicons: Mapping[str, tuple[str, ...]] | None
                 raise RuleFileError(path, rule.id, "id", f"duplicates a rule in {Path(seen[rule.id]).name}")
             seen[rule.id] = rule.source
             rules.append(rule)
+    for rule in rules:
+        for ignored in sorted(rule.params.get("ignore_rules", ())):
+            if ignored not in seen:
+                raise RuleFileError(Path(rule.source), rule.id, "ignore_rules", f"names no rule: {ignored!r}")
     return rules

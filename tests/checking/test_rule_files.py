@@ -93,3 +93,12 @@ def test_unknown_lexicon_is_named(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError) as caught:
         load(tmp_path, body)
     assert "nothing" in str(caught.value)
+
+
+def test_a_derived_rule_ignoring_an_unknown_rule_is_named(tmp_path: Path) -> None:
+    """A typo in the rules a derived rule leaves out would silently leave out nothing."""
+    body = GOOD.replace('type = "existence"', 'type = "derived"').replace(
+        'tokens = ["deadly"]', 'from_categories = ["phi"]\nignore_rules = ["phi.no-such-rule"]')
+    with pytest.raises(RuleFileError) as caught:
+        load(tmp_path, body)
+    assert caught.value.field == "ignore_rules" and "phi.no-such-rule" in str(caught.value)
