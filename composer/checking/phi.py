@@ -2263,7 +2263,7 @@ _LOWER_INITIAL = compile_fast(r"\s+[a-z]\.(?=\s|$)")
 _PET_RIGHT = compile_fast(r"[^.?\n]{0,12}?\b(?i:(?:the|our)\s+(?:[\w-]+\s+)?(?:dog|pup|puppy|cat|kitten|pet|mascot))\b")
 _CLOSED_GREETING = compile_fast(r"\s*(?:[!,?]|\.(?!\s*[A-Z]))")
 _IN_PLACE_LEFT = _ci(r"\b(?:in|near|outside|visiting)\s+$")
-#: On the author's own account, "my girl Ellie", "our son Noah", "our youngest, Mia": their own children.
+#: On the author's own account, "my girl Ellie", "our son Noah", "our daughter, Mia": their own children.
 _MY_KID_LEFT = _ci(r"\b(?:my|our)\s+(?:(?:little|baby|big|oldest|youngest|eldest|middle|sweet)\s+)?(?:girl|boy|kiddo|"
                    r"little\s+one|kids?|son|daughter|twins|grandson|granddaughter|grandkids?)\s*,?\s+$")
 #: "I'm Tessa Brandt, the new intern": the author introducing themself.
