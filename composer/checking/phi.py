@@ -685,7 +685,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     spans: list[Span] = []
     digits = _HAS_DIGIT.search(analysis.lower) is not None
     if not (digits or not analysis.words.isdisjoint(_DATE_WORDS)
-            or not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENTDAY_WORDS)
+            or not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENT_DAY_WORDS)
             or not analysis.words.isdisjoint(_HOLIDAY_WORDS)):
         return spans
     for match in islice(_DATE.finditer(analysis.lower), MAX_SPANS):
@@ -704,7 +704,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             spans.append(match.span(group))
     if not analysis.words.isdisjoint(_ARRIVAL_WORDS):
         _arrival_days(analysis, spans)
-    if not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENTDAY_WORDS):
+    if not analysis.words.isdisjoint(_REL_WORDS) or not analysis.words.isdisjoint(_EVENT_DAY_WORDS):
         _relative_days(analysis, spans)
     _month_and_birthday_dates(analysis, lexicons, spans)
     if not analysis.words.isdisjoint(_HOLIDAY_WORDS):
@@ -1037,7 +1037,7 @@ _ARRIVAL_DAY = _ci(
 #: The words one of which every match of _ARRIVAL_DAY contains.
 _ARRIVAL_WORDS = frozenset(["came", "walked", "strolled", "limped", "rolled", "wheeled", "showed", "brought", "walk"])
 _ONE_PERSON_WHO = _ci(r"\b(?:guy|gentleman|lady|man|woman|mom|dad|patient|kid|teen|girl|boy)\s+who\s+$")
-_EVENTDAY_WORDS = frozenset(["today", "overnight", "night"])
+_EVENT_DAY_WORDS = frozenset(["today", "overnight", "night"])
 _GENERIC_LEFT = _ci(r"\b(?:babies|children|kids|people|anyone|everyone|those|patients|adults|women|men|many|most|who|"
                     r"if|when|whether)\s+(?:[\w-]{1,12}\s+)?$")
 

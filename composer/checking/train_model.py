@@ -132,8 +132,7 @@ def span_examples(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) ->
             if not categories:
                 continue  # the model is never asked about such a draft
             gold = _occurrences(draft["text"], draft.get("phi", []))
-            masked = checker.masked_text(request, context)
-            masked = masked[: learned_spans.MAX_CHARS]
+            masked = checker.masked_text(request, context)[: learned_spans.MAX_CHARS]
             words = learned_spans.words_of(masked)
             for index, (start, end) in enumerate(learned_spans.offsets(masked, words)):
                 found = featurize(words, index, request.kind, request.profile, categories)
