@@ -390,8 +390,9 @@ class Checker:
             return []
         request = analysis.request
         found = [(f.start, f.end) for f in earlier if f.category == "phi"]
-        return self.spans.spans(analysis.text, request.kind, request.profile, {f.category for f in earlier},
-                                params["threshold"], found)
+        scored = self.spans.spans(analysis.text, request.kind, request.profile, {f.category for f in earlier},
+                                  params["threshold"], found)
+        return [(start, end) for start, end in scored if not phi.not_an_identifier(analysis, start, end)]
 
     @staticmethod
     def _derived_spans(

@@ -398,7 +398,8 @@ _INSTITUTION_OF_LEFT = _ci(
 _PUBLIC_LEFT = _ci(
     r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|author|"
     r"professor|prof\.|dr\.|doctor|vote\s+for|elect|candidate|coach|pastor|reverend|rev\.|"
-    r"according\s+to|by|st\.|saint|first\s+lady)\s+$")
+    r"according\s+to|by|st\.|saint|first\s+lady|artist|painter|muralist|sculptor|photographer|illustrator|"
+    r"musician|singer|songwriter|poet|novelist|journalist|reporter|columnist)\s+$")
 #: Clinical credentials written after a name ("Dana Whitfield, DPT"): a colleague, not a patient.
 _CREDENTIALS = (r"(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|FNP-BC|DNP|PhD|APRN|ARNP|RDN|RD|LCSW|DPT|PT|OT|OTR|"
                 r"RDH|DDS|DMD|CNM|CRNA|LMFT|LPC|PsyD|AuD|OD|DC|ATC|CCMA|RRT|MSW|PharmD|CNP|IBCLC|LMT|MSN|BSN|CNA)")
@@ -618,9 +619,17 @@ _PAST_EVENT = _ci(r"\b(?:closed|open|opened|hours|clinic|class|event|fair|hosted
 _SOMEONE = _ci(r"\b(?:your|ur|his|her|their|he|she|him|who|i\s+saw|we\s+saw|mr|mrs|ms|miss)\b")
 
 
+_PART_OF_DAY = compile_fast(r"\s+(?:morning|afternoon|evening|night)\b")
+#: "we saw the night of July 12": the day named twice, not an evening event.
+_DAY_OF_LEFT = _ci(r"\bthe\s+(?:night|day|morning|evening|afternoon)\s+of\s+$")
+
+
 def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
     text = analysis.lower
     left = _ABBREVIATION_DOT.sub(r"\1 ", text[max(0, start - 45) : start])
+    day_of = _DAY_OF_LEFT.search(left)
+    if day_of:
+        left = left[: day_of.start()]
     right = text[end : end + 40]
     if _TIME_AFTER.match(right) or _RANGE_BEFORE.search(left) or (
             _RANGE_FROM.search(left) and _RANGE_AFTER.match(right)):
@@ -649,6 +658,9 @@ _WEAK_DATE = _ci(rf"(?:{_WEEKDAY}(?:\s+(?:at\s+)?{_TIME})?|{_TIME}(?:\s+(?:on\s+
 _RANGE_LEFT = _ci(r"(?:\d|m\.?|noon|day)\s*(?:to|-|–|until|till|and|through)\s*$")
 _WEAK_TIE = _ci(
     r"\b(?:him|her|his|she|he|i\s+saw|we\s+saw|saw\s+(?:him|her|them)|my\s+patient|our\s+patient|the\s+patient)\b")
+#: Beside an injury or a visit, a weekday is also tied by a person described rather than named: "the gentleman
+#: who collapsed Saturday", "pulled 11-year-old Sophie out of a rip current on Monday".
+_DESCRIBED_TIE = _ci(r"\b(?:who|\d{1,2}-(?:year|month|week)-old)\b")
 _WEAK_TIE_REPLY = _ci(r"\b(?:you|your|him|her|his|she|he)\b")
 _WEAK_CARE = _ci(
     rf"\b(?:{_CARE_NOUN}|saw|seen|see|moved|rescheduled|booked|scheduled|came\s+in|come\s+in|stopped\s+by|"
@@ -660,7 +672,8 @@ _DAY_CARE_NEAR = _ci(
     r"\b(?:see|saw|seen)\s+(?:him|her)\b|\b(?:came|stopped|walked|limped)\s+(?:\w+\s+)?in\b|\b(?:glued|stitched|"
     r"patched|splinted|casted|treated|examined|broke|breaking|fell|injured|crashed|missed|showed\s+up|stepped\s+on|"
     r"bitten|admitted|discharged|born|delivered|passed\s+away|died|labs\s+from|results\s+from|came\s+out|"
-    r"went\s+into)\b")
+    r"went\s+into|collapsed|fainted|passed\s+out|pulled|rescued|struck|stung|nipped|sliced|burned|drowned|"
+    r"overdosed)\b")
 
 
 def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
@@ -676,7 +689,8 @@ def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
         # him Friday", "glued up his forehead Friday", "your labs from Tuesday" (not "your physical on Monday"
         # in a sentence about booking, and never "open Monday")
         near = lower[max(0, start - 50) : end + 25]
-        return bool(tie.search(sentence) and _DAY_CARE_NEAR.search(near) and not _EVENT.search(near))
+        return bool((tie.search(sentence) or _DESCRIBED_TIE.search(sentence)) and _DAY_CARE_NEAR.search(near)
+                    and not _EVENT.search(near))
     return bool(tie.search(sentence) and _WEAK_CARE.search(sentence))
 
 
@@ -694,10 +708,12 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             spans.append((start, end))
         elif _WEAK_DATE.fullmatch(match.group()):
             if _weak_tied(analysis, start, end):
-                spans.append((start, end))
+                part = _PART_OF_DAY.match(analysis.lower, end)  # "collapsed Saturday afternoon": the whole time
+                spans.append((start, part.end() if part else end))
         elif _tied_to_person(analysis, start, end) or (
                 _PAST_DAY.match(match.group()) and _past_care(analysis, lexicons, start)):
-            spans.append((start, end))
+            day_of = _DAY_OF_LEFT.search(analysis.lower, max(0, start - 20), start)
+            spans.append((day_of.start() if day_of else start, end))
     if not analysis.words.isdisjoint(_REL_WORDS):
         for match in _REL_DATE.finditer(analysis.lower):
             group = 1 if match.group(1) else 2
@@ -2257,7 +2273,10 @@ _THANKED_FOR = compile_fast(
 _THING_NEXT = compile_fast(
     r"-\d|\s+(?:Labs?|Pharma(?:ceuticals)?|Wellness|Nutrition|Naturals|Supplements|Inc|LLC|Co\.)\b"
     r"|\s+(?:costume|doll|movie|song|cake|onesie|pajamas|t-shirt|sticker|balloon|plush)\b"
-    r"|\s+(?:Skin|Skincare|Beauty|Aesthetics|Cosmetics|Serums?|Elite|Partner|Brand|Collection)\b")
+    r"|\s+(?:Skin|Skincare|Beauty|Aesthetics|Cosmetics|Serums?|Elite|Partner|Brand|Collection)\b"
+    # "Davis Vision", "Omega drops": an insurer or a product, not a person
+    r"|\s+(?:Vision|Dental|Optical|Eyecare|Eyewear|Insurance|Hearing)\b"
+    r"|\s+(?:tablets|capsules|softgels|gummies|lozenges|ointment|lotion|shampoo|drops(?!\s+(?:by|off|in|out|over|to)\b))\b")
 _LOWER_INITIAL = compile_fast(r"\s+[a-z]\.(?=\s|$)")
 #: "Meet Gus! 🐶 our therapy dog": the office's pet.
 _PET_RIGHT = compile_fast(r"[^.?\n]{0,12}?\b(?i:(?:the|our)\s+(?:[\w-]+\s+)?(?:dog|pup|puppy|cat|kitten|pet|mascot))\b")
@@ -2470,3 +2489,30 @@ DETECTORS: dict[str, Detector] = {
     "photos": detect_photos,
     "echo": detect_echo,
 }
+
+
+#: "my wife, Carol", "our grandson Ben": a name right after the author's own relative is family, not a patient.
+_OWN_RELATIVE_LEFT = _ci(
+    r"\b(?:my|our)\s+(?:[\w-]{1,15}\s+){0,2}?(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|"
+    r"brother|sister|hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa|grandmother|grandfather|granny|nana|"
+    r"grandson|granddaughter|grandkids?|grandchildren|twins)\s*,?\s+$")
+_SLASHED_NUMBERS = compile_fast(r"(\d{1,3})/(\d{1,3})")
+
+
+def _plausible_date(first: int, second: int) -> bool:
+    return (1 <= first <= 12 and 1 <= second <= 31) or (1 <= second <= 12 and 1 <= first <= 31)
+
+
+def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
+    """Why a span the learned model scored high is no identifier after all, for the reasons the detectors
+    already know: "20/15" and "120/80" can be no day of the year (an eye chart, a blood pressure), and a name
+    right after "my wife," is the author's own family. The model reads words, not these relations."""
+    text = analysis.text
+    slashed = _SLASHED_NUMBERS.fullmatch(text, start, end)
+    if slashed:
+        return not _plausible_date(int(slashed.group(1)), int(slashed.group(2)))
+    if _THING_NEXT.match(text, end) or _NOT_NAME_NEXT.match(text, end, end + 20):
+        return True  # "Davis Vision", "Lincoln Elementary": an insurer, a product, an institution
+    # "my wife, Carol" is the author's family, but not inside a quoted review ("“...my husband Gene...”")
+    quoted = (text.count("“", 0, start) > text.count("”", 0, start)) or text.count('"', 0, start) % 2 == 1
+    return not quoted and bool(_OWN_RELATIVE_LEFT.search(analysis.lower[max(0, start - 40) : start]))

@@ -33,6 +33,28 @@ def test_a_name_no_detector_knows_is_found_with_its_title(checker: Checker) -> N
     assert _learned(checker, text) == ["Mr. Haverford"]
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "word"),
+    [
+        # an eye-chart score looks like a date to a model of words; no month is numbered 20
+        ("This made our whole week! 🎉 We're thrilled your LASIK went so smoothly and that you're already seeing "
+         "20/15. Keep up with those drops and we'll see you at your one-month check!",
+         {"kind": "reply", "in_reply_to": "dr brennan did my LASIK 3 wks ago and I can read the alarm clock w/o "
+          "glasses for the first time since 5th grade!!! 😭😭"}, "20/15"),
+    ],
+)
+def test_what_the_detectors_know_is_no_identifier_stays_unflagged(
+        checker: Checker, text: str, context: dict[str, str], word: str) -> None:
+    assert word not in _learned(checker, text, **context)
+
+
+def test_a_relative_named_inside_a_quoted_review_is_still_found(checker: Checker) -> None:
+    """"my husband" in the reviewer's own words is the reviewer's husband, a patient, not the author's."""
+    text = ("⭐⭐⭐⭐⭐ from Linda P.! “The home visit team treated my husband Gene like family all through his "
+            "hospice care.” Thank you Linda!!")
+    assert "Gene" in _learned(checker, text)
+
+
 def test_words_the_detectors_found_are_not_found_twice(checker: Checker) -> None:
     """Every learned span starts outside the spans of the PHI detectors, on every draft of a labeled corpus."""
     corpus = Path(__file__).resolve().parent / "independent" / "independent-be.jsonl"
