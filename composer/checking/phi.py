@@ -241,8 +241,9 @@ _UNIQUE = _ci(
     r"(?:baby|babies|twins|triplets|quadruplets|quintuplets|newborn|child|kid|person|patient|woman|man|"
     r"girl|boy|centenarian|resident|family)\b"
     # ...and what singles them out, to the end of the clause: "born in Harmon County in 30 years", "ever
-    # delivered by our OB team", "showing Highland cattle at the county fair this year"
-    r"(?:\s+(?:[\w-]{1,20}\s+){0,1}?(?:born|delivered|treated|seen|diagnosed|showing|raising|competing|to\s+\w+)\b"
+    # delivered by our OB team", "showing Highland cattle at the county fair this year", "(the first girl) in
+    # district history to throw a no-hitter"
+    r"(?:\s+(?:[\w-]{1,20}\s+){0,3}?(?:born|delivered|treated|seen|diagnosed|showing|raising|competing|to\s+\w+)\b"
     r"[^.!?,;:()\n\U0001F300-\U0001FAFF]{0,60}(?<!\s))?"
     r"|\bthe\s+only\s+(?:case|patient|person|one)\s+(?:of|with|in)\s+[^.!?,\n]{1,60}"
     # "the oldest player in Springfield's walking-soccer league": the oldest or youngest of a named group
@@ -1364,6 +1365,9 @@ def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
                 team = match.group()[-1].isalpha()  # "No. 54 on the Warriors": the team is named
                 if (team or sport) and not _inside(spans, match.start()):
                     spans.append(match.span())
+            for match in islice(_JERSEY_FOR.finditer(analysis.text), MAX_SPANS) if sport else ():
+                if not _inside(spans, match.start()):
+                    spans.append(match.span())
     return spans
 
 
@@ -1377,6 +1381,9 @@ _JERSEY = compile_fast(
     # "No. 54 on the Westfield Warriors", "#23 on the Oakridge Owls" ("#4 for the Lindqvist crew" is a fourth baby)
     r"|(?:\b(?:No\.|[Nn]umber)\s?(?:[2-9]|[1-9]\d)\s+(?:on|for)|(?<![\w&#])#(?:[2-9]|[1-9]\d)\s+on)"
     r"\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)")
+# "#22 for the Springfield East Eagles" in a draft about a game or a season ("#4 for the Lindqvist crew", a
+# fourth baby, names no team and no sport).
+_JERSEY_FOR = compile_fast(r"(?<![\w&#])#(?:[2-9]|[1-9]\d)\s+for\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)")
 _SPORT = _ci(r"\b(?:game|games|season|team|bench|sideline|field|court|playoffs|under\s+center|line|jersey|scrimmage|"
              r"tournament|varsity|jv|qb|quarterback|player|match|meet|wrestling|football|soccer|basketball|"
              r"volleyball|baseball|softball|hockey|lacrosse)\b")
