@@ -2518,7 +2518,8 @@ def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
     slashed = _SLASHED_NUMBERS.fullmatch(text, start, end)
     if slashed:
         return not _plausible_date(int(slashed.group(1)), int(slashed.group(2)))
-    if _THING_NEXT.match(text, end) or _NOT_NAME_NEXT.match(text, end, end + 20):
+    named = text[start:end].replace(" ", "").isalpha()  # a word, not a code such as "PHP-4408-2271"
+    if named and (_THING_NEXT.match(text, end) or _NOT_NAME_NEXT.match(text, end, end + 20)):
         return True  # "Davis Vision", "Lincoln Elementary": an insurer, a product, an institution
     # "my wife, Carol" is the author's family, but not inside a quoted review ("“...my husband Gene...”")
     quoted = (text.count("“", 0, start) > text.count("”", 0, start)) or text.count('"', 0, start) % 2 == 1
