@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from composer.checking.analysis import Analysis, Lexicons
@@ -351,10 +351,11 @@ _ABSTRACT_NAMES = frozenset(
      "precious", "lovely", "will", "may", "summer", "spring", "winter", "autumn", "star", "sky", "rain", "storm",
      "king", "prince", "major", "young", "long", "white", "black", "brown", "green", "gray", "grey", "guy", "son",
      "ma", "an", "red", "candy", "cookie", "price", "page", "lane", "miles", "chase", "hunter", "rich"])
-_OWN_FAMILY_LEFT = _ci(
-    r"\bmy\s+(?:[\w-]{1,15}\s+){0,2}?(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|sister|"
-    r"hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa|grandmother|grandfather|granny|nana|nani|nonna|abuela|"
-    r"abuelo|oma|opa)\s+$")
+#: The author's own relatives, as "my ..." names them.
+_OWN_RELATIONS = (r"husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|sister|"
+                  r"hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa|grandmother|grandfather|granny|nana|nani|"
+                  r"nonna|abuela|abuelo|oma|opa")
+_OWN_FAMILY_LEFT = _ci(rf"\bmy\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{_OWN_RELATIONS})\s+$")
 # "Mrs. Alvarez", "Mr. and Mrs. Ortiz", "Mr. Gutiérrez", "Sra. Herrera"; typed all lower-case ("ms. pruitt")
 # the title needs its dot and the surname must be a listed one (checked where this is used).
 _TITLE_SURNAME = compile_fast(
@@ -1361,16 +1362,16 @@ def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
         _described_people(analysis, lexicons, spans)
         if "#" in analysis.text or "no." in analysis.lower or "number" in analysis.words:
             sport = _SPORT.search(analysis.lower) is not None
-            for match in islice(_JERSEY.finditer(analysis.text), MAX_SPANS):
+            jerseys = _JERSEY.finditer(analysis.text)
+            for match in islice(chain(jerseys, _JERSEY_FOR.finditer(analysis.text)) if sport else jerseys, MAX_SPANS):
                 team = match.group()[-1].isalpha()  # "No. 54 on the Warriors": the team is named
                 if (team or sport) and not _inside(spans, match.start()):
-                    spans.append(match.span())
-            for match in islice(_JERSEY_FOR.finditer(analysis.text), MAX_SPANS) if sport else ():
-                if not _inside(spans, match.start()):
                     spans.append(match.span())
     return spans
 
 
+#: "the Westfield Warriors" after a player's number: one to three capitalised words.
+_TEAM_NAME = r"\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)"
 # A player's jersey number in a draft about their injury: "our #9, still on the bench after the concussion",
 # "Tyler Brandt, #22", "No. 54 on the Westfield Warriors". (#1 is a ranking far more often: "the #1 cause".)
 _JERSEY = compile_fast(
@@ -1380,10 +1381,10 @@ _JERSEY = compile_fast(
     r"|(?<=[a-z] \()#(?:[2-9]|[1-9]\d)(?=\))"  # "Devontae (#44)"
     # "No. 54 on the Westfield Warriors", "#23 on the Oakridge Owls" ("#4 for the Lindqvist crew" is a fourth baby)
     r"|(?:\b(?:No\.|[Nn]umber)\s?(?:[2-9]|[1-9]\d)\s+(?:on|for)|(?<![\w&#])#(?:[2-9]|[1-9]\d)\s+on)"
-    r"\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)")
-# "#22 for the Springfield East Eagles" in a draft about a game or a season ("#4 for the Lindqvist crew", a
-# fourth baby, names no team and no sport).
-_JERSEY_FOR = compile_fast(r"(?<![\w&#])#(?:[2-9]|[1-9]\d)\s+for\s+the\s+(?:[A-Z][\w'’-]+\s*){1,3}(?<!\s)")
+    rf"{_TEAM_NAME}")
+# "#22 for the Springfield East Eagles", read only in a draft about a game or a season ("#4 for the Lindqvist
+# crew", a fourth baby, names no team and no sport).
+_JERSEY_FOR = compile_fast(rf"(?<![\w&#])#(?:[2-9]|[1-9]\d)\s+for{_TEAM_NAME}")
 _SPORT = _ci(r"\b(?:game|games|season|team|bench|sideline|field|court|playoffs|under\s+center|line|jersey|scrimmage|"
              r"tournament|varsity|jv|qb|quarterback|player|match|meet|wrestling|football|soccer|basketball|"
              r"volleyball|baseball|softball|hockey|lacrosse)\b")
@@ -2499,10 +2500,8 @@ DETECTORS: dict[str, Detector] = {
 
 
 #: "my wife, Carol", "our grandson Ben": a name right after the author's own relative is family, not a patient.
-_OWN_RELATIVE_LEFT = _ci(
-    r"\b(?:my|our)\s+(?:[\w-]{1,15}\s+){0,2}?(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|"
-    r"brother|sister|hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa|grandmother|grandfather|granny|nana|"
-    r"grandson|granddaughter|grandkids?|grandchildren|twins)\s*,?\s+$")
+_OWN_RELATIVE_LEFT = _ci(rf"\b(?:my|our)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{_OWN_RELATIONS}|grandson|granddaughter|"
+                         r"grandkids?|grandchildren|twins)\s*,?\s+$")
 _SLASHED_NUMBERS = compile_fast(r"(\d{1,3})/(\d{1,3})")
 
 
