@@ -383,8 +383,10 @@ _LOWER_NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "grandpa", "gra
                                 "nonno", "abuela", "abuelo", "aunt", "auntie", "uncle", "coach", "don", "doña", "dona"])
 _PLURAL_FAMILY = compile_fast(
     r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic|lodge|club|hall|of\b))")
+#: The word after a name that makes it a place's or an institution's ("Lincoln Elementary"). Matched at a
+#: position (no "^": with ``match(text, pos)`` a caret only ever matches at the start of the whole text).
 _NOT_NAME_NEXT = compile_fast(
-    r"^\s+(?:Elementary|School|High|Middle|Academy|College|University|Hospital|Medical|Center|Clinic|"
+    r"\s+(?:Elementary|School|High|Middle|Academy|College|University|Hospital|Medical|Center|Clinic|"
     r"Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Blvd|Boulevard|Terrace|Circle|Parkway|Trail|St|Ave|Rd|Square|"
     r"Health|Park|Street|Avenue|Road|County|City|Church|Library|Pharmacy|Foundation|Institute|Memorial|"
     r"Day|Award|Act|Law|Hall|Bridge|River|Lake|Mountain|Bank|Credit|Company|Inc|LLC|Group|Lutheran|Baptist|"
@@ -2518,8 +2520,8 @@ def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
     if slashed:
         return not _plausible_date(int(slashed.group(1)), int(slashed.group(2)))
     named = text[start:end].replace(" ", "").isalpha()  # a word, not a code such as "PHP-4408-2271"
-    if named and (_THING_NEXT.match(text, end) or _NOT_NAME_NEXT.match(text, end, end + 20)):
-        return True  # "Davis Vision", "Lincoln Elementary": an insurer, a product, an institution
+    if named and _THING_NEXT.match(text, end):
+        return True  # "Davis Vision", "Omega drops": an insurer or a product (a child's school can identify them)
     # "my wife, Carol" is the author's family, but not inside a quoted review ("“...my husband Gene...”")
     quoted = (text.count("“", 0, start) > text.count("”", 0, start)) or text.count('"', 0, start) % 2 == 1
     return not quoted and bool(_OWN_RELATIVE_LEFT.search(analysis.lower[max(0, start - 40) : start]))
