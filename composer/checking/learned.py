@@ -286,30 +286,37 @@ def checksum(path: Path) -> str:
 def train(
     examples: Sequence[tuple[Iterable[str], frozenset[str], frozenset[str]]], categories: Iterable[str],
     epochs: int = 25,
-    rate: float = 0.2, decay: float = 1e-4, prune: float = PRUNE,
+    rate: float = 0.2, decay: float = 1e-4, prune: float = PRUNE, seeds: int = 1,
 ) -> dict[str, tuple[int, ...]]:
     """Logistic regression per category by stochastic gradient descent, in a fixed order (deterministic).
 
     ``examples`` are (features, labeled categories, categories the labels speak for): a head learns only
-    from the examples that say whether they belong to its category. Weights smaller than ``prune`` are dropped: they
-    change no decision and would only make the file and the look-ups bigger."""
+    from the examples that say whether they belong to its category. With ``seeds`` above one, each head is
+    trained from that many shuffles and the weights averaged: a single shuffle's model swings with the
+    order it happened to see the last drafts in, and the average decides the same drafts more steadily.
+    Weights smaller than ``prune`` are dropped: they change no decision and would only make the file and
+    the look-ups bigger."""
     heads = list(categories)
     rows = [(sorted(found), labels, known) for found, labels, known in examples]  # fixed order: same floats
     learned: list[dict[str, float]] = []
     for category in heads:
-        weights: dict[str, float] = {}
-        shuffle = _Shuffle(0)
-        order = [index for index, row in enumerate(rows) if category in row[2]]
-        for epoch in range(epochs):
-            shuffle(order)
-            pace = rate / (1.0 + epoch)  # smaller steps as it settles: the last drafts seen sway it less
-            for index in order:
-                found, labels, _known = rows[index]
-                probability = _sigmoid(sum(weights.get(f, 0.0) for f in found))
-                step = ((category in labels) - probability) * pace
-                for feature in found:
-                    weights[feature] = weights.get(feature, 0.0) * (1.0 - decay) + step
-        learned.append(weights)
+        averaged: dict[str, float] = {}
+        for seed in range(seeds):
+            weights: dict[str, float] = {}
+            shuffle = _Shuffle(seed)
+            order = [index for index, row in enumerate(rows) if category in row[2]]
+            for epoch in range(epochs):
+                shuffle(order)
+                pace = rate / (1.0 + epoch)  # smaller steps as it settles: the last drafts seen sway it less
+                for index in order:
+                    found, labels, _known = rows[index]
+                    probability = _sigmoid(sum(weights.get(f, 0.0) for f in found))
+                    step = ((category in labels) - probability) * pace
+                    for feature in found:
+                        weights[feature] = weights.get(feature, 0.0) * (1.0 - decay) + step
+            for feature, weight in weights.items():
+                averaged[feature] = averaged.get(feature, 0.0) + weight / seeds
+        learned.append(averaged)
     every = sorted({feature for weights in learned for feature in weights})
     table: dict[str, tuple[int, ...]] = {}
     for feature in every:

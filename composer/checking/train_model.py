@@ -7,7 +7,7 @@
 It learns from every labeled corpus in the repository (``tests/checking/data``, ``holdout`` and
 ``independent``) and from ``../shared/eval/dev.jsonl`` when that exists, never from the sealed
 ``tests/checking/final`` corpus and the ``tests/checking/untouched`` writers, which stay honest
-measurements, nor from ``tests/checking/not-trained`` (read writers whose training did not pay).
+measurements. The span model also leaves out the read writers listed in ``SPANS_LEFT_OUT``.
 Drafts are masked exactly as the checker masks them (the practice's own details in
 ``../shared/eval/context.json``, or none), so the model sees at training time what it sees when checking.
 The corpora's checksums are recorded in the model; a test fails when a corpus changes and the model was not retrained.
@@ -28,16 +28,26 @@ from composer.checking.model import COMPLIANCE_CATEGORIES, CheckRequest, Practic
 ROOT = Path(__file__).resolve().parents[2]
 #: Identifiers stay with the rule detectors (they need exact spans), so the model has no phi head.
 HEADS = tuple(category for category in COMPLIANCE_CATEGORIES if category != "phi")
-#: Corpora kept out of training: the sealed final one, new writers not yet looked at (both also kept out of
-#: tuning), and read writers whose training was measured and not taken (see tests/checking/not-trained).
-_HELD_OUT = frozenset(["final", "untouched", "not-trained"])
+#: Corpora kept out of training: the sealed final one and new writers not yet looked at (both also kept out
+#: of tuning).
+_HELD_OUT = frozenset(["final", "untouched"])
+#: Read writers the heads learn from but the span model does not: trained on them, it found fewer of the
+#: unread writers' identifiers (PHI recall of six writers 0.847 -> 0.833; see tests/checking/independent/README.md).
+SPANS_LEFT_OUT = frozenset(f"independent-{writer}.jsonl" for writer in ("bi", "bj", "bk", "bl", "bm"))
+#: Both models are trained from this many shuffles of their examples, their weights averaged. Heads from
+#: one shuffle swung the sealed corpus's macro-F1 by 0.03 between retrains on nearly the same examples
+#: (0.917 shipped, 0.887 retrained after a session's rule changes); averaged over four shuffles they did
+#: as well or better than one shuffle on every held-out set (2026-11-24, night).
+TRAINING_SEEDS = 4
 #: Passes over the span model's examples (about 45,000 words; more passes changed nothing measured).
 SPAN_EPOCHS = 10
 
 
-def corpus_files(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> list[Path]:
-    """The labeled corpora the model learns from, in a fixed order (the sealed one, and any file named in
-    ``leave_out`` for measuring the model on drafts it has not seen, left out)."""
+def corpus_files(root: Path = ROOT, leave_out: frozenset[str] = frozenset(), spans: bool = False) -> list[Path]:
+    """The labeled corpora a model learns from (``spans``: the span model), in a fixed order (the sealed
+    one, and any file named in ``leave_out`` for measuring the model on drafts it has not seen, left out)."""
+    if spans:
+        leave_out = leave_out | SPANS_LEFT_OUT
     checking = root / "tests" / "checking"
     files = sorted(path for path in checking.glob("*/*.jsonl")
                    if path.parent.name not in _HELD_OUT and path.name not in leave_out)
@@ -45,8 +55,11 @@ def corpus_files(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> 
     return [dev, *files] if dev.exists() else files
 
 
-def _context(root: Path) -> PracticeContext:
-    path = root.parent / "shared" / "eval" / "context.json"
+def _context(root: Path, corpus: Path | None = None) -> PracticeContext:
+    """The practice a corpus was written for: its own ``<name>.context.json`` beside it (a writer who made up
+    another practice), else the shared one, else none."""
+    own = corpus.with_name(f"{corpus.stem}.context.json") if corpus is not None else None
+    path = own if own is not None and own.exists() else root.parent / "shared" / "eval" / "context.json"
     if not path.exists():
         return PracticeContext()
     return PracticeContext.from_json(json.loads(path.read_text(encoding="utf-8")))
@@ -72,18 +85,19 @@ def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> Learned
     from composer.checking.engine import load_checker
 
     checker = load_checker(with_model=False)
-    context = _context(root)
     examples: list[tuple[list[str], frozenset[str], frozenset[str]]] = []
 
-    def add(request: CheckRequest, labels: frozenset[str], known: frozenset[str]) -> None:
+    def add(request: CheckRequest, labels: frozenset[str], known: frozenset[str], context: PracticeContext) -> None:
         masked = checker.masked_text(request, context)
         examples.append((features(masked, request.kind, request.profile), labels, known))
 
     every = frozenset(HEADS)
     files = corpus_files(root, leave_out)
     for path in files:
+        corpus_context = _context(root, path)
         for draft in _drafts(path):
-            add(_request(draft), frozenset(draft["expect"]), every)
+            add(_request(draft), frozenset(draft["expect"]), every, corpus_context)
+    context = _context(root)
     # The rules' own examples. A flag example belongs to its rule's category (it says nothing of the
     # others); a pass example is outside it, and outside every category when no rule finds anything in
     # it. These calm near-misses ("Sunburns raise the risk of skin cancer, per the AAD") teach the heads
@@ -95,11 +109,11 @@ def build(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> Learned
             request = CheckRequest(text=example.text, kind=example.kind, profile=example.profile,  # type: ignore[arg-type]
                                    platform=example.platform, in_reply_to=example.in_reply_to)
             if example.flag:
-                add(request, frozenset([rule.category]), frozenset([rule.category]))
+                add(request, frozenset([rule.category]), frozenset([rule.category]), context)
             else:
                 clean = not any(f.category in every or f.category == "phi" for f in checker.check(request, context))
-                add(request, frozenset(), every if clean else frozenset([rule.category]))
-    return LearnedModel(HEADS, train(examples, HEADS), _checksums(files, root))
+                add(request, frozenset(), every if clean else frozenset([rule.category]), context)
+    return LearnedModel(HEADS, train(examples, HEADS, seeds=TRAINING_SEEDS), _checksums(files, root))
 
 
 def _occurrences(text: str, needles: list[str]) -> list[tuple[int, int]]:
@@ -121,11 +135,11 @@ def span_examples(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) ->
     from composer.checking.engine import load_checker
 
     checker = load_checker(with_spans=False)
-    context = _context(root)
     featurize = learned_spans.WordFeatures(checker.lexicons)
     head = frozenset([learned_spans.HEAD])
     examples: list[tuple[list[str], frozenset[str], frozenset[str]]] = []
-    for path in corpus_files(root, leave_out):
+    for path in corpus_files(root, leave_out, spans=True):
+        context = _context(root, path)
         for draft in _drafts(path):
             request = _request(draft)
             categories = {finding.category for finding in checker.check(request, context)}
@@ -144,8 +158,8 @@ def span_examples(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) ->
 
 def build_spans(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> LearnedModel:
     """Train the identifier span model (one head) on the candidate words of every corpus."""
-    weights = train(span_examples(root, leave_out), [learned_spans.HEAD], epochs=SPAN_EPOCHS)
-    return LearnedModel((learned_spans.HEAD,), weights, _checksums(corpus_files(root, leave_out), root))
+    weights = train(span_examples(root, leave_out), [learned_spans.HEAD], epochs=SPAN_EPOCHS, seeds=TRAINING_SEEDS)
+    return LearnedModel((learned_spans.HEAD,), weights, _checksums(corpus_files(root, leave_out, spans=True), root))
 
 
 def main(argv: list[str] | None = None) -> int:

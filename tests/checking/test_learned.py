@@ -40,11 +40,13 @@ def test_shipped_models_were_trained_on_the_current_corpora(file_name: str) -> N
     """A corpus edited (or added) without `python -m composer.checking.train_model` shows up here, for the
     heads and the identifier span model alike."""
     recorded = dict(LearnedModel.load(ROOT / "resources" / "rules" / file_name).corpora)
-    for path in corpus_files():
+    expected = corpus_files(spans=file_name == SPANS_FILE)
+    for path in expected:
         name = Path(os.path.relpath(path, ROOT)).as_posix()
         assert recorded.get(name) == checksum(path), f"{name} changed since the model was trained"
     assert not any("final" in name for name in recorded), "the sealed corpus must never be trained on"
     assert not any("untouched" in name for name in recorded), "held-out writers must not be trained on"
+    assert len(recorded) == len(expected), "a corpus the model learned from is gone or left out now"
 
 
 def test_model_has_no_identifier_head(model: LearnedModel) -> None:
@@ -60,6 +62,18 @@ def test_training_learns_and_is_repeatable() -> None:
     assert first.to_json() == second.to_json()
     assert first.score("alarmist", "terrifying, you will die", "post", "practice") > 0.8
     assert first.score("alarmist", "flu shots this fall", "post", "practice") < 0.2
+
+
+def test_heads_averaged_over_shuffles_are_repeatable_and_still_learn() -> None:
+    examples = [(features(text, "post", "practice"), frozenset(labels), frozenset(["alarmist"]))
+                for text, labels in [("you will die", ["alarmist"]), ("deadly and terrifying", ["alarmist"]),
+                                     ("flu shots saturday", []), ("new hours this fall", [])] * 5]
+    averaged = train(examples, ["alarmist"], seeds=3)
+    assert averaged == train(examples, ["alarmist"], seeds=3)
+    assert averaged != train(examples, ["alarmist"])  # other shuffles went into it
+    model = LearnedModel(("alarmist",), averaged, {})
+    assert model.score("alarmist", "terrifying, you will die", "post", "practice") > 0.8
+    assert model.score("alarmist", "flu shots this fall", "post", "practice") < 0.2
 
 
 def test_file_round_trip(tmp_path: Path) -> None:
