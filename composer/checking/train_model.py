@@ -8,8 +8,9 @@ It learns from every labeled corpus in the repository (``tests/checking/data``, 
 ``independent``) and from ``../shared/eval/dev.jsonl`` when that exists, never from the sealed
 ``tests/checking/final`` corpus and the ``tests/checking/untouched`` writers, which stay honest
 measurements. The span model also leaves out the read writers listed in ``SPANS_LEFT_OUT``.
-Drafts are masked exactly as the checker masks them (the practice's own details in
-``../shared/eval/context.json``, or none), so the model sees at training time what it sees when checking.
+Drafts are masked exactly as the checker masks them (the practice's own details in the corpus's own
+``<name>.context.json`` if it has one, else ``../shared/eval/context.json``, or none), so the model sees at
+training time what it sees when checking.
 The corpora's checksums are recorded in the model; a test fails when a corpus changes and the model was not retrained.
 """
 
