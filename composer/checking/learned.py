@@ -300,21 +300,10 @@ def train(
     rows = [(sorted(found), labels, known) for found, labels, known in examples]  # fixed order: same floats
     learned: list[dict[str, float]] = []
     for category in heads:
+        speaking = [index for index, row in enumerate(rows) if category in row[2]]
         averaged: dict[str, float] = {}
         for seed in range(seeds):
-            weights: dict[str, float] = {}
-            shuffle = _Shuffle(seed)
-            order = [index for index, row in enumerate(rows) if category in row[2]]
-            for epoch in range(epochs):
-                shuffle(order)
-                pace = rate / (1.0 + epoch)  # smaller steps as it settles: the last drafts seen sway it less
-                for index in order:
-                    found, labels, _known = rows[index]
-                    probability = _sigmoid(sum(weights.get(f, 0.0) for f in found))
-                    step = ((category in labels) - probability) * pace
-                    for feature in found:
-                        weights[feature] = weights.get(feature, 0.0) * (1.0 - decay) + step
-            for feature, weight in weights.items():
+            for feature, weight in _train_head(rows, speaking, category, seed, epochs, rate, decay).items():
                 averaged[feature] = averaged.get(feature, 0.0) + weight / seeds
         learned.append(averaged)
     every = sorted({feature for weights in learned for feature in weights})
@@ -324,6 +313,24 @@ def train(
         if any(abs(w) >= prune for w in vector):
             table[feature] = tuple(_stored(w) if abs(w) >= prune else 0 for w in vector)
     return table
+
+
+def _train_head(rows: Sequence[tuple[list[str], frozenset[str], frozenset[str]]], speaking: Sequence[int],
+                category: str, seed: int, epochs: int, rate: float, decay: float) -> dict[str, float]:
+    """One head's weights from one shuffle (``seed``) of the examples that speak for its category."""
+    weights: dict[str, float] = {}
+    shuffle = _Shuffle(seed)
+    order = list(speaking)
+    for epoch in range(epochs):
+        shuffle(order)
+        pace = rate / (1.0 + epoch)  # smaller steps as it settles: the last drafts seen sway it less
+        for index in order:
+            found, labels, _known = rows[index]
+            probability = _sigmoid(sum(weights.get(f, 0.0) for f in found))
+            step = ((category in labels) - probability) * pace
+            for feature in found:
+                weights[feature] = weights.get(feature, 0.0) * (1.0 - decay) + step
+    return weights
 
 
 def _stored(weight: float) -> int:

@@ -128,9 +128,8 @@ def _occurrences(text: str, needles: list[str]) -> list[tuple[int, int]]:
     return found
 
 
-def span_examples(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> list[
-        tuple[list[str], frozenset[str], frozenset[str]]]:
-    """One example per candidate word of every draft the rules found something in: its features, and
+def span_examples(root: Path, files: list[Path]) -> list[tuple[list[str], frozenset[str], frozenset[str]]]:
+    """One example per candidate word of every draft in ``files`` the rules found something in: its features, and
     whether it lies in a labeled identifier. The categories the features name come from the checker with
     its rules and heads (the shipped heads: train those first), as when checking."""
     from composer.checking.engine import load_checker
@@ -139,7 +138,7 @@ def span_examples(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) ->
     featurize = learned_spans.WordFeatures(checker.lexicons)
     head = frozenset([learned_spans.HEAD])
     examples: list[tuple[list[str], frozenset[str], frozenset[str]]] = []
-    for path in corpus_files(root, leave_out, spans=True):
+    for path in files:
         context = _context(root, path)
         for draft in _drafts(path):
             request = _request(draft)
@@ -159,8 +158,9 @@ def span_examples(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) ->
 
 def build_spans(root: Path = ROOT, leave_out: frozenset[str] = frozenset()) -> LearnedModel:
     """Train the identifier span model (one head) on the candidate words of every corpus."""
-    weights = train(span_examples(root, leave_out), [learned_spans.HEAD], epochs=SPAN_EPOCHS, seeds=TRAINING_SEEDS)
-    return LearnedModel((learned_spans.HEAD,), weights, _checksums(corpus_files(root, leave_out, spans=True), root))
+    files = corpus_files(root, leave_out, spans=True)
+    weights = train(span_examples(root, files), [learned_spans.HEAD], epochs=SPAN_EPOCHS, seeds=TRAINING_SEEDS)
+    return LearnedModel((learned_spans.HEAD,), weights, _checksums(files, root))
 
 
 def main(argv: list[str] | None = None) -> int:
