@@ -34,7 +34,8 @@ _LATE_TYPES = ("derived", "learned", "learned-spans")
 #: Work is capped here: no social platform accepts more, and a 1 MB paste must stay responsive.
 MAX_CHECKED_CHARS = 100_000
 
-_ACRONYM = compile_fast(r"(?<![\w@#•.'’/-])[A-Z][A-Z]{1,4}(?:s|i)?(?![\w'’])")
+#: An upper-case abbreviation, also with a lower-case prefix or a version digit ("mTBI", "SCAT6").
+_ACRONYM = compile_fast(r"(?<![\w@#•.'’/-])[a-z]?[A-Z][A-Z]{1,4}\d?(?:s|i)?(?![\w'’])")
 #: The digits of an identifier after its letters ("BCB-88310274", "claim BH-220914"): a code, not a term.
 _ID_DIGITS_AFTER = compile_fast(r"-\d{3,}")
 #: An explanation right after a term: words in brackets (not a bare figure: "LOC (~30s)" explains nothing), or
@@ -326,7 +327,8 @@ class Checker:
             if start in taken:
                 continue
             stem = token[:-1] if token[-1] in "si" and token[:-1].isupper() and len(token) > 2 else token
-            if stem in known or token in known or stem.lower() in self.lexicons.common_words:
+            bare = stem.rstrip("0123456789").lstrip("abcdefghijklmnopqrstuvwxyz")  # "COVID19", "eGFR" -> known?
+            if stem in known or token in known or bare in known or stem.lower() in self.lexicons.common_words:
                 continue
             before, after = text[max(0, start - 2) : start], text[end : end + 3]
             if before.endswith("(") or _EXPLAINED_AFTER.match(text[end : end + 80]) or after.startswith(")") or (

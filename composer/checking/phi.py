@@ -214,7 +214,7 @@ _AGE = _ci(
     rf"|\b(?:passed\s+away|died|still\s+\w+ing|celebrat\w+|retired|married|graduated)\b[^.!?\n]{{0,30}}?"
     rf"\bat\s+(?:the\s+age\s+of\s+)?{_OLD}\b(?!\s*(?:%|percent|degrees|°|a\.?m|p\.?m|miles|pounds|lbs))"
     # "Harold (93)", "At 93 he still...", "at ninety-four,", "97 and sharp as a tack", "turning 100", "our centenarian"
-    rf"|(?<=[a-z] )\(\s*{_OLD}\s*\)|\bat\s+{_OLD_WORD}(?:\s+years\s+(?:of\s+age|old))?"
+    rf"|(?<=[a-z] )\(\s*{_OLD}\s*\)|\bat\s+{_OLD_WORD}(?:\s+years\s+(?:of\s+age|old|young))?"
     rf"(?=\s*,|\s+(?:he|she|they|you|years|yrs|and|still|is|was|just|now|finally)\b)"
     rf"|\b(?:she|he|you)['’](?:s|re)\s+{_OLD}(?=\s+(?:and|now|today|this|years|yrs)\b|\s*[,.!?])"
     # "the former band director, now 93,", "Walt, 94, who we see...", "my favorite 90-something patient"
@@ -271,7 +271,8 @@ _PHOTO_CARE_CUE = _ci(
     r"hospital|stretcher|crutches|brace|sling|recovery|treatment)\b")
 
 _PHOTO_PERSON = _ci(
-    r"\b(?:patient|exam\s+(?:table|room)|face|faces|baby|infant|toddler|child|kid|boy|girl|son|"
+    r"\b(?:patient|exam\s+(?:table|room)|face|faces|baby|babies|infants?|newborns?|toddlers?|twins|triplets|quadruplets|"
+    r"quads|child|kid|boy|girl|son|"
     r"daughter|mom|dad|mother|father|his|her|he|she|smiling|wristband|chart|hospital\s+bed|"
     r"wheelchair|walker|cast|stitches|scar|mr|mrs|ms|family|couple|grandma|grandpa)\b")
 # A photo that hides who is in it ("face blurred", "from behind", "hands only") or shows only a body
@@ -596,6 +597,15 @@ def _care_words(lexicons: Lexicons) -> frozenset[str]:
 
 _CALENDAR_WORD = _ci(rf"{_WEEKDAY}|{_FULL_MONTH}|today|tonight|tomorrow|yesterday")
 _ABBREVIATION_DOT = compile_fast(r"\b(st|dr|mr|mrs|ms|mt|ft|jr|sr)\.")
+#: The dots of "a.m." and "p.m.", which would otherwise end the window a date's tie is read from ("born at 6:14
+#: a.m. on Sept. 9"); replaced by spaces, so offsets in the window stay put.
+_CLOCK_DOTS = compile_fast(r"\b([ap])\.m\.")
+
+
+def _undotted(left: str) -> str:
+    """``left`` with the full stops of abbreviations that end no sentence ("Dr.", "a.m.") made spaces."""
+    left = _ABBREVIATION_DOT.sub(r"\1 ", left)
+    return _CLOCK_DOTS.sub(r"\1m  ", left) if ".m." in left else left
 
 
 _EVENT_CARE_LEFT = _ci(r"\b(?:physicals|shots|vaccines|vaccinations|screenings|exams|check-?ups|clinics|classes)\b"
@@ -630,7 +640,7 @@ _DAY_OF_LEFT = _ci(r"\bthe\s+(?:night|day|morning|evening|afternoon)\s+of\s+$")
 
 def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
     text = analysis.lower
-    left = _ABBREVIATION_DOT.sub(r"\1 ", text[max(0, start - 45) : start])
+    left = _undotted(text[max(0, start - 45) : start])
     day_of = _DAY_OF_LEFT.search(left)
     if day_of:
         left = left[: day_of.start()]
@@ -846,7 +856,7 @@ def _with_times(text: str, spans: list[Span]) -> None:
 
 
 #: What may stand between a date and its time, or a weekday and its date, in one identifier ("11/19 at 2:30 pm").
-_DATE_JOINT = compile_fast(r"(?:,?\s*(?:at|@)?\s*|\s+)")
+_DATE_JOINT = compile_fast(r"(?:,?\s*(?:at|@|on)?\s*|\s+)")
 
 
 def _joined(text: str, spans: list[Span]) -> list[Span]:
@@ -1027,7 +1037,10 @@ _BIRTHDAY_NOT_PERSON = _ci(
     r"^\s*(?:to\s+)?(?:us\b|•|our\s+(?:[\w-]+\s+)?(?:practice|clinic|office|team|location|building|business|blog|"
     r"podcast|website|company|foundation|program|app|page|group|center|centre)\b|(?:to\s+)?my\s+(?:[\w-]+\s+)?"
     r"(?:husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|sister|twins|baby|boy|girl|"
-    r"hubby|bestie|best\s+friend|dog|cat|pup))")
+    r"hubby|bestie|best\s+friend|dog|cat|pup)"
+    # "Happy 5th birthday to Biscuit, Luis's golden retriever": an animal, named in apposition
+    r"|(?:to\s+)?[\w'’-]{1,20},\s+(?:[\w'’•-]+\s+){0,3}?(?:dog|pup|puppy|cat|kitty|kitten|retriever|lab|labrador|poodle|"
+    r"doodle|terrier|beagle|spaniel|shepherd|corgi|dachshund|pet|mascot|horse|pony|bunny|rabbit|hamster|parrot|goldfish)\b)")
 
 
 #: "My grandma June turns 91": the author's relative, named, right before an age.
@@ -1145,13 +1158,22 @@ _LOCAL_PHONE_LEFT = _ci(r"\b(?:call|text|reach|phone|cell|number|ring|at|is|on)\
 
 
 def detect_emails(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
-    """E-mail addresses other than the practice's own and organisational mailboxes (info@, hello@)."""
+    """E-mail addresses other than the practice's own, organisational mailboxes (info@, hello@) and the
+    author's own ("send it to my personal email, ..."): the author is staff, never the patient."""
     if "@" not in analysis.text:
         return []
+    lower = analysis.lower
     return [
         m.span() for m in islice(_emails(analysis.text), MAX_SPANS)
         if not _ORG_MAILBOX.match(m.group().lower())
+        and not _OWN_EMAIL_LEFT.search(lower, max(0, m.start() - 40), m.start())
+        and not (m.start() and lower[m.start() - 1] == "•")  # "anika.p.home@...": a staff name in it, their own
     ]
+
+
+#: What introduces the author's own address: "my (personal) email,", "email me at", "reach me directly at".
+_OWN_EMAIL_LEFT = _ci(r"(?:\bmy\s+(?:own\s+|personal\s+|work\s+|direct\s+)?e-?mail(?:\s+address)?(?:\s+is)?|"
+                      r"\b(?:e-?mail|reach|contact|message|write\s+to)\s+me\s+(?:directly\s+)?(?:at|@))\s*[,:]?\s*$")
 
 
 def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
@@ -1777,7 +1799,18 @@ def _is_nameish(token: str, lexicons: Lexicons) -> bool:
     return low.isalpha() and len(low) >= 3 and low not in lexicons.common_words
 
 
+#: A nickname in quotes or brackets between a given name and a surname: "Harold 'Hal' Jenkins", 'Maria "Cuca" Reyes'.
+_QUOTED_NICKNAME = compile_fast(r"\s+(?:'[A-Z][a-z]{1,15}'|‘[A-Z][a-z]{1,15}’|\"[A-Z][a-z]{1,15}\"|“[A-Z][a-z]{1,15}”|"
+                                r"\([A-Z][a-z]{1,15}\))(?=\s+[A-Z][a-z])")
+
+
 def _extend_surname(text: str, end: int, lexicons: Lexicons, upper: bool) -> int:
+    if upper:
+        nickname = _QUOTED_NICKNAME.match(text, end)
+        if nickname:
+            after = _extend_surname(text, nickname.end(), lexicons, upper)
+            if after > nickname.end():
+                return after  # the nickname and the surname after it belong to the one name
     match = re.match(r"\s+([A-Za-z][a-z'’-]{1,25})", text[end : end + 30])
     if not match or _CALENDAR_WORD.fullmatch(match.group(1).lower()):
         return end  # "I saw Lucas Thursday": a day, not a surname
@@ -2153,6 +2186,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     staff = _introduced_staff(text) if spans else frozenset()
     if staff:  # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
         spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in staff]
+    if spans and "@" in text:  # "kara.wells@...": a name inside an address is the address's (see detect_emails)
+        addresses = [match.span() for match in islice(_emails(text), MAX_SPANS)]
+        spans = [(s, e) for s, e in spans if not any(a <= s < b for a, b in addresses)]
     return spans
 
 
@@ -2433,6 +2469,11 @@ _CLINICIAN_LEFT = compile_fast(r"\b(?:[Dd]r\.?|[Dd]octor|NP|PA)\s+$")
 _COMMENT_OLD_AGE = re.compile(
     r"\b(?i:is|she['’]s|he['’]s|turned|turns|turning|age|aged)\s+(9\d|1[01]\d)\b"
     r"|\b(9\d|1[01]\d)[- ](?i:years?|yrs?|y/?o)\b")
+#: Initials in the comment ("my son T.J."), and a jersey or room number ("#12"): echoed, they point back to one person.
+_COMMENT_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
+_NOT_PERSON_INITIALS = frozenset(["U.S.", "D.C.", "P.S.", "A.M.", "P.M.", "U.K.", "E.R.", "M.D.", "D.O.", "N.P.",
+                                  "P.A.", "R.N.", "L.A.", "N.Y.", "B.C.", "A.D.", "O.K.", "T.V.", "I.V."])
+_COMMENT_NUMBER_TAG = re.compile(r"(?<![\w#])#\d{2,3}(?!\w)")
 #: "It's Dolores again", "this is dolores": a commenter giving their name (the lead words in any case).
 _SELF_INTRODUCTION = re.compile(r"\b(?i:i['’]?m|i\s+am|my\s+name\s+is|this\s+is|it['’]?s)\s+([A-Za-z][a-z]{1,20})\b")
 
@@ -2447,6 +2488,11 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
         candidates.add(match.group())
     for match in re.finditer(r"\b\d[\d-]{3,}\d\b", reply):
         candidates.add(match.group())
+    for match in _COMMENT_INITIALS.finditer(reply):
+        if match.group().replace(" ", "").upper() not in _NOT_PERSON_INITIALS:
+            candidates.add(match.group())  # "my son T.J." -> "T.J. worked so hard"
+    for match in _COMMENT_NUMBER_TAG.finditer(reply):
+        candidates.add(match.group())  # "T.J. (#12, Springfield Hawks)" -> "watch out for #12"
     for match in _COMMENT_OLD_AGE.finditer(reply):
         candidates.add(match.group(1) or match.group(2))  # "My grandma is 92" -> "at 92 we'll have the shot ready"
     for match in _SELF_INTRODUCTION.finditer(reply):
@@ -2519,6 +2565,8 @@ def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
     slashed = _SLASHED_NUMBERS.fullmatch(text, start, end)
     if slashed:
         return not _plausible_date(int(slashed.group(1)), int(slashed.group(2)))
+    if "@" in text and any(a <= start < b for a, b in (m.span() for m in islice(_emails(text), MAX_SPANS))):
+        return True  # part of an e-mail address: the address is the identifier, if any (see detect_emails)
     named = text[start:end].replace(" ", "").isalpha()  # a word, not a code such as "PHP-4408-2271"
     if named and _THING_NEXT.match(text, end):
         return True  # "Davis Vision", "Omega drops": an insurer or a product (a child's school can identify them)

@@ -30,6 +30,16 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "Mrs. P from out on Route 97"),
         ("Happy birthday to the first triplets born in Harmon County in 30 years! We delivered all three.",
          "post", "", "the first triplets born in Harmon County in 30 years"),
+        # a time and its date in one identifier, though "a.m." has full stops in it
+        ("Welcome to the world, Nora! Born at 6:14 a.m. on Sept. 9 and already a champion napper.", "post", "",
+         "6:14 a.m. on Sept. 9"),
+        ("With heavy hearts we share that our longtime patient Harold 'Hal' Jenkins passed away on Sunday.", "post", "",
+         "Harold 'Hal' Jenkins"),
+        ("Patient spotlight: at 91 years young, Walt still mows his own lawn.", "post", "", "at 91 years young"),
+        ("Thank you! T.J. worked so hard on his return-to-play plan. Watch out for #12 this season!", "reply",
+         "Huge thanks for getting my son T.J. (#12, Springfield Hawks) back on the ice after his concussion!", "#12"),
+        ("Sweet newborn twins at their first checkup! [photo: Dr. Reed holding two newborns in matching hats]", "post",
+         "", "photo: Dr. Reed holding two newborns in matching hats"),
     ],
 )
 def test_the_whole_identifier_is_underlined(
@@ -44,3 +54,20 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
     """'Riverbend High' is a school, but 'Riverbend' alone and @RiverbendFM are still the practice."""
     text = "Riverbend is open Saturday for flu shots. Follow @RiverbendFM for hours!"
     assert not [f for f in checker.check(CheckRequest(text=text), context) if f.category == "phi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "in_reply_to"),
+    [
+        # the author's own address is no patient's
+        ("We are! Send your résumé straight to my personal email, kara.wells@mailbox.example.", "reply",
+         "Are you still hiring medical assistants?"),
+        # an office pet's birthday
+        ("Happy 5th birthday to Biscuit, Luis's golden retriever and our office mascot! 🐶", "post", ""),
+    ],
+)
+def test_not_a_patient_identifier(
+    checker: Checker, context: PracticeContext, text: str, kind: str, in_reply_to: str
+) -> None:
+    request = CheckRequest(text=text, kind=kind, in_reply_to=in_reply_to)
+    assert not [text[f.start : f.end] for f in checker.check(request, context) if f.category == "phi"]
