@@ -40,6 +40,16 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "Huge thanks for getting my son T.J. (#12, Springfield Hawks) back on the ice after his concussion!", "#12"),
         ("Sweet newborn twins at their first checkup! [photo: Dr. Reed holding two newborns in matching hats]", "post",
          "", "photo: Dr. Reed holding two newborns in matching hats"),
+        ("Long night on call. Caught an 8 lb baby girl last night at 3 a.m. for a brave first-time mom!", "post", "",
+         "last night at 3 a.m."),
+        ("She's up 4 oz above her birth weight. See you both at the weight check on Thursday at 10:30!", "reply", "",
+         "Thursday at 10:30"),
+        ("Long day. Had to tell a 93-year-old retired judge from Maple Grove that he can't drive anymore.", "post", "",
+         "93-year-old retired judge from Maple Grove"),
+        ("Tell Mr. Kowalski in 12B we said hi, and that his new walker is at the front desk!", "reply", "",
+         "Mr. Kowalski in 12B"),
+        ("She was told she might never carry a pregnancy. On Easter Sunday she delivered a healthy baby boy.", "post",
+         "", "Easter Sunday"),
     ],
 )
 def test_the_whole_identifier_is_underlined(
