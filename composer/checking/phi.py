@@ -233,11 +233,14 @@ _AGE = _ci(
 _AGE_TAIL = compile_fast(
     r"(?:\s+(?!(?:w/|with|who|and|is|was|has|had|in|at|on|for|from|getting|after|before|to)\b)"
     r"[A-Za-z][\w'-]{0,20}){1,5}"
+    # the place that goes with it (the text is lower-cased): "...retired judge from Maple Grove"
+    r"(?:\s+from\s+(?!(?:the|a|an|our|my|his|her|their|your|home|work|school|church|here|there)\b)[a-z]{3,20}"
+    r"(?:\s+(?!(?:and|who|that|with|to|for|in|on|at|he|she|they|was|is)\b)[a-z]{3,20})?)?"
 )
 _UNIQUE = _ci(
     r"\b(?:our|my)\s+(?:oldest|youngest|first|only|longest-?standing|last)\s+(?:living\s+)?"
     r"(?:patient|client|member|centenarian)\b(?!s)"
-    r"|\bthe\s+(?:first|only|last|youngest|oldest)\s+(?:[\w-]{1,20}\s+){0,2}?"
+    r"|\bthe\s+(?:very\s+)?(?:first|only|last|youngest|oldest)\s+(?:[\w-]{1,20}\s+){0,2}?"
     r"(?:baby|babies|twins|triplets|quadruplets|quintuplets|newborn|child|kid|person|patient|woman|man|"
     r"girl|boy|centenarian|resident|family)\b"
     # ...and what singles them out, to the end of the clause: "born in Harmon County in 30 years", "ever
@@ -312,7 +315,7 @@ _NAME_CONTEXT_LEFT = _ci(
     r"grandson|granddaughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|niece|nephew|cousin|partner|fianc[eé]e?|"
     r"boyfriend|girlfriend|twin|baby|kid|child|toddler|newborn)|"
     r"\b(?:our|my)\s+(?:[\w-]{1,12}\s+)?(?:girl|boy|guy|gal|kiddo|buddy|champ|warrior|friend|neighbor|regular|pt|grad|graduate|superstar|"
-    r"hero|fighter|survivor|miracle|rockstar|trooper|patient)|"
+    r"hero|fighter|survivor|miracle|rockstar|trooper|patient|client)|"
     r"\b(?:(?:big|little|baby)\s+(?:brother|sister|bro|sis)s?|mama|papa|grandma|grandpa|granny|nana|auntie|uncle|big|lil|meet|shout-?\s?outs?\s+to|kudos\s+to|"
     r"congrats\s+to|prayers\s+for|caring\s+for|care\s+for|treating|treated|tell|love\s+ya|love\s+you|"
     r"thanks\s+to|thank\s+you\s+to|keep|hugs\s+to|honou?r(?:ing)?|remember(?:ing)?|celebrating|welcoming|"
@@ -470,7 +473,8 @@ _NAME_DETAIL_RIGHT = compile_fast(
     r"Court|Dr|Drive|Blvd|Way|Pl|Place)\b\.?(?:\s+(?:laundromat|store|shop|bakery|diner|cafe|church|bar|salon|"
     r"garage|pharmacy)\b)?)"
     r"|\s+[A-Z]\.,\s*[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?(?=\s*(?:[,.!?);:]|$))"
-    r"|\s+in\s+(?:room|bed|bay|unit)\s+\d{1,4}[A-Z]?\b")  # "Mrs. Petrakis in room 14"
+    # "Mrs. Petrakis in room 14", "Mr. Kowalski in 12B"
+    r"|\s+in\s+(?:(?:room|bed|bay|unit|apt\.?|apartment|suite|#)\s*\d{1,4}[A-Z]?|\d{1,4}[A-Z])\b")
 #: "8-year-old Jayden", "6 yo Mia": the age that goes with a child's name.
 _AGE_BEFORE_NAME = compile_fast(r"\b\d{1,2}(?:[- ](?:years?|months?|weeks?)[- ]old|\s?y/?o)\s+$")
 
@@ -690,6 +694,10 @@ _DAY_CARE_NEAR = _ci(
     r"overdosed)\b")
 
 
+#: A clock time right after a weekday ("Thursday at 10:30"): a booked hour, not the day the office is open.
+_CLOCK_AFTER_DAY = compile_fast(r",?\s+(?:at\s+|@\s*)?(?:[01]?\d|2[0-3]):[0-5]\d")
+
+
 def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
     lower = analysis.lower
     left = lower[max(0, start - 45) : start]
@@ -703,6 +711,8 @@ def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
         # him Friday", "glued up his forehead Friday", "your labs from Tuesday" (not "your physical on Monday"
         # in a sentence about booking, and never "open Monday")
         near = lower[max(0, start - 50) : end + 25]
+        if _CLOCK_AFTER_DAY.match(lower, end) and tie.search(sentence) and _WEAK_CARE.search(sentence):
+            return not _EVENT.search(near)  # "see you at the weight check on Thursday at 10:30": one booked visit
         return bool((tie.search(sentence) or _DESCRIBED_TIE.search(sentence)) and _DAY_CARE_NEAR.search(near)
                     and not _EVENT.search(near))
     return bool(tie.search(sentence) and _WEAK_CARE.search(sentence))
@@ -740,7 +750,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if not analysis.words.isdisjoint(_HOLIDAY_WORDS):
         for match in islice(_HOLIDAY_DATE.finditer(analysis.text), MAX_SPANS):
             left = _ABBREVIATION_DOT.sub(r"\1 ", analysis.lower[max(0, match.start() - 60) : match.start()])
-            if _HOLIDAY_TIE.search(left) and not _inside(spans, match.start(1)):
+            if (_HOLIDAY_TIE.search(left) or _HOLIDAY_TIE_RIGHT.match(analysis.lower, match.end())) and not _inside(
+                    spans, match.start(1)):
                 birth = _BIRTH_LEFT.search(left)  # "born 2 lbs 3 oz at Memorial on New Year's Day": the whole detail
                 spans.append((match.start() - len(left) + birth.start() if birth else match.start(1), match.end(1)))
     if not analysis.words.isdisjoint(DAY_WORDS):
@@ -755,7 +766,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         lower = analysis.lower
         for match in islice(_CLOCK_TIME.finditer(lower), MAX_SPANS):
             start, end = match.span()
-            cue = _BOUND_TIME_LEFT.search(lower[max(0, start - 35) : start])
+            cue = _BOUND_TIME_LEFT.search(lower[max(0, start - 60) : start])
             if not cue or _inside(spans, start):
                 continue
             if cue.group().lstrip().startswith("arrive") and not _POSSESSIVE_CARE.search(
@@ -768,7 +779,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if owned and not (_BOUND_TIME_RIGHT.match(lower, end)
                               or (cue.group().lstrip().startswith("my") and _MY_TIME_RIGHT.match(lower, end))):
                 continue  # "your 10:40" needs what it is: "your 10:40 slot"; "sorry to my 8:30," is a patient
-            spans.append((start, end))
+            day = _DAY_AT_LEFT.search(lower, max(0, start - 25), start)  # "last night at 3 a.m.": one moment
+            spans.append((day.start() if day else start, end))
     if "m" in analysis.lower:
         for match in islice(_TIME_SLOT_PERSON.finditer(analysis.lower), MAX_SPANS):
             if not _inside(spans, match.start()):
@@ -923,11 +935,14 @@ _POSSESSED_DATE = _ci(
 
 # "born ... on New Year's Day", "delivered on Christmas Eve": a holiday is a date of birth or care.
 _HOLIDAY_DATE = compile_fast(
-    r"\b(?:on|over|since)\s+((?:New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve|morning))?|Thanksgiving(?:\s+Day)?|"
+    r"\b(?i:on|over|since)\s+((?:New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve|morning))?|Thanksgiving(?:\s+Day)?|"
     r"Halloween|Valentine['’]s\s+Day|Easter(?:\s+Sunday)?|Independence\s+Day|the\s+Fourth\s+of\s+July|July\s+4th|"
     r"Mother['’]s\s+Day|Father['’]s\s+Day|Labor\s+Day|Memorial\s+Day)\b)")
 _HOLIDAY_WORDS = frozenset(["year's", "christmas", "thanksgiving", "halloween", "valentine's", "easter", "independence",
                             "fourth", "4th", "mother's", "father's", "labor", "memorial", "year’s", "valentine’s"])
+_HOLIDAY_TIE_RIGHT = _ci(
+    r"[^.!?\n]{0,30}?\b(?:(?:she|he|they)\s+(?:delivered|gave\s+birth|was\s+admitted|passed\s+away|died|"
+    r"had\s+(?:her|his|their)\s+(?:baby|surgery|stroke|heart\s+attack))|(?:was|were)\s+born)\b")
 _BIRTH_LEFT = _ci(r"\b(?:born|delivered|arrived|passed\s+away|died)\b[^.!?\n,;]{0,45}$")
 _HOLIDAY_TIE = _ci(
     r"\b(?:born|delivered|arrived|admitted|discharged|died|passed\s+away|diagnosed|surgery|operated|came\s+home|"
@@ -977,9 +992,14 @@ _CLOCK_TIME = _ci(rf"(?<![\w:/.$-]){_CLOCK}(?![\w:/])")
 _BOUND_TIME_LEFT = _ci(
     r"(?:\b(?:checked\s+in|signed\s+in|roomed|arrived|showed\s+up|rolled?\s+in|called\s+in|seen|came\s+in|"
     r"walked\s+in|got\s+here)\s+at|\b(?:in\s+a\s+room|roomed|seen|called\s+back)\s+by|\bborn\s+(?:[\w,/]+\s+){0,3}at"
+    # a named baby's arrival ("made his grand entrance at 4:12 a.m."; a delivery alone, "delivered twins at 3am
+    # for a mom I've followed", is left alone, as the labeled drafts leave it)
+    r"|\b(?:entrance|came\s+into\s+the\s+world)\s+(?:[\w,/]+\s+){0,5}?at"
     r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?(?:from\s+\d{1,2}:\d\d\s+to|from|to)"
     r"|\barrive\s+(?:by|at)|\b(?:late|early|here|ready|on\s+time)\s+for\s+(?:his|her|your|their|ur)"
     r"|\b(?:your|his|her|their|my|ur|a|the)|\b\w{2,20}['’]s|\b\w{2,20}s['’])\s+$")
+_DAY_AT_LEFT = _ci(
+    rf"\b(?:last\s+night|yesterday|this\s+(?:morning|afternoon|evening)|tonight|today|{_WEEKDAY})\s+at\s+$")
 _BOUND_TIME_RIGHT = _ci(
     rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{_CARE_NOUN})|(?:w/|with)\s+(?:dr\.?|doctor|our)\b"
     rf"|(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+{_DAY_WORD}))\b")
@@ -1700,7 +1720,7 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
 
 _INITIALS_OWN_HEALTH = _ci(
     r"^\s*(?:[\w'’-]{1,15}\s+){0,4}?(?:his|her|their|is\s+(?:home|recovering|cancer-free|doing|feeling)|was\s+"
-    r"(?:diagnosed|admitted|discharged|so\s+brave)|came\s+in|got\s+(?:his|her))\b")
+    r"(?:diagnosed|admitted|discharged|so\s+brave)|came\s+in|came\s+to\s+(?:us|see\s+us)|got\s+(?:his|her))\b")
 #: A verb or phrase that takes a person as its object, right before initials.
 _INITIALS_PERSON_LEFT = _ci(
     r"\b(?:adores?|loves?|miss(?:es|ing)?|thinking\s+of|praying\s+for|prayers\s+for|remember(?:ing)?|"

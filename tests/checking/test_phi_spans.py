@@ -40,7 +40,7 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "Huge thanks for getting my son T.J. (#12, Springfield Hawks) back on the ice after his concussion!", "#12"),
         ("Sweet newborn twins at their first checkup! [photo: Dr. Reed holding two newborns in matching hats]", "post",
          "", "photo: Dr. Reed holding two newborns in matching hats"),
-        ("Long night on call. Caught an 8 lb baby girl last night at 3 a.m. for a brave first-time mom!", "post", "",
+        ("Welcome, baby Theo! He made his grand entrance last night at 3 a.m., 7 lbs 2 oz of sweetness.", "post", "",
          "last night at 3 a.m."),
         ("She's up 4 oz above her birth weight. See you both at the weight check on Thursday at 10:30!", "reply", "",
          "Thursday at 10:30"),
