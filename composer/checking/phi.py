@@ -258,8 +258,10 @@ _INITIALS = compile_fast(
     r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=,?\s)(?:,\s+(?:a|an|our|the|who|age|aged|\d{1,3}(?=\s+(?:years?|yrs?|y/?o)\b))\b[^,.!?\n;]{1,80}"
     r"|\s+(?:\(\d{1,3}\)|\d{1,3}[- ]year[- ]old[^,.!?\n]{0,40}))"
 )
+#: Initials that stand for a place, a degree, a time or a phrase, never a person.
 _NOT_INITIALS = compile_fast(r"^(?:U\.\s?S|U\.\s?K|D\.\s?C|A\.\s?M|P\.\s?M|M\.\s?D|R\.\s?N|N\.\s?P|P\.\s?A|"
-                           r"B\.\s?S|M\.\s?S|E\.\s?R|I\.\s?V|O\.\s?R|E\.\s?g|I\.\s?e)\.")
+                           r"B\.\s?S|M\.\s?S|E\.\s?R|I\.\s?V|O\.\s?R|E\.\s?g|I\.\s?e|P\.\s?S|D\.\s?O|L\.\s?A|"
+                           r"N\.\s?Y|B\.\s?C|A\.\s?D|O\.\s?K|T\.\s?V)\.")
 _PHOTO = _ci(
     r"[\[(]\s*((?:(?:photo|picture|pic|image|video|img|selfie|screenshot)s?(?:\s+(?:carousel|collage|grid|series|set|"
     r"attached|reel|slideshow))?\s*:|screen-?shot\s+of\b)\s*[^\]\)\n\[(]{1,300})[\])]")
@@ -998,8 +1000,7 @@ _BOUND_TIME_LEFT = _ci(
     r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?(?:from\s+\d{1,2}:\d\d\s+to|from|to)"
     r"|\barrive\s+(?:by|at)|\b(?:late|early|here|ready|on\s+time)\s+for\s+(?:his|her|your|their|ur)"
     r"|\b(?:your|his|her|their|my|ur|a|the)|\b\w{2,20}['’]s|\b\w{2,20}s['’])\s+$")
-_DAY_AT_LEFT = _ci(
-    rf"\b(?:last\s+night|yesterday|this\s+(?:morning|afternoon|evening)|tonight|today|{_WEEKDAY})\s+at\s+$")
+_DAY_AT_LEFT = _ci(rf"\b(?:{_REL_DAY}|today|{_WEEKDAY})\s+at\s+$")
 _BOUND_TIME_RIGHT = _ci(
     rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{_CARE_NOUN})|(?:w/|with)\s+(?:dr\.?|doctor|our)\b"
     rf"|(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+{_DAY_WORD}))\b")
@@ -1177,17 +1178,30 @@ _LOCAL_PHONE = compile_fast(r"(?<![\d(-])\d{3}[-.]\d{4}(?![\d-])")
 _LOCAL_PHONE_LEFT = _ci(r"\b(?:call|text|reach|phone|cell|number|ring|at|is|on)\b[^.!?\n\d]{0,20}$")
 
 
+def _email_spans(analysis: Analysis) -> list[Span]:
+    """Where the draft's e-mail addresses are (found once per check: the e-mail, name and learned-span checks
+    all ask)."""
+    cached = analysis.__dict__.get("_phi_emails")
+    if cached is None:
+        text = analysis.text
+        cached = [m.span() for m in islice(_emails(text), MAX_SPANS)] if "@" in text else []
+        analysis.__dict__["_phi_emails"] = cached
+    return cached
+
+
+def _in_email(analysis: Analysis, offset: int) -> bool:
+    return any(start <= offset < end for start, end in _email_spans(analysis))
+
+
 def detect_emails(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """E-mail addresses other than the practice's own, organisational mailboxes (info@, hello@) and the
     author's own ("send it to my personal email, ..."): the author is staff, never the patient."""
-    if "@" not in analysis.text:
-        return []
     lower = analysis.lower
     return [
-        m.span() for m in islice(_emails(analysis.text), MAX_SPANS)
-        if not _ORG_MAILBOX.match(m.group().lower())
-        and not _OWN_EMAIL_LEFT.search(lower, max(0, m.start() - 40), m.start())
-        and not (m.start() and lower[m.start() - 1] == "•")  # "anika.p.home@...": a staff name in it, their own
+        (start, end) for start, end in _email_spans(analysis)
+        if not _ORG_MAILBOX.match(lower[start:end])
+        and not _OWN_EMAIL_LEFT.search(lower, max(0, start - 40), start)
+        and not (start and lower[start - 1] == "•")  # "anika.p.home@...": a staff name in it, their own
     ]
 
 
@@ -2207,8 +2221,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     if staff:  # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
         spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in staff]
     if spans and "@" in text:  # "kara.wells@...": a name inside an address is the address's (see detect_emails)
-        addresses = [match.span() for match in islice(_emails(text), MAX_SPANS)]
-        spans = [(s, e) for s, e in spans if not any(a <= s < b for a, b in addresses)]
+        spans = [(s, e) for s, e in spans if not _in_email(analysis, s)]
     return spans
 
 
@@ -2491,8 +2504,6 @@ _COMMENT_OLD_AGE = re.compile(
     r"|\b(9\d|1[01]\d)[- ](?i:years?|yrs?|y/?o)\b")
 #: Initials in the comment ("my son T.J."), and a jersey or room number ("#12"): echoed, they point back to one person.
 _COMMENT_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
-_NOT_PERSON_INITIALS = frozenset(["U.S.", "D.C.", "P.S.", "A.M.", "P.M.", "U.K.", "E.R.", "M.D.", "D.O.", "N.P.",
-                                  "P.A.", "R.N.", "L.A.", "N.Y.", "B.C.", "A.D.", "O.K.", "T.V.", "I.V."])
 _COMMENT_NUMBER_TAG = re.compile(r"(?<![\w#])#\d{2,3}(?!\w)")
 #: "It's Dolores again", "this is dolores": a commenter giving their name (the lead words in any case).
 _SELF_INTRODUCTION = re.compile(r"\b(?i:i['’]?m|i\s+am|my\s+name\s+is|this\s+is|it['’]?s)\s+([A-Za-z][a-z]{1,20})\b")
@@ -2509,7 +2520,7 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     for match in re.finditer(r"\b\d[\d-]{3,}\d\b", reply):
         candidates.add(match.group())
     for match in _COMMENT_INITIALS.finditer(reply):
-        if match.group().replace(" ", "").upper() not in _NOT_PERSON_INITIALS:
+        if not _NOT_INITIALS.match(match.group()):
             candidates.add(match.group())  # "my son T.J." -> "T.J. worked so hard"
     for match in _COMMENT_NUMBER_TAG.finditer(reply):
         candidates.add(match.group())  # "T.J. (#12, Springfield Hawks)" -> "watch out for #12"
@@ -2585,7 +2596,7 @@ def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
     slashed = _SLASHED_NUMBERS.fullmatch(text, start, end)
     if slashed:
         return not _plausible_date(int(slashed.group(1)), int(slashed.group(2)))
-    if "@" in text and any(a <= start < b for a, b in (m.span() for m in islice(_emails(text), MAX_SPANS))):
+    if _in_email(analysis, start):
         return True  # part of an e-mail address: the address is the identifier, if any (see detect_emails)
     named = text[start:end].replace(" ", "").isalpha()  # a word, not a code such as "PHP-4408-2271"
     if named and _THING_NEXT.match(text, end):
