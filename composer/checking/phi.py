@@ -365,7 +365,7 @@ _OWN_FAMILY_LEFT = _ci(rf"\bmy\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{_OWN_RELATIONS}
 # "Mrs. Alvarez", "Mr. and Mrs. Ortiz", "Mr. Gutiérrez", "Sra. Herrera"; typed all lower-case ("ms. pruitt")
 # the title needs its dot and the surname must be a listed one (checked where this is used).
 _TITLE_SURNAME = compile_fast(
-    r"\b(?:(?:Mr|Mrs|Ms)\.?\s+(?:and|&)\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Sra|Srta)\.?\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,25}"
+    r"\b(?:(?:Mr|Mrs|Ms)\.?\s+(?:and|&)\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Sra|Srta|Señora|Señorita|Señor|Doña)\.?\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,25}"
     r"(?:-[A-Z][a-zà-öø-ÿ]{1,20})?"
     r"|\b(?:mr|mrs|ms)\.\s+(?P<lower>[a-z]{2,25})\b")
 # "our 'Tiny Tim'", "our little “Peanut”": a quoted nickname given to a person.
@@ -475,24 +475,31 @@ _NAME_DETAIL_RIGHT = compile_fast(
     r"Court|Dr|Drive|Blvd|Way|Pl|Place)\b\.?(?:\s+(?:laundromat|store|shop|bakery|diner|cafe|church|bar|salon|"
     r"garage|pharmacy)\b)?)"
     r"|\s+[A-Z]\.,\s*[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?(?=\s*(?:[,.!?);:]|$))"
+    # the group or the stall they are known by: "Maria G. from the Eastside running club", "T.L. from the tamale cart"
+    r"|(?:\s+[A-Z]\.)?\s+from\s+the\s+(?:(?:[A-Z][\w'’-]{1,20}\s+){1,3}(?:[a-z-]{2,15}\s+)?(?:club|church|team|league|"
+    r"choir|congregation|crew|shop|store|bakery|diner|caf[eé]|salon|garage|pharmacy|laundromat|plant|mill|factory|"
+    r"firehouse|ranch|farm|pub|restaurant|market)|(?:[a-z-]{2,15}\s+){1,2}(?:cart|truck|stand|stall))\b"
     # "Mrs. Petrakis in room 14", "Mr. Kowalski in 12B"
     r"|\s+in\s+(?:(?:room|bed|bay|unit|apt\.?|apartment|suite|#)\s*\d{1,4}[A-Z]?|\d{1,4}[A-Z])\b")
 #: "8-year-old Jayden", "6 yo Mia": the age that goes with a child's name.
 _AGE_BEFORE_NAME = compile_fast(r"\b\d{1,2}(?:[- ](?:years?|months?|weeks?)[- ]old|\s?y/?o)\s+$")
 
 
-# "the Nguyen family", "Thank you, Martinez family!", "la familia Morales": a household named by its surname.
+# "the Nguyen family", "Thank you, Martinez family!", "la familia Morales", "the Okonkwo baby": a household
+# named by its surname (a team is not one: "the Westfield girls soccer team").
 _FAMILY_MORE = re.compile(
     r"(?:\b[Tt]he\s+|,\s+|\b(?:[Tt]o|[Ff]or|[Tt]hanks|[Cc]ongrats|[Cc]ongratulations)\s+)"
     r"(?:(?i:two|three|four|five|six|both|all)\s+)?"
     r"([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|"
-    r"clan|crew|siblings|brothers|sisters)\b"
+    r"clan|crew|siblings|brothers|sisters|baby)\b"
+    r"(?![\s-]+(?i:soccer|softball|basketball|volleyball|hockey|lacrosse|tennis|golf|swim|track|team|squad|varsity|"
+    r"jv|league|club|choir|scouts|troop|bathroom|room|section))"
     r"(?!\s+(?i:medicine|practice|physicians?|doctors?|health|care|clinic|centers?|foundation|fun|day|night|event|"
     r"sells|sell|runs|run|owns|own|makes|bakes|grows|operates|farm|business|store|bakery|restaurant))"
     r"|\b(?i:la\s+)?(?i:familia)\s+([A-Z][a-zà-öø-ÿ'’-]{1,25})\b")
 _FAMILY_WORDS = frozenset(
     ["family", "families", "kids", "twins", "triplets", "quadruplets", "household", "boys", "girls", "clan", "crew",
-     "familia", "siblings", "brothers", "sisters"])
+     "familia", "siblings", "brothers", "sisters", "baby"])
 _HAS_DIGIT = compile_fast(r"\d")
 _THREE_DIGITS = compile_fast(r"\d{3}")
 _OLD_NUMBER = compile_fast(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
@@ -507,6 +514,29 @@ MONTH_WORDS = frozenset(
 DAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
                        "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
 _DATE_WORDS = MONTH_WORDS | {day for day in DAY_WORDS if day.endswith("day")}
+# A job a town knows one person by, where it is done: "drives the ice cream truck on Delmar", "the guy who runs
+# the taco truck on 5th St", "drove the Route 4 school bus", "driving the 14 bus for 40 years" (a unique
+# characteristic, 45 CFR 164.514(b)(2)(i)(R)). The place or the years are what single the person out.
+_KNOWN_JOB = compile_fast(
+    r"\b(?i:drives|drove|driving|driven|runs|ran|running|owns|owned|owning|sells|sold|selling)\s+"
+    r"the\s+(?P<what>(?:[\w'’-]{1,20}\s+){0,3}?)(?i:truck|bus|cab|taxi|cart|stand|shop|bakery|diner|booth|grill|store|caf[eé]|"
+    r"salon|branch|counter|garage)\b"
+    r"(?P<where>\s+(?i:on|at|in|outside|near|along|behind|by|down\s+on)\s+(?:the\s+)?(?:\d{1,4}(?:st|nd|rd|th)?\s+)?"
+    r"[A-Z][\w'’-]{0,25}(?:\s+[A-Z][\w'’-]{0,25}){0,3}"
+    r"|\s+for\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+"
+    r"(?:years|decades))?")
+#: Whose job it is, read leftwards from the verb (a leading optional group would make the scan try every offset).
+_KNOWN_JOB_WHO = compile_fast(
+    r"\b[Tt]he\s+(?:(?i:guy|man|woman|lady|gal|fella|retired)\s+)?(?:[a-z-]{3,20}\s+)?who\s+$")
+_JOB_WORDS = frozenset(["drives", "drove", "driving", "driven", "runs", "ran", "running", "owns", "owned", "owning",
+                        "sells", "sold", "selling"])
+#: "we run the booth at the County Fair", "our team drove the mobile van": the practice's own work.
+_OWN_WORK_LEFT = _ci(r"\b(?:we|i|our|us|team|staff|dr|doctor|nurses?|clinic|practice|volunteers?)\b[^.!?\n]{0,25}$")
+# One classroom at a named school is one child's: "room 12 at jefferson elementary", "rm 4B at Lincoln Middle".
+_CLASSROOM = _ci(
+    r"\b(?:room|rm\.?|classroom)\s+\d{1,3}[a-z]?\s+(?:at|in|of)\s+(?:the\s+)?(?:[\w'’.-]{2,20}\s+){1,3}?"
+    r"(?:elementary|middle|high|academy|preschool|pre-k|daycare|montessori|school)\b")
+_CLASSROOM_WORDS = frozenset(["room", "rm", "classroom"])
 _UNIQUE_WORDS = frozenset(["oldest", "youngest", "first", "only", "last", "longest", "longeststanding"])
 _GREETING_WORDS = frozenset(
     [
@@ -518,7 +548,7 @@ _GREETING_WORDS = frozenset(
         "problem", "course"
     ]
 )
-_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx", "sra", "srta"])
+_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx", "sra", "srta", "señora", "señorita", "señor", "doña"])
 _LITTLE_WORDS = frozenset(["little", "old"])
 _TIME_AFTER = _ci(r"^\s*(?:a\.?m\.?|p\.?m\.?|o'?clock|hours|hrs|minutes|days|weeks)\b")
 _RANGE_BEFORE = _ci(r"\bbetween\s+$")
@@ -932,6 +962,8 @@ _OWNER = f"(?:{'|'.join(sorted(_POSSESSIVES))})"
 _POSSESSED_DATE = _ci(
     rf"\b{_OWNER}\s+({_DAY_OR_DATE}|{_FULL_MONTH}|{_WEEKDAY})\s+(?:[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\b"
     rf"|\b{_OWNER}\s+(?:[\w-]{{1,15}}\s+){{0,1}}?{_CARE_EVENT}\s+"
+    # "your appointment with Dr. Patel on Monday": with whom, then when
+    rf"(?:with\s+(?:(?:dr\.?\s+|nurse\s+)?[\w'’-]{{2,20}}|•+)\s+)?"
     rf"(?:is\s+|on\s+|this\s+|next\s+|set\s+for\s+|scheduled\s+for\s+){{0,2}}({_DAY_OR_DATE})(?![\w/])")
 
 
@@ -981,7 +1013,8 @@ _BOUND_DAY = _ci(
     rf"|['’]s\s+(?:{_BODY_PART})\s+(?:on\s+)?"
     rf"|\b(?:i|we)\s+(?:scoped|casted|stitched(?:\s+up)?|operated\s+on|saw|treated|admitted|discharged|delivered|"
     rf"vaccinated|splinted|sutured|checked)\s+(?:[\w'’]{{2,20}}\s+)?(?:on\s+)?"
-    rf"|\b(?:fever|cough|pain|confusion|symptoms|vomiting|rash|diarrh\w+|headaches?|dizziness)\s+since\s+)"
+    rf"|\b(?:fever|cough|pain|confusion|symptoms|vomiting|rash|diarrh\w+|headaches?|dizziness)\s+since\s+"
+    rf"|\b(?:i|we)(?:['’]ll|\s+will|\s+can)?\s+see\s+(?:him|her)\s+(?:again\s+)?(?:on\s+)?)"
     rf"((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?:night|morning|afternoon|evening)|\s+(?:at\s+)?{_CLOCK})?"
     rf"|{_DAY_WORD}\.?\s+{_CLOCK})\b"
     rf"|\bcome\s+back\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:at\s+)?{_CLOCK})?)"
@@ -1076,7 +1109,9 @@ _OWN_FAMILY_NEAR = _ci(
 
 # "born this morning", "passed away last night", "admitted yesterday": the day of one person's birth or care.
 _EVENT_DAY = _ci(
-    r"\b(?:born|delivered|arrived|passed\s+away|died|admitted|discharged|diagnosed)\s+(?:[\w-]{1,15}\s+){0,3}?"
+    r"\b(?:(?:born|delivered|arrived|passed\s+away|died|admitted|discharged|diagnosed)\s+(?:[\w-]{1,15}\s+){0,3}?"
+    # "To the gentleman who called this morning about his swollen ankle": the call singles the caller out
+    r"|who\s+called\s+(?:us\s+|in\s+)?(?:at\s+\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)?\s+)?)"
     r"((?:early\s+|late\s+)?this\s+(?:morning|afternoon|evening)|today|yesterday|last\s+night|tonight|overnight)\b")
 
 
@@ -1324,7 +1359,9 @@ _HANDLE = compile_fast(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0
 _ORG_HANDLE = _ci(
     r"^(?:cdc\w*|who|nih\w*|fda\w*|hhs\w*|ama\w*|aap\w*|aha\w*|american\w*|mayo\w*|\w*(?:health|clinic|"
     r"hospital|medical|medicine|pharmacy|dept|department|gov|official|news|foundation|association|society|"
-    r"county|city|school|schools|university|college|library|ymca|redcross|team))$")
+    r"county|city|school|schools|university|college|library|ymca|redcross|team))$"
+    # "Tdap @11–12y", "booster @16y": shorthand for "at age", not a handle
+    r"|^\d{1,3}(?:y|yo|yrs?|mo|mos|m|wk|wks|w|d|h|hrs?|am|pm)?$")
 
 
 _YOU = _ci(r"\b(?:you|your|ur|u)\b")
@@ -1418,6 +1455,11 @@ def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
                 spans.append((match.start(), match.end() - (len(match.group()) - len(match.group().rstrip()))))
     if about_health:
         _described_people(analysis, lexicons, spans)
+        if not analysis.words.isdisjoint(_JOB_WORDS):
+            _known_jobs(analysis, spans)
+        if not analysis.words.isdisjoint(_CLASSROOM_WORDS) and _talks_about_person(analysis, lexicons):
+            spans.extend(m.span() for m in islice(_CLASSROOM.finditer(analysis.lower), MAX_SPANS)
+                         if not _inside(spans, m.start()))
         if "#" in analysis.text or "no." in analysis.lower or "number" in analysis.words:
             sport = _SPORT.search(analysis.lower) is not None
             jerseys = _JERSEY.finditer(analysis.text)
@@ -1426,6 +1468,20 @@ def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
                 if (team or sport) and not _inside(spans, match.start()):
                     spans.append(match.span())
     return spans
+
+
+def _known_jobs(analysis: Analysis, spans: list[Span]) -> None:
+    """The job and place a person is known by (see ``_KNOWN_JOB``), when the person is someone, not us:
+    the job needs its place, its years or a name of its own ("the Route 4 bus"), or a "who" saying whose it is."""
+    for match in islice(_KNOWN_JOB.finditer(analysis.text), MAX_SPANS):
+        start, end = match.span()
+        who = _KNOWN_JOB_WHO.search(analysis.text[max(0, start - 45) : start])
+        named = any(ch.isupper() or ch.isdigit() for ch in match.group("what"))  # "the Route 4 school bus"
+        if not (who or match.group("where") or named) or _inside(spans, start):
+            continue
+        if not who and _OWN_WORK_LEFT.search(analysis.lower[max(0, start - 40) : start]):
+            continue
+        spans.append((start - len(who.group()) if who else start, end))
 
 
 #: "the Westfield Warriors" after a player's number: one to three capitalised words.
@@ -1490,9 +1546,10 @@ def _roles(lexicons: Lexicons) -> tuple[str, ...]:
 _ONLY_ONE = (
     r"(?:\b(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['’]s|s['’])|(?i:\bthe\s+one\s+and|\b(?:the\s+)?(?:town|county|city|"
     r"area|state|valley)['’]s))\s+(?i:only\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:<<roles>>))\b"
-    # "the only one-handed auctioneer in the county"
-    r"|(?i:\bthe\s+only\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:<<roles>>)\s+(?:in|on|at)\s+(?:the\s+)?(?:county|town|city|state|"
-    r"area|valley|region|league|district|team|school|tri-county))\b")
+    # "the only one-handed auctioneer in the county", "the only Haitian Creole-speaking pastor in Springfield"
+    r"|(?i:\bthe\s+only\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:<<roles>>)\s+(?:in|on|at)\s+)(?:(?i:(?:the\s+)?(?:county|town|"
+    r"city|state|area|valley|region|league|district|team|school|tri-county))\b"
+    r"|[A-Z][\w'’-]{2,25}(?:\s+[A-Z][\w'’-]{1,25}){0,2})")
 # "our fave firefighter from station 4", "the retired librarian from the Lincoln branch".
 _ROLE_PLACE = (
     r"(?i:\b(?:the|our|my)\s+(?:[\w-]{1,15}\s+){0,2}?(?:<<roles>>)\s+(?:from|at|of|on|in|over\s+at|"
@@ -1743,7 +1800,8 @@ _INITIALS_PERSON_LEFT = _ci(
 _INITIALS_FROM = compile_fast(
     r"\s{0,3}from\s+(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}"
     r"(?:\s+(?i:trailer\s+park|park|farm|shop|barbershop|salon|plant|crew|team|church|store|office|station|school|"
-    r"club|league|diner|garage|bar))?")
+    r"club|league|diner|garage|bar))?"
+    r"|\s{0,3}from\s+the\s+(?:[a-z-]{2,15}\s+){1,2}(?:cart|truck|stand|stall)\b")  # "T.L. from the tamale cart"
 _BARE_INITIALS = compile_fast(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=[\s,(])")
 
 

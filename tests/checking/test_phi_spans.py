@@ -50,6 +50,27 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "Mr. Kowalski in 12B"),
         ("She was told she might never carry a pregnancy. On Easter Sunday she delivered a healthy baby boy.", "post",
          "", "Easter Sunday"),
+        # a Spanish title, a household's baby, the one person of a kind in a town, a job where it is done
+        ("Our Tuesday cooking class has a new star: Señora Lupe, who walked in after her foot exam with tamales!",
+         "post", "", "Señora Lupe"),
+        ("Paperwork day: the Adeyemi baby's parents, please bring the discharge papers to his weight check.", "post",
+         "", "Adeyemi baby"),
+        ("Six calls to the insurer later, his inhaler is covered. Cheers to the only Tagalog-speaking barber in "
+         "Springfield!", "post", "", "the only Tagalog-speaking barber in Springfield"),
+        ("My patient this morning drives the tamale truck on Grand Ave and swore his chest pain was heartburn.",
+         "post", "", "drives the tamale truck on Grand Ave"),
+        ("Yes, her EpiPen order for room 14 at lincoln elementary is signed, swing by after 3!", "reply",
+         "Is my daughter's EpiPen form done?", "room 14 at lincoln elementary"),
+        ("Give her the nebulizer every 4 hours until I see her Friday.", "reply",
+         "Should my daughter keep using the nebulizer?", "Friday"),
+        ("Thank you, Ana R. from the Westside walking club, for the lovely card after your knee replacement!", "post",
+         "", "Ana R. from the Westside walking club"),
+        ("Thursday's paperwork clinic: J.M. from the coffee cart, please bring pay stubs for your sliding-fee visit.",
+         "post", "", "J.M. from the coffee cart"),
+        ("To the man who called this morning about his swollen knee: please come in today.", "post", "",
+         "this morning"),
+        ("Please call us so we can go over what happened at your visit with Dr. Reed on 3/14.", "reply",
+         "I was treated badly", "3/14"),
     ],
 )
 def test_the_whole_identifier_is_underlined(
@@ -74,6 +95,10 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          "Are you still hiring medical assistants?"),
         # an office pet's birthday
         ("Happy 5th birthday to Biscuit, Luis's golden retriever and our office mascot! 🐶", "post", ""),
+        # a school team, "at age" written with @, the practice's own booth
+        ("Congrats to the Westfield girls soccer team on a great season! Sports physicals are open now.", "post", ""),
+        ("Catch-up schedule: Tdap @11-12y, MenACWY booster @16y. Ask us at your next checkup.", "post", ""),
+        ("Our team runs the booth at the County Fair on Saturday: free blood pressure checks!", "post", ""),
     ],
 )
 def test_not_a_patient_identifier(

@@ -23,8 +23,9 @@ _QUOTED_SIGNED = (r"['‘](?:[^'‘’\n]|(?<=\w)['’](?=\w)){10,300}['’]\s*[
                   r"(?:a\s+|an\s+|one\s+of\s+our\s+|our\s+)?\w")
 
 PAIRS = [
-    (rf"\bback\s+on\s+(?:his|her|their)\s+feet\b|\b(?:his|her|their|[A-Z][a-z]+['’]s){_REST_STORY}",
-     rf"\bback\s+on\s+(?:his|her|their)\s+feet\b|\b(?:his|her|their){_REST_STORY}|\b[A-Z][a-z]+(?:'s|’s){_REST_STORY}"),
+    # (the name stays capitalised in a pattern run case-insensitively: "Mia's sugar is under control", not "it's")
+    (rf"\bback\s+on\s+(?:his|her|their)\s+feet\b|\b(?:his|her|their|(?-i:[A-Z][a-z]+)['’]s){_REST_STORY}",
+     rf"\bback\s+on\s+(?:his|her|their)\s+feet\b|\b(?:his|her|their){_REST_STORY}|\b(?-i:[A-Z][a-z]+)(?:'s|’s){_REST_STORY}"),
     (rf"(?:^|[\s:(]){_QUOTED_SAID}", rf"^{_QUOTED_SAID}|[\s:(]{_QUOTED_SAID}"),
     (rf"(?:^|[\s(:]){_QUOTED_SIGNED}", rf"^{_QUOTED_SIGNED}|[\s(:]{_QUOTED_SIGNED}"),
 ]
