@@ -88,6 +88,8 @@ _EVENT = _ci(
     r"register|holiday|webinar|workshop|screenings?\s+day|day|night|drive|starting|begins?|through|until|"
     r"lead|leads|host|hosts|hosting|sessions|lessons|seminar|presentation|talk|camp|season|education|awareness|starts?|kicks?\s+off|"
     r"families|everyone|community|walk-?ins?|no\s+appointment|"
+    # "appointments pick back up Saturday, July 5": the schedule coming back, nobody's own visit
+    r"resumes?|resumed|picks?\s+back\s+up|appointments\s+(?:are\s+)?available|"
     # "Flu shot Saturdays are back": a weekday that recurs is a schedule, not one person's day
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b")
 #: A number, or one with its last four digits blanked out ("555-867-xxxx" still points to one person).
@@ -360,7 +362,8 @@ _ABSTRACT_NAMES = frozenset(
 #: The author's own relatives, as "my ..." names them.
 _OWN_RELATIONS = (r"husband|wife|partner|son|daughter|kids?|mom|mother|dad|father|brother|sister|"
                   r"hubby|fianc[eé]e?|boyfriend|girlfriend|grandma|grandpa|grandmother|grandfather|granny|nana|nani|"
-                  r"nonna|abuela|abuelo|oma|opa")
+                  r"nonna|abuela|abuelo|oma|opa|uncle|aunt|auntie|cousin|niece|nephew|godson|goddaughter|"
+                  r"stepson|stepdaughter|stepdad|stepmom|in-laws?|mother-in-law|father-in-law")
 _OWN_FAMILY_LEFT = _ci(rf"\bmy\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{_OWN_RELATIONS})\s+$")
 # "Mrs. Alvarez", "Mr. and Mrs. Ortiz", "Mr. Gutiérrez", "Sra. Herrera"; typed all lower-case ("ms. pruitt")
 # the title needs its dot and the surname must be a listed one (checked where this is used).
@@ -2169,6 +2172,9 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (match.group(2).lower() in lexicons.given_names and match.group(2).lower() not in not_person
                     and not _inside(spans, match.start(2))):
                 spans.append(match.span(1))
+    # On a clinician's own account a post's "Uncle Raj" or "Grandma June" is the author's family (measured: no
+    # read writer labeled one); a reply there, as on the practice page, may be talking about a patient.
+    own_post = analysis.request.profile == "personal" and analysis.request.kind == "post"
     if not analysis.words.isdisjoint(_KIN_TITLES) and care():
         # "Abuela Rosa turned 94", "grandma June was a trooper", "Coach Al Brandt": what the town calls
         # someone, with their name, in a draft about care (the author's own family is left out by add())
@@ -2177,7 +2183,10 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             word = match.group(1)
             if word.endswith(("'s", "’s")):
                 word, low = word[:-2], low[:-2]  # "Coach Dani's boy"
-            community = match.group().split(maxsplit=1)[0].lower() in _SURNAME_TITLES  # "Coach Dwyer"
+            title = match.group().split(maxsplit=1)[0].lower()
+            if own_post and title in _FAMILY_KIN_TITLES:
+                continue
+            community = title in _SURNAME_TITLES  # "Coach Dwyer"
             after = match.start(1) + len(word)
             if community and (_HELPER_RIGHT.match(text, after) or (_ADDRESSED.match(text, after) and any(
                     analysis.sentences.around(s) == analysis.sentences.around(match.start()) for s, _ in spans))):
@@ -2270,6 +2279,8 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
         if prefix and _nick_prefix(prefix.group(1)):  # "Coach Trina", "little mateo", however the name was found
             spans[index] = (start - len(prefix.group()), end)
+    if own_post and spans:  # "Uncle Raj is visiting this weekend" on the author's own account: family
+        spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0] not in _FAMILY_KIN_TITLES]
     places = practice_places(analysis.context.address)
     if places:  # "the Springfield kids": the practice's own town is a place, never a person's name
         spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in places]
@@ -2384,6 +2395,9 @@ _KIN_NAME = compile_fast(
 _KIN_TITLES = frozenset(["grandma", "grandpa", "granny", "nana", "nonna", "nonno", "abuela", "abuelo", "auntie",
                          "aunt", "uncle", "tía", "tia", "tío", "tio", "coach", "pastor", "deacon", "reverend", "rabbi",
                          "don", "doña", "dona"])
+#: The kin titles of a family (not the community's: "Coach", "Pastor").
+_FAMILY_KIN_TITLES = frozenset(["grandma", "grandpa", "granny", "nana", "nonna", "nonno", "abuela", "abuelo", "auntie",
+                                "aunt", "uncle", "tía", "tia", "tío", "tio"])
 #: Community titles used with a surname as well as a given name ("Coach Dwyer", "Pastor Hale").
 _SURNAME_TITLES = frozenset(["coach", "pastor", "deacon", "reverend", "rabbi", "don", "doña", "dona"])
 #: A titled person thanked for what they did, or addressed at the end of a sentence, is a helper or the commenter
