@@ -426,11 +426,20 @@ class LiteralIndex:
 _CASE_SWITCH = "(?-i:"
 
 
+_NEGATIVE_LOOKAROUND = re.compile(r"(?<!\\)\(\?<?!")
+
+
 def _case_blind(pattern: str) -> str | None:
     """``pattern`` with its case-sensitive groups made case-insensitive and lower-cased, or None when a
-    group holds a negation (a negated class or a lookaround) or the pattern switches case on elsewhere."""
+    group holds a negation (a negated class or a lookaround), sits inside a negative lookaround (made
+    case-blind, "(?!\\s+(?-i:[A-Z]{2,4})\\b)" would also refuse "80% of"), or the pattern switches case on
+    elsewhere."""
     if "(?i" in pattern:
         return None
+    for negation in _NEGATIVE_LOOKAROUND.finditer(pattern):
+        end = _group_end(pattern, negation.start())
+        if end is None or _CASE_SWITCH in pattern[negation.start() : end]:
+            return None
     start = pattern.find(_CASE_SWITCH)
     while start != -1:
         end = _group_end(pattern, start)
