@@ -465,6 +465,8 @@ _NOT_PATIENT_RIGHT = _ci(
 _FAMILY_MEMBERS_RIGHT = compile_fast(
     r"['’]?\s+(?:(?:two|three|four|five|twin|little|youngest|oldest|eldest|new|baby)\s+)?(?i:boys?|girls?|kids|children|"
     r"sons?|daughters?|twins|triplets|baby|babies|grandkids|grandchildren|little\s+ones|toddlers?)\b")
+#: The stall a person is known by, after "from the": "tamale cart", "hot dog stand".
+_STALL = r"(?:[a-z-]{2,15}\s+){1,2}(?:cart|truck|stand|stall)\b"
 # "Karen, 58, Springfield", "Derek, 34", "Maria S. from Oak Park": the age and town that come with a name.
 _NAME_DETAIL_RIGHT = compile_fast(
     r"(?:\s+[A-Z]\.)?(?:,\s*(?:(?:age|aged)\s+)?\d{1,3}"
@@ -481,7 +483,7 @@ _NAME_DETAIL_RIGHT = compile_fast(
     # the group or the stall they are known by: "Maria G. from the Eastside running club", "T.L. from the tamale cart"
     r"|(?:\s+[A-Z]\.)?\s+from\s+the\s+(?:(?:[A-Z][\w'’-]{1,20}\s+){1,3}(?:[a-z-]{2,15}\s+)?(?:club|church|team|league|"
     r"choir|congregation|crew|shop|store|bakery|diner|caf[eé]|salon|garage|pharmacy|laundromat|plant|mill|factory|"
-    r"firehouse|ranch|farm|pub|restaurant|market)|(?:[a-z-]{2,15}\s+){1,2}(?:cart|truck|stand|stall))\b"
+    rf"firehouse|ranch|farm|pub|restaurant|market)\b|{_STALL})"
     # "Mrs. Petrakis in room 14", "Mr. Kowalski in 12B"
     r"|\s+in\s+(?:(?:room|bed|bay|unit|apt\.?|apartment|suite|#)\s*\d{1,4}[A-Z]?|\d{1,4}[A-Z])\b")
 #: "8-year-old Jayden", "6 yo Mia": the age that goes with a child's name.
@@ -520,8 +522,11 @@ _DATE_WORDS = MONTH_WORDS | {day for day in DAY_WORDS if day.endswith("day")}
 # A job a town knows one person by, where it is done: "drives the ice cream truck on Delmar", "the guy who runs
 # the taco truck on 5th St", "drove the Route 4 school bus", "driving the 14 bus for 40 years" (a unique
 # characteristic, 45 CFR 164.514(b)(2)(i)(R)). The place or the years are what single the person out.
+_JOB_VERBS = ("drives", "drove", "driving", "driven", "runs", "ran", "running", "owns", "owned", "owning", "sells",
+              "sold", "selling")
+_JOB_WORDS = frozenset(_JOB_VERBS)
 _KNOWN_JOB = compile_fast(
-    r"\b(?i:drives|drove|driving|driven|runs|ran|running|owns|owned|owning|sells|sold|selling)\s+"
+    rf"\b(?i:{'|'.join(_JOB_VERBS)})\s+"
     r"the\s+(?P<what>(?:[\w'’-]{1,20}\s+){0,3}?)(?i:truck|bus|cab|taxi|cart|stand|shop|bakery|diner|booth|grill|store|caf[eé]|"
     r"salon|branch|counter|garage)\b"
     r"(?P<where>\s+(?i:on|at|in|outside|near|along|behind|by|down\s+on)\s+(?:the\s+)?(?:\d{1,4}(?:st|nd|rd|th)?\s+)?"
@@ -531,8 +536,6 @@ _KNOWN_JOB = compile_fast(
 #: Whose job it is, read leftwards from the verb (a leading optional group would make the scan try every offset).
 _KNOWN_JOB_WHO = compile_fast(
     r"\b[Tt]he\s+(?:(?i:guy|man|woman|lady|gal|fella|retired)\s+)?(?:[a-z-]{3,20}\s+)?who\s+$")
-_JOB_WORDS = frozenset(["drives", "drove", "driving", "driven", "runs", "ran", "running", "owns", "owned", "owning",
-                        "sells", "sold", "selling"])
 #: "we run the booth at the County Fair", "our team drove the mobile van": the practice's own work.
 _OWN_WORK_LEFT = _ci(r"\b(?:we|i|our|us|team|staff|dr|doctor|nurses?|clinic|practice|volunteers?)\b[^.!?\n]{0,25}$")
 # One classroom at a named school is one child's: "room 12 at jefferson elementary", "rm 4B at Lincoln Middle".
@@ -1804,7 +1807,7 @@ _INITIALS_FROM = compile_fast(
     r"\s{0,3}from\s+(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z0-9][\w'’.-]{0,25}){0,3}"
     r"(?:\s+(?i:trailer\s+park|park|farm|shop|barbershop|salon|plant|crew|team|church|store|office|station|school|"
     r"club|league|diner|garage|bar))?"
-    r"|\s{0,3}from\s+the\s+(?:[a-z-]{2,15}\s+){1,2}(?:cart|truck|stand|stall)\b")  # "T.L. from the tamale cart"
+    rf"|\s{{0,3}}from\s+the\s+{_STALL}")  # "T.L. from the tamale cart"
 _BARE_INITIALS = compile_fast(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=[\s,(])")
 
 
@@ -2172,9 +2175,6 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if (match.group(2).lower() in lexicons.given_names and match.group(2).lower() not in not_person
                     and not _inside(spans, match.start(2))):
                 spans.append(match.span(1))
-    # On a clinician's own account a post's "Uncle Raj" or "Grandma June" is the author's family (measured: no
-    # read writer labeled one); a reply there, as on the practice page, may be talking about a patient.
-    own_post = analysis.request.profile == "personal" and analysis.request.kind == "post"
     if not analysis.words.isdisjoint(_KIN_TITLES) and care():
         # "Abuela Rosa turned 94", "grandma June was a trooper", "Coach Al Brandt": what the town calls
         # someone, with their name, in a draft about care (the author's own family is left out by add())
@@ -2183,10 +2183,7 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             word = match.group(1)
             if word.endswith(("'s", "’s")):
                 word, low = word[:-2], low[:-2]  # "Coach Dani's boy"
-            title = match.group().split(maxsplit=1)[0].lower()
-            if own_post and title in _FAMILY_KIN_TITLES:
-                continue
-            community = title in _SURNAME_TITLES  # "Coach Dwyer"
+            community = match.group().split(maxsplit=1)[0].lower() in _SURNAME_TITLES  # "Coach Dwyer"
             after = match.start(1) + len(word)
             if community and (_HELPER_RIGHT.match(text, after) or (_ADDRESSED.match(text, after) and any(
                     analysis.sentences.around(s) == analysis.sentences.around(match.start()) for s, _ in spans))):
@@ -2279,16 +2276,17 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
         if prefix and _nick_prefix(prefix.group(1)):  # "Coach Trina", "little mateo", however the name was found
             spans[index] = (start - len(prefix.group()), end)
-    if own_post and spans:  # "Uncle Raj is visiting this weekend" on the author's own account: family
-        spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0] not in _FAMILY_KIN_TITLES]
-    places = practice_places(analysis.context.address)
-    if places:  # "the Springfield kids": the practice's own town is a place, never a person's name
-        spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in places]
+    # On a clinician's own account a post's "Uncle Raj" or "Grandma June" is the author's family (measured: no
+    # read writer labeled one); a reply there, as on the practice page, may be talking about a patient.
+    if analysis.request.profile == "personal" and analysis.request.kind == "post":
+        spans = _not_led_by(spans, lower, _FAMILY_KIN_TITLES)
+    # "the Springfield kids": the practice's own town is a place, never a person's name
+    spans = _not_led_by(spans, lower, practice_places(analysis.context.address))
     if spans and (_OLD_YEAR.search(text) or _HISTORY.search(lower)):
         spans = [(s, e) for s, e in spans if not _historical(analysis, s)]  # the draft is about the past
     staff = _introduced_staff(text) if spans else frozenset()
-    if staff:  # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
-        spans = [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in staff]
+    # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
+    spans = _not_led_by(spans, lower, staff)
     if spans and "@" in text:  # "kara.wells@...": a name inside an address is the address's (see detect_emails)
         spans = [(s, e) for s, e in spans if not _in_email(analysis, s)]
     return spans
@@ -2370,6 +2368,13 @@ _STAFF_INTRO = compile_fast(
     rf"|\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\s+(?:in|at|from)\s+(?:billing|scheduling|records|the\s+front\s+desk|our\s+front\s+desk)\b")
 
 
+def _not_led_by(spans: list[Span], lower: str, words: frozenset[str]) -> list[Span]:
+    """``spans`` without those whose first word (apostrophes aside) is one of ``words``."""
+    if not words:
+        return spans
+    return [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in words]
+
+
 def _introduced_staff(text: str) -> frozenset[str]:
     """Lower-cased first names of the people a draft introduces as colleagues."""
     return frozenset(name.lower() for match in _STAFF_INTRO.finditer(text) for name in match.groups() if name)
@@ -2395,11 +2400,10 @@ _KIN_NAME = compile_fast(
 _KIN_TITLES = frozenset(["grandma", "grandpa", "granny", "nana", "nonna", "nonno", "abuela", "abuelo", "auntie",
                          "aunt", "uncle", "tía", "tia", "tío", "tio", "coach", "pastor", "deacon", "reverend", "rabbi",
                          "don", "doña", "dona"])
-#: The kin titles of a family (not the community's: "Coach", "Pastor").
-_FAMILY_KIN_TITLES = frozenset(["grandma", "grandpa", "granny", "nana", "nonna", "nonno", "abuela", "abuelo", "auntie",
-                                "aunt", "uncle", "tía", "tia", "tío", "tio"])
 #: Community titles used with a surname as well as a given name ("Coach Dwyer", "Pastor Hale").
 _SURNAME_TITLES = frozenset(["coach", "pastor", "deacon", "reverend", "rabbi", "don", "doña", "dona"])
+#: The kin titles of a family ("Uncle", "Abuela"), the rest being the community's.
+_FAMILY_KIN_TITLES = _KIN_TITLES - _SURNAME_TITLES
 #: A titled person thanked for what they did, or addressed at the end of a sentence, is a helper or the commenter
 #: (thanks "for hosting" and the like are left out for anyone, by _THANKED_FOR in detect_names).
 _HELPER_RIGHT = compile_fast(
