@@ -6,8 +6,10 @@ compared here with the plain computation it replaces, on the labeled drafts and 
 
 from __future__ import annotations
 
+import _sre
 import json
 import re
+import re._constants as sre_constants
 from pathlib import Path
 from typing import Any
 
@@ -329,17 +331,73 @@ def test_patterns_lower_cased_whole_as_by_runs(pieces: list[str]) -> None:
     assert lower_pattern(pattern) == by_runs
 
 
-def test_patterns_built_from_their_stored_compiled_form_equal_those_re_compiles(checker: Checker) -> None:
-    """The module patterns are built from the compiled form kept in the facts file (see ``compile_known``);
-    each must be the very pattern ``re.compile`` makes (patterns compare equal when their code does)."""
+def test_module_patterns_find_on_every_labeled_draft_what_re_compile_finds(checker: Checker) -> None:
+    """The module patterns are built from the compiled form kept in the facts file, with the characters a
+    match must start with added (see ``compiled_form``); each finds, with the same groups, what the pattern
+    ``re.compile`` makes finds, on every labeled draft."""
     from composer.checking import analysis, derived, engine, phi, platforms, text
 
     patterns = [value for module in (analysis, engine, phi, platforms, text) for value in vars(module).values()
                 if isinstance(value, re.Pattern)]
     stored = [p for p in patterns if derived.lookup("compiled", p.pattern, int(p.flags & ~re.UNICODE))[0]]
     assert len(stored) > 50, "the facts file was expected to hold the module patterns' compiled form"
+    texts = [draft["text"] for draft in DRAFTS]
     for pattern in patterns:
-        assert pattern == re.compile(pattern.pattern, pattern.flags), pattern.pattern
+        plain = re.compile(pattern.pattern, pattern.flags)
+        for haystack in (texts, [lower_text(t) for t in texts]):
+            for draft_text in haystack:
+                assert [(m.span(), m.groups()) for m in pattern.finditer(draft_text)] == [
+                    (m.span(), m.groups()) for m in plain.finditer(draft_text)], (pattern.pattern[:80], draft_text[:80])
+
+
+_START_PIECES = [r"\b", r"(?<!\w)", r"(?<![\w-])", r"(?=\w)", "(?:", "(?i:", "(?-i:", ")", "|", "k", "K", "s", "i",
+                 "ay", r"\d", r"[a-c]", r"[A-Z]", r"\s+", "?", "*", "+", "{0,2}", "{2}", r"\w", "-", ".", "^", "$",
+                 "(", "(?a:", r"[^b]"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_START_PIECES), min_size=1, max_size=9),
+       text=st.text(alphabet=st.sampled_from("kKsSiI\u212a\u017f\u0130\u0131ayAY1 -b\n\u00e9"), max_size=24),
+       ignore_case=st.booleans())
+@example(pieces=["(?i:", "k", ")"], text="\u212a", ignore_case=False)
+@example(pieces=["(?i:", "s", ")"], text="\u017f", ignore_case=False)
+@example(pieces=[r"\b", "(?:", "k", "|", ")", "ay"], text="xay ay", ignore_case=False)
+@example(pieces=[r"(?<!\w)", "k", "?", "ay"], text="kay ay", ignore_case=False)
+@example(pieces=["(?:", "s", ")", "{0,2}", r"\d"], text="ss1 1", ignore_case=True)
+def test_a_first_character_filter_never_changes_what_a_pattern_finds(pieces: list[str], text: str,
+                                                                     ignore_case: bool) -> None:
+    """Built from pieces that lead patterns here (word boundaries, lookbehinds, optional and
+    case-insensitive groups, classes), any pattern given a first-character filter finds exactly what
+    ``re.compile`` finds, the Kelvin sign and the long s included."""
+    from composer.checking.fastre import compiled_form
+
+    pattern = "".join(pieces)
+    flags = re.IGNORECASE if ignore_case else 0
+    try:
+        plain = re.compile(pattern, flags)
+    except re.error:
+        return
+    all_flags, code, groups, group_index = compiled_form(pattern, flags)
+    index_group: list[str | None] = [None] * (groups + 1)
+    fast = _sre.compile(pattern, all_flags, code, groups, group_index, tuple(index_group))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_patterns_led_by_a_word_boundary_or_a_case_insensitive_group_get_a_first_character_filter() -> None:
+    """What makes the scans fast: ``re`` is told the characters a match starts with, which it works out
+    itself only for a pattern led by a literal or one class."""
+    from composer.checking.fastre import compiled_form
+
+    def has_filter(pattern: str) -> bool:
+        code = compiled_form(pattern, 0)[1]
+        return code[0] == sre_constants.INFO and bool(code[2] & (sre_constants.SRE_INFO_CHARSET
+                                                                 | sre_constants.SRE_INFO_PREFIX))
+
+    assert has_filter(r"\b(?:january|february)\s+\d")
+    assert has_filter(r"(?<![\w/.-])(?:\d{1,2}/\d{1,2}|may\s+\d)")
+    assert has_filter(r"\b(?i:welcome|meet)\s+([A-Z][a-z]+)")
+    assert not has_filter(r"\b(?:x|)y?")  # can match nothing: there is no first character
+    assert not has_filter(r"[^.!?]{0,30}\bfor\b")  # a negated class leads: nearly every character
 
 
 @settings(max_examples=400, deadline=None)
