@@ -541,8 +541,10 @@ _OWN_WORK_LEFT = _ci(r"\b(?:we|i|our|us|team|staff|dr|doctor|nurses?|clinic|prac
 # One classroom at a named school is one child's: "room 12 at jefferson elementary", "rm 4B at Lincoln Middle".
 _CLASSROOM = _ci(
     r"\b(?:room|rm\.?|classroom)\s+\d{1,3}[a-z]?\s+(?:at|in|of)\s+(?:the\s+)?(?:[\w'’.-]{2,20}\s+){1,3}?"
-    r"(?:elementary|middle|high|academy|preschool|pre-k|daycare|montessori|school)\b")
-_CLASSROOM_WORDS = frozenset(["room", "rm", "classroom"])
+    r"(?:elementary|middle|high|academy|preschool|pre-k|daycare|montessori|school)\b"
+    # "Carter in Ms. Lin's class", "from Mrs. Harper's first grade class": the one class a child is in
+    r"|(?:(?<=\bfrom\s)|(?<=\bin\s))(?:mrs|mr|ms|miss|mx)\.?\s+[a-z][\w'’-]{1,20}['’]s\s+(?:[\w-]+\s+){0,3}?class(?:room)?\b")
+_CLASSROOM_WORDS = frozenset(["room", "rm", "classroom", "class"])
 _UNIQUE_WORDS = frozenset(["oldest", "youngest", "first", "only", "last", "longest", "longeststanding"])
 _GREETING_WORDS = frozenset(
     [
