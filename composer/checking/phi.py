@@ -2041,7 +2041,10 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         aged = _AGE_BEFORE_NAME.search(text[max(0, start - 20) : start])
         if aged:
             start -= len(aged.group())
-        end = _extend_surname(text, end, lexicons, text[start].isupper())
+        extended = _extend_surname(text, end, lexicons, text[start].isupper())
+        if extended > end and _NOT_NAME_NEXT.match(text, extended):
+            return  # "at Maple Grove Elementary": two name-like words that name a place
+        end = extended
         detail = _NAME_DETAIL_RIGHT.match(text, end)
         spans.append((start, detail.end() if detail else end))
 

@@ -19,13 +19,19 @@ from composer.checking.model import PracticeContext
 MASK = "\u2022"
 
 _TITLE = r"(?:dr|doctor|nurse|np|pa|mr|mrs|ms|miss|mx)\.?"
+#: Just after a month's short form and its dot, as written before a day ("Dec. 27", "sept. 9"): one lookbehind
+#: per form (a lookbehind has one width).
+_AFTER_SHORT_MONTH = "(?:" + "|".join(rf"(?<=\b[{m[0].upper()}{m[0]}]{m[1:]}\.)" for m in (
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")) + ")"
 # Each alternative starts with a literal character, so the regex engine can skip to candidates fast
 # (a leading ``[!?]+`` would make it try every position): same matches as
 # ``[!?]+["'”’)\]]*(?=\s|$)|\.+["'”’)\]]*(?=\s+[^a-z\s]|\s*$)|\n``.
 _SENTENCE_END = compile_fast(
     r"![!?]*[\"'”’)\]]*(?=\s|$)|\?[!?]*[\"'”’)\]]*(?=\s|$)"
     # a lone capital's dot or a title's ("J. Tran", "1907 N. Walnut Street", "Mr. Abernathy") ends no sentence
-    r"|\.(?<![\s(][A-Z]\.)(?<!\A[A-Z]\.)(?<!\b[DM]r\.)(?<!\bMs\.)(?<!\bMrs\.)\.*[\"'”’)\]]*(?=\s+[^a-z\s]|\s*$)|\n"
+    r"|\.(?<![\s(][A-Z]\.)(?<!\A[A-Z]\.)(?<!\b[DM]r\.)(?<!\bMs\.)(?<!\bMrs\.)"
+    # nor does a short month's before its day ("closed Dec. 25 and back Saturday, Dec. 27")
+    rf"(?!{_AFTER_SHORT_MONTH}\s+\d)\.*[\"'”’)\]]*(?=\s+[^a-z\s]|\s*$)|\n"
 )
 _URL = compile_fast(
     r"(?:https?://|www\.)[^\s<>\"]{1,2000}|(?<![a-z0-9.-])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}"
