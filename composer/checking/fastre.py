@@ -1322,7 +1322,9 @@ class _Unknown(Exception):
     """A pattern item whose first characters :func:`first_characters` does not work out."""
 
 
-_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op)
+#: The repeat operations of ``re``'s parsed form (also read by the rule loader's backtracking check).
+REPEAT_OPS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None))
+                   if op is not None)
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 #: Inline flags that change nothing about which characters a match can start with, or only narrow them
 #: (``(?a:...)`` makes ``\\w`` ASCII: the Unicode class still holds every start).
@@ -1371,7 +1373,7 @@ def _first_of_sequence(items: Any, found: list[tuple[Any, Any]], fold: bool) -> 
             empty = [_first_of_sequence(branch.data, found, fold) for branch in av[1]]
             if not any(empty):
                 return False
-        elif op in _REPEATS:
+        elif op in REPEAT_OPS:
             low, _, sub = av
             if not _first_of_sequence(sub.data, found, fold) and low >= 1:
                 return False
@@ -1404,17 +1406,21 @@ def _case_folded(set_items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
         for equivalent in (lower, *_EXTRA_CASES.get(lower, ())):
             widened.add(equivalent)
             widened.update(preimage.get(equivalent, ()))
-        widened.add(code)
     return [item for item in set_items if item[0] is _c.CATEGORY] + [(_c.LITERAL, code) for code in sorted(widened)]
 
 
 @lru_cache(maxsize=1)
 def _lower_case_preimage() -> dict[int, tuple[int, ...]]:
     """For each character that is another's lower case (``re``'s), the characters lower-casing to it: the
-    capitals, and a few signs (Kelvin, Angstrom). Built once, when a case-insensitive pattern is first
-    compiled without a stored form (a tenth of a second)."""
+    capitals, and a few signs (Kelvin, Angstrom). Working it out visits every code point (a tenth of a
+    second), which would fall on a draft's first check, so it is kept with the derived facts (it depends
+    only on the Python version, as they do)."""
+    known, fact = derived.lookup("lower-case-preimage", "", 0)
+    if known and isinstance(fact, dict):
+        return {int(lower): tuple(codes) for lower, codes in fact.items()}
     found: dict[int, list[int]] = {}
     for code, lower in enumerate(map(_sre.unicode_tolower, range(0x110000))):
         if lower != code:
             found.setdefault(lower, []).append(code)
+    derived.remember("lower-case-preimage", "", 0, {str(lower): codes for lower, codes in found.items()})
     return {lower: tuple(codes) for lower, codes in found.items()}

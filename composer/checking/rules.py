@@ -19,7 +19,7 @@ from typing import Any, cast
 
 from composer.checking import derived
 from composer.checking.errors import RuleFileError
-from composer.checking.fastre import Matcher, split_alternatives
+from composer.checking.fastre import REPEAT_OPS, Matcher, split_alternatives
 from composer.checking.model import CATEGORIES, KINDS, PROFILES, SEVERITIES
 
 try:  # Python 3.11+ keeps the regex parser here; used only to reject catastrophic patterns.
@@ -84,17 +84,10 @@ class Rule:
     examples: tuple[Example, ...] = ()
 
 
-_REPEATS = tuple(
-    op
-    for op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, getattr(_sre_constants, "POSSESSIVE_REPEAT", None))
-    if op is not None
-)
-
-
 def _nested_repeat(parsed: Any, inside_unbounded: bool = False) -> bool:
     """True if an unbounded repeat sits inside another unbounded repeat: the classic ReDoS shape."""
     for op, arg in parsed:
-        if op in _REPEATS:
+        if op in REPEAT_OPS:
             _low, high, sub = arg
             unbounded = high == _sre_constants.MAXREPEAT or high > 50
             if unbounded and inside_unbounded:
