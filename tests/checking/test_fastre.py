@@ -246,9 +246,9 @@ def test_phrase_list_matches_like_its_whole_alternation(words: list[str]) -> Non
 @example(text="@@a@b.co @x.yy a@@b.cc .@d.ee")  # an "@" after no address character starts nothing
 @example(text="x" * 65 + "@d.co and " + "y" * 64 + "@e.org")
 def test_addresses_found_from_each_at_sign_are_those_of_a_full_scan(text: str) -> None:
-    from composer.checking.phi import _EMAIL, _emails
+    from composer.checking.phi.shared import EMAIL, emails
 
-    assert [m.span() for m in _emails(text)] == [m.span() for m in _EMAIL.finditer(text)]
+    assert [m.span() for m in emails(text)] == [m.span() for m in EMAIL.finditer(text)]
 
 
 @settings(max_examples=400, deadline=None)
@@ -259,7 +259,7 @@ def test_addresses_found_from_each_at_sign_are_those_of_a_full_scan(text: str) -
 )
 @example(text="ann al-ann 'al _ann ann² al", limit=6)
 def test_whole_words_found_by_find_are_those_of_the_regex(text: str, limit: int) -> None:
-    from composer.checking.phi import _whole_words
+    from composer.checking.phi.names import _whole_words
 
     lowered = lower_text(text)
     words = word_set(lowered) & {"al", "an", "ann", "a"}
@@ -335,10 +335,11 @@ def test_module_patterns_find_on_every_labeled_draft_what_re_compile_finds(check
     """The module patterns are built from the compiled form kept in the facts file, with the characters a
     match must start with added (see ``compiled_form``); each finds, with the same groups, what the pattern
     ``re.compile`` makes finds, on every labeled draft."""
-    from composer.checking import analysis, derived, engine, phi, platforms, text
+    from composer.checking import analysis, derived, engine, platforms, text
+    from composer.checking.phi import characteristics, contacts, dates, echo, names, shared, vetting
 
-    patterns = [value for module in (analysis, engine, phi, platforms, text) for value in vars(module).values()
-                if isinstance(value, re.Pattern)]
+    modules = (analysis, engine, platforms, text, characteristics, contacts, dates, echo, names, shared, vetting)
+    patterns = [value for module in modules for value in vars(module).values() if isinstance(value, re.Pattern)]
     stored = [p for p in patterns if derived.lookup("compiled", p.pattern, int(p.flags & ~re.UNICODE))[0]]
     assert len(stored) > 50, "the facts file was expected to hold the module patterns' compiled form"
     texts = [draft["text"] for draft in DRAFTS]

@@ -1,0 +1,37 @@
+"""A second look at spans the learned span model scored high, for the reasons the detectors already
+know a look-alike is no identifier (an eye chart's "20/15", part of an e-mail address, the author's
+own family). The model reads words, not these relations.
+"""
+
+from __future__ import annotations
+
+from composer.checking.analysis import Analysis
+from composer.checking.fastre import compile_fast
+from composer.checking.phi.shared import OWN_RELATIONS, THING_NEXT, ci, in_email
+
+#: "my wife, Carol", "our grandson Ben": a name right after the author's own relative is family, not a patient.
+_OWN_RELATIVE_LEFT = ci(rf"\b(?:my|our)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{OWN_RELATIONS}|grandson|granddaughter|"
+                         r"grandkids?|grandchildren|twins)\s*,?\s+$")
+_SLASHED_NUMBERS = compile_fast(r"(\d{1,3})/(\d{1,3})")
+
+
+def _plausible_date(first: int, second: int) -> bool:
+    return (1 <= first <= 12 and 1 <= second <= 31) or (1 <= second <= 12 and 1 <= first <= 31)
+
+
+def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
+    """Why a span the learned model scored high is no identifier after all, for the reasons the detectors
+    already know: "20/15" and "120/80" can be no day of the year (an eye chart, a blood pressure), and a name
+    right after "my wife," is the author's own family. The model reads words, not these relations."""
+    text = analysis.text
+    slashed = _SLASHED_NUMBERS.fullmatch(text, start, end)
+    if slashed:
+        return not _plausible_date(int(slashed.group(1)), int(slashed.group(2)))
+    if in_email(analysis, start):
+        return True  # part of an e-mail address: the address is the identifier, if any (see detect_emails)
+    named = text[start:end].replace(" ", "").isalpha()  # a word, not a code such as "PHP-4408-2271"
+    if named and THING_NEXT.match(text, end):
+        return True  # "Davis Vision", "Omega drops": an insurer or a product (a child's school can identify them)
+    # "my wife, Carol" is the author's family, but not inside a quoted review ("“...my husband Gene...”")
+    quoted = (text.count("“", 0, start) > text.count("”", 0, start)) or text.count('"', 0, start) % 2 == 1
+    return not quoted and bool(_OWN_RELATIVE_LEFT.search(analysis.lower[max(0, start - 40) : start]))
