@@ -325,19 +325,48 @@ def _names_followed_by(
     return found
 
 
-def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
-    """Names of patients or their family.
+class _NameSearch:
+    """One draft's search for names. Each cue is a method that finds candidates its own way and hands them
+    to ``add``, which drops the ones the words around show are no patient (the author's family, a public
+    figure, a place, a product); ``finished`` then sets aside the colleagues and places the draft names."""
 
-    Found by cue rather than by dictionary alone: a greeting or vocative ("Hi Ronald", "Thanks,
-    Margaret!"), a title ("Mrs. Alvarez"), an age or diminutive before it ("4-year-old Benny", "little
-    mateo"), or any listed given name when the draft talks about care. Staff and the owner are masked,
-    public figures after a title ("Senator", "vote for") and institutions ("Lincoln Elementary") are not.
-    """
-    text = analysis.text
-    lower = analysis.lower
-    spans: list[Span] = []
+    def __init__(self, analysis: Analysis, lexicons: Lexicons) -> None:
+        self.analysis = analysis
+        self.lexicons = lexicons
+        self.text = analysis.text
+        self.lower = analysis.lower
+        self.spans: list[Span] = []
+        self.not_person = lexicon_set(lexicons.named.get("phi_not_person_words", ()))
+        self.not_names = lexicon_set(lexicons.named.get("phi_not_names_lower", ()))
+        self.not_lower = lexicon_set(lexicons.named.get("not_names_lower", ())) | self.not_names
+        #: words never taken for a name without a title
+        self.excluded = self.not_person | self.not_lower
 
-    def add(start: int, end: int, titled: bool = False) -> None:
+    def run(self) -> list[Span]:
+        """Every cue, in an order that lets the later ones skip what the earlier found."""
+        self._greetings()
+        self._vocatives()
+        self._nicknames_and_households()
+        self._titled_surnames()
+        self._listed_given_names()
+        self._households_and_little_ones()
+        self._strong_cues()
+        self._cheers()
+        self._titled_people()
+        self._relatives()
+        self._hashtags_and_asides()
+        self._messages()
+        self._ongoing_care_and_attributions()
+        self._pairs()
+        return self.finished()
+
+    def care(self) -> bool:
+        """The draft talks about someone's health or care (see ``talks_about_person``)."""
+        return talks_about_person(self.analysis, self.lexicons)
+
+    def add(self, start: int, end: int, titled: bool = False) -> None:
+        """Keep a candidate name unless the words around it show it is no patient."""
+        analysis, lexicons, text, lower = self.analysis, self.lexicons, self.text, self.lower
         if lower[start:end] in _MONTH_NAMES and _DAY_NUMBER_NEXT.match(text, end):
             return  # "through Jan. 1", "June 14": a month, not a person
         left = lower[max(0, start - 40) : start]
@@ -375,256 +404,362 @@ def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             return  # "at Maple Grove Elementary": two name-like words that name a place
         end = extended
         detail = _NAME_DETAIL_RIGHT.match(text, end)
-        spans.append((start, detail.end() if detail else end))
+        self.spans.append((start, detail.end() if detail else end))
 
-    def care() -> bool:
-        return talks_about_person(analysis, lexicons)
+    def _greetings(self) -> None:
+        """A greeting or thank-you before a name: "Hi Ronald", "Thanks so much Margaret!"."""
+        analysis, lexicons = self.analysis, self.lexicons
+        text, lower = self.text, self.lower
+        add, care = self.add, self.care
+        not_person, not_names = self.not_person, self.not_names
+        greeting_words = not analysis.words.isdisjoint(_GREETING_WORDS)
+        for match in _GREETING.finditer(lower) if greeting_words else ():
+            word = text[match.start(1) : match.end(1)]
+            if word.lower() in not_person or not care():
+                continue
+            if _CAMEL_CASE.match(word):
+                continue  # "Thanks PharmaOne!": a brand, not a person
+            if word.lower() in _NOT_NAMES_EXTRA or word.lower() in not_names:
+                continue
+            if is_nameish(word, lexicons) or (word[0].isupper() and word.lower() in lexicons.given_names) or (
+                    len(word) > 2 and word.lower() in lexicons.ambiguous_names
+                    and word.lower() not in lexicons.common_words
+                    and _CLOSED_GREETING.match(text, match.end(1))):
+                add(match.start(1), match.end(1))
 
-    not_person = lexicon_set(lexicons.named.get("phi_not_person_words", ()))
-    not_names = lexicon_set(lexicons.named.get("phi_not_names_lower", ()))
-    greeting_words = not analysis.words.isdisjoint(_GREETING_WORDS)
-    for match in _GREETING.finditer(lower) if greeting_words else ():
-        word = text[match.start(1) : match.end(1)]
-        if word.lower() in not_person or not care():
-            continue
-        if _CAMEL_CASE.match(word):
-            continue  # "Thanks PharmaOne!": a brand, not a person
-        if word.lower() in _NOT_NAMES_EXTRA or word.lower() in not_names:
-            continue
-        if is_nameish(word, lexicons) or (word[0].isupper() and word.lower() in lexicons.given_names) or (
-                len(word) > 2 and word.lower() in lexicons.ambiguous_names and word.lower() not in lexicons.common_words
-                and _CLOSED_GREETING.match(text, match.end(1))):
-            add(match.start(1), match.end(1))
-    not_lower = lexicon_set(lexicons.named.get("not_names_lower", ())) | lexicon_set(
-        lexicons.named.get("phi_not_names_lower", ()))
-    excluded = not_person | not_lower  # words never taken for a name without a title
-    for match in _VOCATIVE.finditer(text) if "," in text else ():
-        low = match.group(1).lower()
-        if (low not in not_person and low not in not_lower and is_given(match.group(1), lexicons, strict=False)
-                and care()):
-            add(match.start(1), match.end(1))
-    for match in _VOCATIVE_LOWER.finditer(text) if "," in text else ():
-        if _unmistakable_given(match.group(1), lexicons, excluded) and care():
-            add(match.start(1), match.end(1))
-    for match in _NICKNAME.finditer(text) if ("'" in text or "‘" in text or '"' in text or "“" in text) else ():
+    def _vocatives(self) -> None:
+        """A name addressed after a comma at a sentence's end: "We hear you, Margaret.", "so proud of you, mateo!"."""
+        lexicons = self.lexicons
+        text = self.text
+        add, care = self.add, self.care
+        not_person, not_lower, excluded = self.not_person, self.not_lower, self.excluded
+        for match in _VOCATIVE.finditer(text) if "," in text else ():
+            low = match.group(1).lower()
+            if (low not in not_person and low not in not_lower and is_given(match.group(1), lexicons, strict=False)
+                    and care()):
+                add(match.start(1), match.end(1))
+        for match in _VOCATIVE_LOWER.finditer(text) if "," in text else ():
+            if _unmistakable_given(match.group(1), lexicons, excluded) and care():
+                add(match.start(1), match.end(1))
+
+    def _nicknames_and_households(self) -> None:
+        """A quoted nickname ("'Bubba'") and a family named in the plural ("the Nguyens")."""
+        lexicons = self.lexicons
+        text, spans = self.text, self.spans
+        care = self.care
+        not_person = self.not_person
+        for match in _NICKNAME.finditer(text) if ("'" in text or "‘" in text or '"' in text or "“" in text) else ():
+            if care():
+                spans.append(match.span(1))
         if care():
-            spans.append(match.span(1))
-    if care():
-        for match in PLURAL_FAMILY.finditer(text):
-            stem = match.group(1).lower()
-            if (stem not in lexicons.common_words and stem not in not_person and f"{stem}s" not in not_person
-                    and stem.isalpha()):
-                tail = _FAMILY_MEMBERS_RIGHT.match(text, match.end())
-                spans.append((match.start(1), tail.end() if tail else match.end()))
-    titled = not analysis.words.isdisjoint(_TITLE_WORDS)
-    for match in _TITLE_SURNAME.finditer(text) if titled else ():
-        typed_lower = match.group("lower")
-        if typed_lower and (typed_lower not in lexicons.surnames or typed_lower in lexicons.common_words):
-            continue
-        right = text[match.end() : match.end() + 60]
-        if care() and not _STAFF_RIGHT.match(right) and not _NOT_PATIENT_RIGHT.match(right):
-            # "Mr. Ray Dunbar": a title, a given name and the surname after it
-            end = _extend_surname(text, match.end(), lexicons, True) if not typed_lower else match.end()
-            detail = _NAME_DETAIL_RIGHT.match(text, end)  # "Mrs. Petrakis in room 14"
-            spans.append((match.start(), detail.end() if detail else end))
-    for start, end in islice(_given_name_words(analysis, lexicons), MAX_SPANS):
-        token = text[start:end]
-        low = lower[start:end]
-        if not token[:1].isalpha() or (token[1:] and not token[1:].islower() and not token.islower()):
-            continue  # "JOHN" or "mcDonald": not how a name is typed in running text
-        if low in not_person and not re.search(r"(?:mr|mrs|ms|miss)\.?\s+$", lower[max(0, start - 6) : start]):
-            continue  # "September", "Many", "Carry": a month or a word, not a name
-        if low in lexicons.common_words and _at_sentence_start(text, start) and (
-                low in ABSTRACT_NAMES or not token[0].isupper() or not _PERSON_VERB_RIGHT.match(lower, end)):
-            continue  # "Many concerns..." at the start of a sentence is a word, not a name
-        if not token[0].isupper() and (low in lexicons.common_words or low in lexicons.ambiguous_names
-                                       or low in not_lower):
-            initial = _LOWER_INITIAL.match(text, end) if low not in not_lower and len(low) > 2 else None
-            if initial and care():
-                spans.append((start, initial.end()))  # "words from deb k.": a name and an initial
-            continue  # a lower-case word ("in", "will", "may"): only a rare word can be a lower-case name
-        cue = _NAME_CONTEXT_LEFT.search(lower[max(0, start - 25) : start])
-        if token[0].isupper():
-            if low in lexicons.ambiguous_names and not cue and not _POSSESSIVE_CARE_RIGHT.match(lower[end : end + 60]) \
-                    and (low in ABSTRACT_NAMES or not _PERSON_VERB_RIGHT.match(lower, end)):
+            for match in PLURAL_FAMILY.finditer(text):
+                stem = match.group(1).lower()
+                if (stem not in lexicons.common_words and stem not in not_person and f"{stem}s" not in not_person
+                        and stem.isalpha()):
+                    tail = _FAMILY_MEMBERS_RIGHT.match(text, match.end())
+                    spans.append((match.start(1), tail.end() if tail else match.end()))
+
+    def _titled_surnames(self) -> None:
+        """A title and a surname, with a given name between if there is one: "Mrs. Alvarez", "Mr. Ray Dunbar"."""
+        analysis, lexicons = self.analysis, self.lexicons
+        text, spans = self.text, self.spans
+        care = self.care
+        titled = not analysis.words.isdisjoint(_TITLE_WORDS)
+        for match in _TITLE_SURNAME.finditer(text) if titled else ():
+            typed_lower = match.group("lower")
+            if typed_lower and (typed_lower not in lexicons.surnames or typed_lower in lexicons.common_words):
                 continue
-            if NOT_NAME_NEXT.match(text[end : end + 20]):
-                continue
-            if cue or care():
-                add(start, end)
-        elif cue:
-            add(start, end)
-        else:
-            # lower-case full name: "marisol vega", or a name and an initial: "words from deb k."
-            initial = _LOWER_INITIAL.match(text, end)
-            after = initial.end() if initial else _extend_surname(text, end, lexicons, upper=False)
-            if after > end and care():
-                spans.append((start, after))
-    # "the Nguyen family", "the Ramírez siblings": a household named by a surname or a name-like word
-    if not analysis.words.isdisjoint(_FAMILY_WORDS) and care():
-        for match in _FAMILY_MORE.finditer(text):
-            staff_like = _STAFF_RIGHT.match(text[match.end() : match.end() + 60])
-            surname = match.group(1) or match.group(2)
-            if (surname.lower() in lexicons.surnames or is_nameish(surname, lexicons)) and not staff_like:
-                start = match.start(1) if match.group(1) else match.start()
-                spans.append((start, match.end()))
-    # little mateo / 4-year-old benny when the name list lacks the name
-    little = not analysis.words.isdisjoint(_LITTLE_WORDS)
-    for match in _LITTLE_NAME.finditer(lower) if little else ():
-        word = match.group(1)
-        nameish = is_given(word, lexicons, strict=True) if match.group().startswith("little") else is_nameish(
-            word, lexicons)
-        if nameish and not inside(spans, match.start(1)):
-            spans.append(match.span(1))
-    _more_names(analysis, lexicons, spans, add, excluded)
-    if analysis.request.kind == "reply" and "!" in text and not analysis.words.isdisjoint(_THANKS_WORDS):
-        # "thx for the 5 stars tyler!!": a lower-case name closing a thank-you, typed as one would text it
-        for match in islice(_THANKS_LOWER_NAME.finditer(text), MAX_SPANS):
-            if (_unmistakable_given(match.group(1), lexicons, excluded) and care()
-                    and not inside(spans, match.start(1))):
-                spans.append(match.span(1))
-    if not analysis.words.isdisjoint(_KID_WORDS) and ("our" in analysis.words or "my" in analysis.words):
-        # "That's our girl Sienna!": a name the list lacks, said with affection about someone in care
-        for match in islice(_OUR_KID_NAME.finditer(text), MAX_SPANS):
-            word = match.group(1)
-            if (is_nameish(word, lexicons) and word.lower() not in not_person and care()
-                    and not inside(spans, match.start(1))):
-                add(match.start(1), match.end(1))
-    if "!" in text:
-        # "DENISE!!! 22 pounds since January", "CODY!! Seeing you walk in on your own": a name shouted in joy
-        for match in islice(_SHOUTED_NAME.finditer(text), MAX_SPANS):
-            if _unmistakable_given(match.group(1).lower(), lexicons, excluded) and care():
-                add(match.start(1), match.end(1))
-    if not analysis.words.isdisjoint(_WELL_WISH_WORDS) and care():
-        # "Praying for Devontae", "Thinking of Keziah tonight": a wish for someone's recovery names them, even
-        # a name the list lacks
-        for match in islice(_WELL_WISH_NAME.finditer(text), MAX_SPANS):
-            word = match.group(1)
-            low = word.lower()
-            if (is_nameish(word, lexicons) and low not in not_person and low not in ABSTRACT_NAMES
-                    and not NOT_NAME_NEXT.match(text, match.end(1)) and not inside(spans, match.start(1))):
-                add(match.start(1), match.end(1))
-    if not analysis.words.isdisjoint(_COMMUNITY_TITLES) and care():
-        # "caring for Coach Frank", "prayers for Pastor Mike": a community title with a first name is a person
-        for match in islice(_TITLED_FIRST_NAME.finditer(text), MAX_SPANS):
-            if (match.group(2).lower() in lexicons.given_names and match.group(2).lower() not in not_person
-                    and not inside(spans, match.start(2))):
-                spans.append(match.span(1))
-    if not analysis.words.isdisjoint(_KIN_TITLES) and care():
-        # "Abuela Rosa turned 94", "grandma June was a trooper", "Coach Al Brandt": what the town calls
-        # someone, with their name, in a draft about care (the author's own family is left out by add())
-        for match in islice(_KIN_NAME.finditer(text), MAX_SPANS):
-            low = match.group(1).lower()
-            word = match.group(1)
-            if word.endswith(("'s", "’s")):
-                word, low = word[:-2], low[:-2]  # "Coach Dani's boy"
-            community = match.group().split(maxsplit=1)[0].lower() in _SURNAME_TITLES  # "Coach Dwyer"
-            after = match.start(1) + len(word)
-            if community and (_HELPER_RIGHT.match(text, after) or (_ADDRESSED.match(text, after) and any(
-                    analysis.sentences.around(s) == analysis.sentences.around(match.start()) for s, _ in spans))):
-                continue  # "thanks to Coach Dana for hosting", "Praying for Loretta, Pastor Gene.": not the patient
-            if ((low in lexicons.given_names or without_accents(low) in lexicons.given_names
-                 or (((community and low in lexicons.surnames) or is_nameish(word, lexicons))
-                 and low not in lexicons.common_words))
-                    and low not in not_person and not _NOT_KIN_NAME.match(match.group().lower())
-                    and not inside(spans, match.start(1))):
-                add(match.start(1), match.start(1) + len(word), titled=True)
-    if not analysis.words.isdisjoint(_RELATIVES) and care():
-        for match in islice(_RELATION_NAME.finditer(text), MAX_SPANS):
-            low = match.group(1).lower()
-            if (low not in not_person and low not in not_lower and low not in ABSTRACT_NAMES
-                    and not NOT_NAME_NEXT.match(text[match.end(1) : match.end(1) + 20])
-                    and (is_nameish(match.group(1), lexicons) or low in lexicons.given_names)
-                    and not inside(spans, match.start(1))):
-                add(match.start(1), match.end(1))
-    if "#" in text:
-        # "#LiamStrong", "#TeamEmma", "#PrayForAva": a campaign hashtag built on a person's first name
-        for match in islice(_NAME_HASHTAG.finditer(text), MAX_SPANS):
-            low = (match.group(1) or match.group(2)).lower()
-            if (low in lexicons.given_names and low not in not_person and low not in ABSTRACT_NAMES
-                    and low not in lexicons.common_words):
-                spans.append(match.span())
-    for match in islice(_PAREN_VOCATIVE.finditer(text), MAX_SPANS) if "(" in text else ():
-        low = match.group(1).lower()
-        plain = low not in lexicons.common_words and low not in lexicons.ambiguous_names
-        own_care = not analysis.words.isdisjoint(care_words(lexicons))
-        if (low in lexicons.given_names and low not in not_person and low not in not_lower and (plain or own_care)
-                and low not in ABSTRACT_NAMES and care()
-                and not inside(spans, match.start(1))):
-            add(match.start(1), match.end(1))  # "(Jake, we're looking at you!)"
-    if analysis.request.kind == "reply":
-        # "Frank, I hear you.", "Tom - thank you for your patience": a reply that opens by addressing someone
-        lead = _LEAD_VOCATIVE.match(text)
-        if lead:
-            low = lead.group(1).lower()
-            plain = low not in lexicons.common_words and low not in lexicons.ambiguous_names
-            own_care = not analysis.words.isdisjoint(care_words(lexicons)) or not analysis.words.isdisjoint(
-                health_words(lexicons))
-            if (low in lexicons.given_names and low not in not_person and low not in not_lower
-                    and low not in ABSTRACT_NAMES and care() and (plain or own_care)
-                    and not inside(spans, lead.start(1))):
-                add(lead.start(1), lead.end(1))
-    if not analysis.words.isdisjoint(_NICK_PREFIX) and care():
-        # "tell big ray we said hi", "give little sam a hug from us": a nicknamed person the staff know
-        for match in islice(_MESSAGE_TO_NAME.finditer(lower), MAX_SPANS):
-            low = match.group(2)
-            if (low in lexicons.given_names and low not in not_person and low not in not_lower
-                    and not inside(spans, match.start(1))):
-                spans.append(match.span(1))
-    if "tell" in analysis.words and care():
-        # "tell tyler he passed everything", "Tell Rosa we said hi": a message for one person in the practice's care
-        for match in islice(_TELL_NAME.finditer(text), MAX_SPANS):
-            word = match.group(1)
-            low = word.lower()
-            # capitalised, any listed name; typed in lower case, only one that is no ordinary word
-            listed = word[0].isupper() or _unmistakable_given(low, lexicons, excluded)
-            if listed and low in lexicons.given_names and low not in excluded and not inside(spans, match.start(1)):
-                add(match.start(1), match.end(1))
-    if not analysis.words.isdisjoint(_ONGOING_WORDS):
-        # "maddie's been coming to dr reed since she was born", "Tom has been seeing us for his diabetes"
-        for start, end in islice(_names_followed_by(analysis, lexicons, _ONGOING_CARE_AFTER_NAME, (3, 20)), MAX_SPANS):
+            right = text[match.end() : match.end() + 60]
+            if care() and not _STAFF_RIGHT.match(right) and not _NOT_PATIENT_RIGHT.match(right):
+                # "Mr. Ray Dunbar": a title, a given name and the surname after it
+                end = _extend_surname(text, match.end(), lexicons, True) if not typed_lower else match.end()
+                detail = _NAME_DETAIL_RIGHT.match(text, end)  # "Mrs. Petrakis in room 14"
+                spans.append((match.start(), detail.end() if detail else end))
+
+    def _listed_given_names(self) -> None:
+        """Every listed given name, kept when a cue or the draft's talk of care says it is a person."""
+        analysis, lexicons = self.analysis, self.lexicons
+        text, lower, spans = self.text, self.lower, self.spans
+        add, care = self.add, self.care
+        not_person, not_lower = self.not_person, self.not_lower
+        for start, end in islice(_given_name_words(analysis, lexicons), MAX_SPANS):
+            token = text[start:end]
             low = lower[start:end]
-            if (low not in not_person and low not in not_lower
-                    and low not in lexicons.ambiguous_names and low not in lexicons.common_words
-                    and not inside(spans, start)):
+            if not token[:1].isalpha() or (token[1:] and not token[1:].islower() and not token.islower()):
+                continue  # "JOHN" or "mcDonald": not how a name is typed in running text
+            if low in not_person and not re.search(r"(?:mr|mrs|ms|miss)\.?\s+$", lower[max(0, start - 6) : start]):
+                continue  # "September", "Many", "Carry": a month or a word, not a name
+            if low in lexicons.common_words and _at_sentence_start(text, start) and (
+                    low in ABSTRACT_NAMES or not token[0].isupper() or not _PERSON_VERB_RIGHT.match(lower, end)):
+                continue  # "Many concerns..." at the start of a sentence is a word, not a name
+            if not token[0].isupper() and (low in lexicons.common_words or low in lexicons.ambiguous_names
+                                           or low in not_lower):
+                initial = _LOWER_INITIAL.match(text, end) if low not in not_lower and len(low) > 2 else None
+                if initial and care():
+                    spans.append((start, initial.end()))  # "words from deb k.": a name and an initial
+                continue  # a lower-case word ("in", "will", "may"): only a rare word can be a lower-case name
+            cue = _NAME_CONTEXT_LEFT.search(lower[max(0, start - 25) : start])
+            if token[0].isupper():
+                if low in lexicons.ambiguous_names and not cue and not _POSSESSIVE_CARE_RIGHT.match(
+                        lower[end : end + 60]) and (low in ABSTRACT_NAMES or not _PERSON_VERB_RIGHT.match(lower, end)):
+                    continue
+                if NOT_NAME_NEXT.match(text[end : end + 20]):
+                    continue
+                if cue or care():
+                    add(start, end)
+            elif cue:
                 add(start, end)
-    if "—" in text or "–" in text or "-" in text:
-        for match in islice(_ATTRIBUTION.finditer(text), MAX_SPANS):
+            else:
+                # lower-case full name: "marisol vega", or a name and an initial: "words from deb k."
+                initial = _LOWER_INITIAL.match(text, end)
+                after = initial.end() if initial else _extend_surname(text, end, lexicons, upper=False)
+                if after > end and care():
+                    spans.append((start, after))
+
+    def _households_and_little_ones(self) -> None:
+        """A household or a small child named the way one speaks of a patient or their family, even with a name
+        the list lacks: "the Nguyen family", "little mateo", "4-year-old benny"."""
+        analysis, lexicons = self.analysis, self.lexicons
+        text, lower, spans = self.text, self.lower, self.spans
+        care = self.care
+        # "the Nguyen family", "the Ramírez siblings": a household named by a surname or a name-like word
+        if not analysis.words.isdisjoint(_FAMILY_WORDS) and care():
+            for match in _FAMILY_MORE.finditer(text):
+                staff_like = _STAFF_RIGHT.match(text[match.end() : match.end() + 60])
+                surname = match.group(1) or match.group(2)
+                if (surname.lower() in lexicons.surnames or is_nameish(surname, lexicons)) and not staff_like:
+                    start = match.start(1) if match.group(1) else match.start()
+                    spans.append((start, match.end()))
+        # little mateo / 4-year-old benny when the name list lacks the name
+        little = not analysis.words.isdisjoint(_LITTLE_WORDS)
+        for match in _LITTLE_NAME.finditer(lower) if little else ():
+            word = match.group(1)
+            nameish = is_given(word, lexicons, strict=True) if match.group().startswith("little") else is_nameish(
+                word, lexicons)
+            if nameish and not inside(spans, match.start(1)):
+                spans.append(match.span(1))
+
+    def _strong_cues(self) -> None:
+        """Names with a strong cue of their own (see ``_more_names``)."""
+        analysis, lexicons = self.analysis, self.lexicons
+        spans = self.spans
+        add = self.add
+        excluded = self.excluded
+        _more_names(analysis, lexicons, spans, add, excluded)
+
+    def _cheers(self) -> None:
+        """Names in a cheer or a wish: a texted thank-you, "our girl Sienna", a shouted name, "praying for"."""
+        analysis, lexicons = self.analysis, self.lexicons
+        text, spans = self.text, self.spans
+        add, care = self.add, self.care
+        not_person, excluded = self.not_person, self.excluded
+        if analysis.request.kind == "reply" and "!" in text and not analysis.words.isdisjoint(_THANKS_WORDS):
+            # "thx for the 5 stars tyler!!": a lower-case name closing a thank-you, typed as one would text it
+            for match in islice(_THANKS_LOWER_NAME.finditer(text), MAX_SPANS):
+                if (_unmistakable_given(match.group(1), lexicons, excluded) and care()
+                        and not inside(spans, match.start(1))):
+                    spans.append(match.span(1))
+        if not analysis.words.isdisjoint(_KID_WORDS) and ("our" in analysis.words or "my" in analysis.words):
+            # "That's our girl Sienna!": a name the list lacks, said with affection about someone in care
+            for match in islice(_OUR_KID_NAME.finditer(text), MAX_SPANS):
+                word = match.group(1)
+                if (is_nameish(word, lexicons) and word.lower() not in not_person and care()
+                        and not inside(spans, match.start(1))):
+                    add(match.start(1), match.end(1))
+        if "!" in text:
+            # "DENISE!!! 22 pounds since January", "CODY!! Seeing you walk in on your own": a name shouted in joy
+            for match in islice(_SHOUTED_NAME.finditer(text), MAX_SPANS):
+                if _unmistakable_given(match.group(1).lower(), lexicons, excluded) and care():
+                    add(match.start(1), match.end(1))
+        if not analysis.words.isdisjoint(_WELL_WISH_WORDS) and care():
+            # "Praying for Devontae", "Thinking of Keziah tonight": a wish for someone's recovery names them, even
+            # a name the list lacks
+            for match in islice(_WELL_WISH_NAME.finditer(text), MAX_SPANS):
+                word = match.group(1)
+                low = word.lower()
+                if (is_nameish(word, lexicons) and low not in not_person and low not in ABSTRACT_NAMES
+                        and not NOT_NAME_NEXT.match(text, match.end(1)) and not inside(spans, match.start(1))):
+                    add(match.start(1), match.end(1))
+
+    def _titled_people(self) -> None:
+        """What a town calls someone, with their name: "Coach Frank", "Abuela Rosa", "grandma June"."""
+        analysis, lexicons = self.analysis, self.lexicons
+        text, spans = self.text, self.spans
+        add, care = self.add, self.care
+        not_person = self.not_person
+        if not analysis.words.isdisjoint(_COMMUNITY_TITLES) and care():
+            # "caring for Coach Frank", "prayers for Pastor Mike": a community title with a first name is a person
+            for match in islice(_TITLED_FIRST_NAME.finditer(text), MAX_SPANS):
+                if (match.group(2).lower() in lexicons.given_names and match.group(2).lower() not in not_person
+                        and not inside(spans, match.start(2))):
+                    spans.append(match.span(1))
+        if not analysis.words.isdisjoint(_KIN_TITLES) and care():
+            # "Abuela Rosa turned 94", "grandma June was a trooper", "Coach Al Brandt": what the town calls
+            # someone, with their name, in a draft about care (the author's own family is left out by add())
+            for match in islice(_KIN_NAME.finditer(text), MAX_SPANS):
+                low = match.group(1).lower()
+                word = match.group(1)
+                if word.endswith(("'s", "’s")):
+                    word, low = word[:-2], low[:-2]  # "Coach Dani's boy"
+                community = match.group().split(maxsplit=1)[0].lower() in _SURNAME_TITLES  # "Coach Dwyer"
+                after = match.start(1) + len(word)
+                if community and (_HELPER_RIGHT.match(text, after) or (_ADDRESSED.match(text, after) and any(
+                        analysis.sentences.around(s) == analysis.sentences.around(match.start()) for s, _ in spans))):
+                    continue  # "thanks to Coach Dana for hosting", "Praying for Loretta, Pastor Gene.": not the patient
+                if ((low in lexicons.given_names or without_accents(low) in lexicons.given_names
+                     or (((community and low in lexicons.surnames) or is_nameish(word, lexicons))
+                     and low not in lexicons.common_words))
+                        and low not in not_person and not _NOT_KIN_NAME.match(match.group().lower())
+                        and not inside(spans, match.start(1))):
+                    add(match.start(1), match.start(1) + len(word), titled=True)
+
+    def _relatives(self) -> None:
+        """A name after a relation: "her son Mateo", "his wife, Carol"."""
+        analysis, lexicons = self.analysis, self.lexicons
+        text, spans = self.text, self.spans
+        add, care = self.add, self.care
+        not_person, not_lower = self.not_person, self.not_lower
+        if not analysis.words.isdisjoint(_RELATIVES) and care():
+            for match in islice(_RELATION_NAME.finditer(text), MAX_SPANS):
+                low = match.group(1).lower()
+                if (low not in not_person and low not in not_lower and low not in ABSTRACT_NAMES
+                        and not NOT_NAME_NEXT.match(text[match.end(1) : match.end(1) + 20])
+                        and (is_nameish(match.group(1), lexicons) or low in lexicons.given_names)
+                        and not inside(spans, match.start(1))):
+                    add(match.start(1), match.end(1))
+
+    def _hashtags_and_asides(self) -> None:
+        """A name in a campaign hashtag, in an aside in parentheses, or opening a reply."""
+        analysis, lexicons = self.analysis, self.lexicons
+        text, spans = self.text, self.spans
+        add, care = self.add, self.care
+        not_person, not_lower = self.not_person, self.not_lower
+        if "#" in text:
+            # "#LiamStrong", "#TeamEmma", "#PrayForAva": a campaign hashtag built on a person's first name
+            for match in islice(_NAME_HASHTAG.finditer(text), MAX_SPANS):
+                low = (match.group(1) or match.group(2)).lower()
+                if (low in lexicons.given_names and low not in not_person and low not in ABSTRACT_NAMES
+                        and low not in lexicons.common_words):
+                    spans.append(match.span())
+        for match in islice(_PAREN_VOCATIVE.finditer(text), MAX_SPANS) if "(" in text else ():
             low = match.group(1).lower()
-            if (low in lexicons.given_names and low not in not_person and low not in not_lower
+            plain = low not in lexicons.common_words and low not in lexicons.ambiguous_names
+            own_care = not analysis.words.isdisjoint(care_words(lexicons))
+            if (low in lexicons.given_names and low not in not_person and low not in not_lower and (plain or own_care)
+                    and low not in ABSTRACT_NAMES and care()
                     and not inside(spans, match.start(1))):
-                add(match.start(1), match.end(1))
-    if spans and (" and " in text or "&" in text):
-        spans.extend(_coordinated_names(analysis, lexicons, spans, excluded))
-    if " and " in lower and care():
-        for match in islice(_LOWER_PAIR.finditer(text), MAX_SPANS):
-            pair = (match.group(1), match.group(2))
-            if all(_unmistakable_given(w, lexicons, excluded) for w in pair) and not inside(
-                    spans, match.start()):
-                spans.extend([match.span(1), match.span(2)])  # "tyler and mia were total troopers"
-    for match in islice(_MID_VOCATIVE.finditer(text), MAX_SPANS) if "," in text else ():
-        low = match.group(1).lower()
-        if (is_given(match.group(1), lexicons, strict=False) and low not in not_person and low not in not_lower
-                and low not in ABSTRACT_NAMES and care() and not inside(spans, match.start(1))):
-            add(match.start(1), match.end(1))  # "Indeed I did, Carol, and I remember..."
-    for index, (start, end) in enumerate(spans):
-        prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
-        if prefix and _nick_prefix(prefix.group(1)):  # "Coach Trina", "little mateo", however the name was found
-            spans[index] = (start - len(prefix.group()), end)
-    # On a clinician's own account a post's "Uncle Raj" or "Grandma June" is the author's family (measured: no
-    # read writer labeled one); a reply there, as on the practice page, may be talking about a patient.
-    if analysis.request.profile == "personal" and analysis.request.kind == "post":
-        spans = _not_led_by(spans, lower, _FAMILY_KIN_TITLES)
-    # "the Springfield kids": the practice's own town is a place, never a person's name
-    spans = _not_led_by(spans, lower, practice_places(analysis.context.address))
-    if spans and (_OLD_YEAR.search(text) or _HISTORY.search(lower)):
-        spans = [(s, e) for s, e in spans if not _historical(analysis, s)]  # the draft is about the past
-    staff = _introduced_staff(text) if spans else frozenset()
-    # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
-    spans = _not_led_by(spans, lower, staff)
-    if spans and "@" in text:  # "kara.wells@...": a name inside an address is the address's (see detect_emails)
-        spans = [(s, e) for s, e in spans if not in_email(analysis, s)]
-    return spans
+                add(match.start(1), match.end(1))  # "(Jake, we're looking at you!)"
+        if analysis.request.kind == "reply":
+            # "Frank, I hear you.", "Tom - thank you for your patience": a reply that opens by addressing someone
+            lead = _LEAD_VOCATIVE.match(text)
+            if lead:
+                low = lead.group(1).lower()
+                plain = low not in lexicons.common_words and low not in lexicons.ambiguous_names
+                own_care = not analysis.words.isdisjoint(care_words(lexicons)) or not analysis.words.isdisjoint(
+                    health_words(lexicons))
+                if (low in lexicons.given_names and low not in not_person and low not in not_lower
+                        and low not in ABSTRACT_NAMES and care() and (plain or own_care)
+                        and not inside(spans, lead.start(1))):
+                    add(lead.start(1), lead.end(1))
+
+    def _messages(self) -> None:
+        """A message passed to one person: "tell big ray we said hi", "Tell Rosa we said hi"."""
+        analysis, lexicons = self.analysis, self.lexicons
+        text, lower, spans = self.text, self.lower, self.spans
+        add, care = self.add, self.care
+        not_person, not_lower, excluded = self.not_person, self.not_lower, self.excluded
+        if not analysis.words.isdisjoint(_NICK_PREFIX) and care():
+            # "tell big ray we said hi", "give little sam a hug from us": a nicknamed person the staff know
+            for match in islice(_MESSAGE_TO_NAME.finditer(lower), MAX_SPANS):
+                low = match.group(2)
+                if (low in lexicons.given_names and low not in not_person and low not in not_lower
+                        and not inside(spans, match.start(1))):
+                    spans.append(match.span(1))
+        if "tell" in analysis.words and care():
+            # "tell tyler he passed everything", "Tell Rosa we said hi": a message for one person in the practice's care
+            for match in islice(_TELL_NAME.finditer(text), MAX_SPANS):
+                word = match.group(1)
+                low = word.lower()
+                # capitalised, any listed name; typed in lower case, only one that is no ordinary word
+                listed = word[0].isupper() or _unmistakable_given(low, lexicons, excluded)
+                if listed and low in lexicons.given_names and low not in excluded and not inside(spans, match.start(1)):
+                    add(match.start(1), match.end(1))
+
+    def _ongoing_care_and_attributions(self) -> None:
+        """A name followed by ongoing care ("Tom has been seeing us") or signing a quote ("- Maria")."""
+        analysis, lexicons = self.analysis, self.lexicons
+        text, lower, spans = self.text, self.lower, self.spans
+        add = self.add
+        not_person, not_lower = self.not_person, self.not_lower
+        if not analysis.words.isdisjoint(_ONGOING_WORDS):
+            # "maddie's been coming to dr reed since she was born", "Tom has been seeing us for his diabetes"
+            ongoing = _names_followed_by(analysis, lexicons, _ONGOING_CARE_AFTER_NAME, (3, 20))
+            for start, end in islice(ongoing, MAX_SPANS):
+                low = lower[start:end]
+                if (low not in not_person and low not in not_lower
+                        and low not in lexicons.ambiguous_names and low not in lexicons.common_words
+                        and not inside(spans, start)):
+                    add(start, end)
+        if "—" in text or "–" in text or "-" in text:
+            for match in islice(_ATTRIBUTION.finditer(text), MAX_SPANS):
+                low = match.group(1).lower()
+                if (low in lexicons.given_names and low not in not_person and low not in not_lower
+                        and not inside(spans, match.start(1))):
+                    add(match.start(1), match.end(1))
+
+    def _pairs(self) -> None:
+        """Names joined to one already found, pairs of lower-case names, and a name addressed mid-sentence."""
+        analysis, lexicons = self.analysis, self.lexicons
+        text, lower, spans = self.text, self.lower, self.spans
+        add, care = self.add, self.care
+        not_person, not_lower, excluded = self.not_person, self.not_lower, self.excluded
+        if spans and (" and " in text or "&" in text):
+            spans.extend(_coordinated_names(analysis, lexicons, spans, excluded))
+        if " and " in lower and care():
+            for match in islice(_LOWER_PAIR.finditer(text), MAX_SPANS):
+                pair = (match.group(1), match.group(2))
+                if all(_unmistakable_given(w, lexicons, excluded) for w in pair) and not inside(
+                        spans, match.start()):
+                    spans.extend([match.span(1), match.span(2)])  # "tyler and mia were total troopers"
+        for match in islice(_MID_VOCATIVE.finditer(text), MAX_SPANS) if "," in text else ():
+            low = match.group(1).lower()
+            if (is_given(match.group(1), lexicons, strict=False) and low not in not_person and low not in not_lower
+                    and low not in ABSTRACT_NAMES and care() and not inside(spans, match.start(1))):
+                add(match.start(1), match.end(1))  # "Indeed I did, Carol, and I remember..."
+
+    def finished(self) -> list[Span]:
+        """The names found, without the colleagues, places and people of the past the draft names."""
+        analysis = self.analysis
+        text, lower, spans = self.text, self.lower, self.spans
+        for index, (start, end) in enumerate(spans):
+            prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
+            if prefix and _nick_prefix(prefix.group(1)):  # "Coach Trina", "little mateo", however the name was found
+                spans[index] = (start - len(prefix.group()), end)
+        # On a clinician's own account a post's "Uncle Raj" or "Grandma June" is the author's family (measured: no
+        # read writer labeled one); a reply there, as on the practice page, may be talking about a patient.
+        if analysis.request.profile == "personal" and analysis.request.kind == "post":
+            spans = _not_led_by(spans, lower, _FAMILY_KIN_TITLES)
+        # "the Springfield kids": the practice's own town is a place, never a person's name
+        spans = _not_led_by(spans, lower, practice_places(analysis.context.address))
+        if spans and (_OLD_YEAR.search(text) or _HISTORY.search(lower)):
+            spans = [(s, e) for s, e in spans if not _historical(analysis, s)]  # the draft is about the past
+        staff = _introduced_staff(text) if spans else frozenset()
+        # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
+        spans = _not_led_by(spans, lower, staff)
+        if spans and "@" in text:  # "kara.wells@...": a name inside an address is the address's (see detect_emails)
+            spans = [(s, e) for s, e in spans if not in_email(analysis, s)]
+        return spans
+
+
+def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
+    """Names of patients or their family.
+
+    Found by cue rather than by dictionary alone: a greeting or vocative ("Hi Ronald", "Thanks,
+    Margaret!"), a title ("Mrs. Alvarez"), an age or diminutive before it ("4-year-old Benny", "little
+    mateo"), or any listed given name when the draft talks about care. Staff and the owner are masked,
+    public figures after a title ("Senator", "vote for") and institutions ("Lincoln Elementary") are not.
+    """
+    return _NameSearch(analysis, lexicons).run()
 
 
 _MONTH_NAMES = frozenset(["jan", "april", "may", "june", "july", "august"])
