@@ -99,6 +99,11 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         ("Congrats to the Westfield girls soccer team on a great season! Sports physicals are open now.", "post", ""),
         ("Catch-up schedule: Tdap @11-12y, MenACWY booster @16y. Ask us at your next checkup.", "post", ""),
         ("Our team runs the booth at the County Fair on Saturday: free blood pressure checks!", "post", ""),
+        # a fraction of a measure, a state's families, a supplement's made-up brand name
+        ("A 1/16 oz jig under a slip bobber, about six feet down. Works every time.", "reply",
+         "Nice fish, doc! What were you throwing?"),
+        ("Heads up for Illinois families: 6th graders need a Tdap shot before school starts.", "post", ""),
+        ("We now carry Vitalis Collagen at the front desk, ask about it at your next visit.", "post", ""),
     ],
 )
 def test_not_a_patient_identifier(

@@ -28,6 +28,7 @@ from composer.checking.phi.shared import (
     Span,
     care_words,
     ci,
+    fraction_of_measure,
     health_words,
     inside,
     overlaps,
@@ -294,6 +295,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         _with_times(analysis.text, spans)
         if "/10" in analysis.lower:  # "if the pain stays under a 3/10": a pain score, not March 10
             spans = [(s, e) for s, e in spans if not _pain_score(analysis.lower, s, e)]
+        if "/" in analysis.lower:
+            spans = [(s, e) for s, e in spans if not fraction_of_measure(analysis.lower, s, e)]
     return _joined(analysis.text, spans) if len(spans) > 1 else spans
 
 

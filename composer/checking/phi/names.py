@@ -527,6 +527,8 @@ class _NameSearch:
             for match in _FAMILY_MORE.finditer(text):
                 staff_like = _STAFF_RIGHT.match(text[match.end() : match.end() + 60])
                 surname = match.group(1) or match.group(2)
+                if surname.lower() in self.not_person:
+                    continue  # "Illinois families", "the Cougars crew": a state or a team, not a household
                 if (surname.lower() in lexicons.surnames or is_nameish(surname, lexicons)) and not staff_like:
                     start = match.start(1) if match.group(1) else match.start()
                     spans.append((start, match.end()))

@@ -246,6 +246,8 @@ THING_NEXT = compile_fast(
     r"-\d|\s+(?:Labs?|Pharma(?:ceuticals)?|Wellness|Nutrition|Naturals|Supplements|Inc|LLC|Co\.)\b"
     r"|\s+(?:costume|doll|movie|song|cake|onesie|pajamas|t-shirt|sticker|balloon|plush)\b"
     r"|\s+(?:Skin|Skincare|Beauty|Aesthetics|Cosmetics|Serums?|Elite|Partner|Brand|Collection)\b"
+    # "Vitalis Collagen", "Zenbiotic Gummies": a supplement sold under a made-up name
+    r"|\s+(?:Collagen|Gumm(?:y|ies)|Vitamins?|Multivitamins?|Probiotics?|Protein|Capsules|Softgels|Powder)\b"
     # "Davis Vision", "Omega drops": an insurer or a product, not a person
     r"|\s+(?:Vision|Dental|Optical|Eyecare|Eyewear|Insurance|Hearing)\b"
     r"|\s+(?:tablets|capsules|softgels|gummies|lozenges|ointment|lotion|shampoo|drops(?!\s+(?:by|off|in|out|over|to)\b))\b")
@@ -260,3 +262,15 @@ def has_initials(analysis: Analysis) -> bool:
     if cached is None:
         cached = analysis.__dict__["_phi_initials"] = TWO_INITIALS.search(analysis.text) is not None
     return cached
+
+
+# "a 1/16 oz jig", "1/4 cup of oats", "3/8-inch drill bit": a fraction of a measure, never a day of the year.
+_FRACTION = compile_fast(r"\d{1,2}/\d{1,2}")
+_MEASURE_AFTER = ci(
+    r"[\s-]?(?:oz|ounces?|in|inch(?:es)?|ft|feet|foot|yards?|mi|miles?|cups?|tsp|tbsp|teaspoons?|tablespoons?|"
+    r"lbs?|pounds?|gallons?|quarts?|pints?|mg|mcg|ml|tabs?|tablets?|pills?|sheets?|scoops?|servings?)\b|\"")
+
+
+def fraction_of_measure(lower: str, start: int, end: int) -> bool:
+    """Whether the slashed numbers at ``start``..``end`` are a fraction followed by its unit ("1/16 oz")."""
+    return _FRACTION.fullmatch(lower, start, end) is not None and _MEASURE_AFTER.match(lower, end) is not None

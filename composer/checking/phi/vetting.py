@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from composer.checking.analysis import Analysis
 from composer.checking.fastre import compile_fast
-from composer.checking.phi.shared import OWN_RELATIONS, THING_NEXT, ci, in_email
+from composer.checking.phi.shared import OWN_RELATIONS, THING_NEXT, ci, fraction_of_measure, in_email
 
 #: "my wife, Carol", "our grandson Ben": a name right after the author's own relative is family, not a patient.
 _OWN_RELATIVE_LEFT = ci(rf"\b(?:my|our)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{OWN_RELATIONS}|grandson|granddaughter|"
@@ -21,12 +21,14 @@ def _plausible_date(first: int, second: int) -> bool:
 
 def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
     """Why a span the learned model scored high is no identifier after all, for the reasons the detectors
-    already know: "20/15" and "120/80" can be no day of the year (an eye chart, a blood pressure), and a name
+    already know: "20/15" and "120/80" can be no day of the year (an eye chart, a blood pressure) and "1/16 oz"
+    is a fraction, and a name
     right after "my wife," is the author's own family. The model reads words, not these relations."""
     text = analysis.text
     slashed = _SLASHED_NUMBERS.fullmatch(text, start, end)
     if slashed:
-        return not _plausible_date(int(slashed.group(1)), int(slashed.group(2)))
+        plausible = _plausible_date(int(slashed.group(1)), int(slashed.group(2)))
+        return not plausible or fraction_of_measure(analysis.lower, start, end)
     if in_email(analysis, start):
         return True  # part of an e-mail address: the address is the identifier, if any (see detect_emails)
     named = text[start:end].replace(" ", "").isalpha()  # a word, not a code such as "PHP-4408-2271"
