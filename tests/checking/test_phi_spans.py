@@ -25,6 +25,8 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "I just found out my son Mason is struggling at school.", "Mason"),
         ("We've loved seeing your progress since your first session in March.", "reply", "",
          "your first session in March"),
+        ("You were so brave! Next time we'll have you lying down for your booster in March.", "reply", "",
+         "your booster in March"),
         ("So proud of 8-year-old Jayden for being brave about his stitches today!", "post", "", "8-year-old Jayden"),
         ("Get well soon to Mrs. P from out on Route 97, we hope the new hip is treating her well!", "post", "",
          "Mrs. P from out on Route 97"),

@@ -537,6 +537,11 @@ _MONTH_TIE_LEFT = ci(
     r"treatment|arriv(?:ed|ing)|lost|passed|intake|"
     r"died|(?:your|his|her|their|first)\s+(?:[\w-]{1,15}\s+){0,2}?(?:visit|session|appointment|appt|check-?up|"
     r"med\s+check|fall|accident|injury|stroke|diagnosis|surgery))\b[^.!?\n]{0,25}$")
+# ...or one person's care of any kind named just before it: "your booster in March", "their 4-year checkups in
+# June" (tried only when no tie above is found, so a nearer tie keeps its span).
+_MONTH_CARE_LEFT = ci(
+    rf"\b(?:your|his|her|their)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{_CARE_EVENT}s?|check-?ups|boosters?|vaccines?)\b"
+    r"[^.!?\n]{0,25}$")
 # ...or just after it, when the month opens the clause: "Last January I lost a patient", "In March she was
 # diagnosed".
 _MONTH_TIE_RIGHT = ci(
@@ -626,7 +631,8 @@ def _month_and_birthday_dates(analysis: Analysis, lexicons: Lexicons, spans: lis
                 continue
             left = lower[max(0, start - 60) : start]
             prep = _MONTH_PREP_LEFT.search(left)
-            tie = _MONTH_TIE_LEFT.search(left[: prep.start()]) if prep else None
+            tie = (_MONTH_TIE_LEFT.search(left[: prep.start()]) or _MONTH_CARE_LEFT.search(left[: prep.start()])
+                   if prep else None)
             if not prep or not (tie or _MONTH_TIE_RIGHT.match(lower, end)):
                 continue
             _, sentence = analysis.sentence_lower(start)
