@@ -106,6 +106,9 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          "Nice fish, doc! What were you throwing?"),
         ("Heads up for Illinois families: 6th graders need a Tdap shot before school starts.", "post", ""),
         ("We now carry Vitalis Collagen at the front desk, ask about it at your next visit.", "post", ""),
+        # a colleague introduced with a role, every time she is named after
+        ("A big Riverbend welcome to Priya Natarajan, our new certified athletic trainer! Priya will help with "
+         "concussion baseline testing.", "post", ""),
     ],
 )
 def test_not_a_patient_identifier(

@@ -831,11 +831,12 @@ def _historical(analysis: Analysis, start: int) -> bool:
 # A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
 _STAFF_INTRO = compile_fast(
     rf"\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})(?:\s+[A-Z]\.?)?(?:\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,25}})?,?\s+{_CREDENTIALS}(?![\w-])"
-    rf"|\b(?i:welcomes?|welcoming|introduce|introducing|meet|say\s+(?:hello|hi)\s+to|please\s+welcome)\s+(?:Dr\.?\s+)?([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})"
+    rf"|\b(?i:welcomes?|welcoming|introduce|introducing|meet|say\s+(?:hello|hi)\s+to|please\s+welcome|welcome\s+to)\s+(?:Dr\.?\s+)?([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})"
     rf"(?:\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,25}})?,?"
     rf"\s+(?:to\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|crew|office|front\s+desk)|as\s+(?:our|the)\s+new"
     rf"|(?:our|the|•+['’]s)\s+(?:new(?:est)?\s+)?(?:[\w-]+\s+){{0,2}}?(?:member|nurse|hygienist|therapist|provider|physician|"
-    rf"assistant|receptionist|coordinator|manager|doctor|worker|navigator|educator|interpreter|scheduler|biller))\b"
+    rf"assistant|receptionist|coordinator|manager|doctor|worker|navigator|educator|interpreter|scheduler|biller|"
+    rf"trainer|technician|aide|specialist|dietitian|pharmacist|counselor|sonographer|phlebotomist|midwife))\b"
     # "call Denise in billing", "ask Rosa at the front desk": a colleague named by where she works
     rf"|\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\s+(?:in|at|from)\s+(?:billing|scheduling|records|the\s+front\s+desk|our\s+front\s+desk)\b")
 
