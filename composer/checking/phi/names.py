@@ -521,13 +521,13 @@ class _NameSearch:
         the list lacks: "the Nguyen family", "little mateo", "4-year-old benny"."""
         analysis, lexicons = self.analysis, self.lexicons
         text, lower, spans = self.text, self.lower, self.spans
-        care = self.care
+        care, not_person = self.care, self.not_person
         # "the Nguyen family", "the Ramírez siblings": a household named by a surname or a name-like word
         if not analysis.words.isdisjoint(_FAMILY_WORDS) and care():
             for match in _FAMILY_MORE.finditer(text):
                 staff_like = _STAFF_RIGHT.match(text[match.end() : match.end() + 60])
                 surname = match.group(1) or match.group(2)
-                if surname.lower() in self.not_person:
+                if surname.lower() in not_person:
                     continue  # "Illinois families", "the Cougars crew": a state or a team, not a household
                 if (surname.lower() in lexicons.surnames or is_nameish(surname, lexicons)) and not staff_like:
                     start = match.start(1) if match.group(1) else match.start()

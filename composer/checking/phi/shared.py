@@ -264,7 +264,8 @@ def has_initials(analysis: Analysis) -> bool:
     return cached
 
 
-# "a 1/16 oz jig", "1/4 cup of oats", "3/8-inch drill bit": a fraction of a measure, never a day of the year.
+# "a 1/16 oz jig", "1/4 cup of oats", "3/8-inch drill bit", a 3/4" pipe: a fraction of a measure, never a day of
+# the year.
 _FRACTION = compile_fast(r"\d{1,2}/\d{1,2}")
 _MEASURE_AFTER = ci(
     r"[\s-]?(?:oz|ounces?|in|inch(?:es)?|ft|feet|foot|yards?|mi|miles?|cups?|tsp|tbsp|teaspoons?|tablespoons?|"

@@ -21,9 +21,9 @@ def _plausible_date(first: int, second: int) -> bool:
 
 def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
     """Why a span the learned model scored high is no identifier after all, for the reasons the detectors
-    already know: "20/15" and "120/80" can be no day of the year (an eye chart, a blood pressure) and "1/16 oz"
-    is a fraction, and a name
-    right after "my wife," is the author's own family. The model reads words, not these relations."""
+    already know: "20/15" and "120/80" can be no day of the year (an eye chart, a blood pressure), "1/16 oz" is a
+    fraction, and a name right after "my wife," is the author's own family. The model reads words, not these
+    relations."""
     text = analysis.text
     slashed = _SLASHED_NUMBERS.fullmatch(text, start, end)
     if slashed:
