@@ -50,6 +50,11 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "93-year-old retired judge from Maple Grove"),
         ("Tell Mr. Kowalski in 12B we said hi, and that his new walker is at the front desk!", "reply", "",
          "Mr. Kowalski in 12B"),
+        # a resident's room, and a relative named in a reply about home oxygen equipment
+        ("So sorry for the delay! Our driver reached room 214 this afternoon and set him up.", "reply",
+         "Took forever to get my dad's oxygen delivered", "room 214"),
+        ("We love hearing this! Cheer extra loud for Tyler, and call us if the setting ever feels off.", "reply",
+         "so happy with my new concentrator, I can finally make it to my grandson's games", "Tyler"),
         ("She was told she might never carry a pregnancy. On Easter Sunday she delivered a healthy baby boy.", "post",
          "", "Easter Sunday"),
         # a Spanish title, a household's baby, the one person of a kind in a town, a job where it is done

@@ -56,6 +56,10 @@ _STREET_LOWER = compile_fast(
     r"way|blvd|pl|place|cir|circle|ter|terrace|pkwy|hwy)\b\.?(?:,?\s+(?:apt|unit|#)\.?\s*\w{1,6})?")
 _FACILITY_ROOM = compile_fast(
     r"\b[Rr]oom\s+\d{1,4}[A-Z]?\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3}")
+# "Our driver reached room 214", "Tell Mrs. Petrakis in room 14": a resident's room, not an exam room.
+_RESIDENT_ROOM = compile_fast(r"(?<!xam )(?<!reatment )(?<!rocedure )\b[Rr]oom\s+\d{1,4}[A-Z]?\b(?![-\w])")
+_RESIDENT_ROOM_CUE = ci(
+    r"\b(?:his|her|him|their|your|resident|residents|mr|mrs|ms|miss|visiting|reached|moved\s+into|tell)\b")
 _RURAL_ROUTE = compile_fast(
     r"\b(?:(?:Rural\s+Route|RR)\s+\d{1,4}(?:,?\s+Box\s+\d{1,5})?|P\.?\s?O\.?\s+Box\s+\d{1,6})\b"
     r"(?:,\s+[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?)?(?:,?\s+[A-Z]{2})?(?:,?\s+\d{5}(?:-\d{4})?)?")
@@ -193,6 +197,10 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
         for match in islice(_FACILITY_ROOM.finditer(text), MAX_SPANS):
             if not overlaps(spans, *match.span()):
                 spans.append(match.span())  # "Room 112 at Cedar Crest Manor": where one resident lives
+        for match in islice(_RESIDENT_ROOM.finditer(text), MAX_SPANS):
+            _, sentence = analysis.sentence_lower(match.start())
+            if not overlaps(spans, *match.span()) and _RESIDENT_ROOM_CUE.search(sentence):
+                spans.append(match.span())
     if _FIVE_DIGITS.search(text) and _BARE_ZIP.search(text) and talks_about_person(analysis, lexicons):
         for match in _BARE_ZIP.finditer(text):
             if not inside(spans, match.start(1)) and _private_address(analysis, *match.span(1)):
