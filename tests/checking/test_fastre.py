@@ -7,7 +7,9 @@ compared here with the plain computation it replaces, on the labeled drafts and 
 from __future__ import annotations
 
 import _sre
+import importlib
 import json
+import pkgutil
 import re
 import re._constants as sre_constants
 from pathlib import Path
@@ -335,10 +337,11 @@ def test_module_patterns_find_on_every_labeled_draft_what_re_compile_finds(check
     """The module patterns are built from the compiled form kept in the facts file, with the characters a
     match must start with added (see ``compiled_form``); each finds, with the same groups, what the pattern
     ``re.compile`` makes finds, on every labeled draft."""
-    from composer.checking import analysis, derived, engine, platforms, text
-    from composer.checking.phi import characteristics, contacts, dates, echo, names, shared, vetting
+    from composer.checking import analysis, derived, engine, phi, platforms, text
 
-    modules = (analysis, engine, platforms, text, characteristics, contacts, dates, echo, names, shared, vetting)
+    detectors = [importlib.import_module(f"{phi.__name__}.{module.name}")
+                 for module in pkgutil.iter_modules(phi.__path__)]
+    modules = (analysis, engine, platforms, text, *detectors)
     patterns = [value for module in modules for value in vars(module).values() if isinstance(value, re.Pattern)]
     stored = [p for p in patterns if derived.lookup("compiled", p.pattern, int(p.flags & ~re.UNICODE))[0]]
     assert len(stored) > 50, "the facts file was expected to hold the module patterns' compiled form"

@@ -631,9 +631,11 @@ def _month_and_birthday_dates(analysis: Analysis, lexicons: Lexicons, spans: lis
                 continue
             left = lower[max(0, start - 60) : start]
             prep = _MONTH_PREP_LEFT.search(left)
-            before = left[: prep.start()] if prep else ""
-            tie = (_MONTH_TIE_LEFT.search(before) or _MONTH_CARE_LEFT.search(before)) if prep else None
-            if not prep or not (tie or _MONTH_TIE_RIGHT.match(lower, end)):
+            if not prep:
+                continue
+            before = left[: prep.start()]
+            tie = _MONTH_TIE_LEFT.search(before) or _MONTH_CARE_LEFT.search(before)
+            if not (tie or _MONTH_TIE_RIGHT.match(lower, end)):
                 continue
             _, sentence = analysis.sentence_lower(start)
             near = lower[max(0, start - 100) : end + 60]
