@@ -43,6 +43,15 @@ _ID_DIGITS_AFTER = compile_fast(r"-\d{3,}")
 _EXPLAINED_AFTER = compile_fast(
     r"^\s*\((?![^)]{0,3}\))(?=[^)]*[A-Za-z]{3})[^)]{4,}\)|^\s*[,:]\s*(?:or|which|meaning|i\.e\.)\b", re.I)
 
+#: An explanation just before a term: the plain words name it ("a simple breathing test called spirometry").
+_EXPLAINED_BEFORE = compile_fast(r"\b(?:called|known\s+as)\s+(?:an?\s+|the\s+)?$", re.I)
+
+
+def _explained(text: str, start: int, end: int) -> bool:
+    """Whether the words around the term at ``start:end`` explain it, before or after."""
+    return bool(_EXPLAINED_AFTER.match(text[end : end + 80])
+                or _EXPLAINED_BEFORE.search(text[max(0, start - 20) : start]))
+
 
 class Checker:
     """Every rule pack and lexicon, compiled once; call :meth:`check` from any thread."""
@@ -302,7 +311,7 @@ class Checker:
             if regex is None:
                 continue
             for match in regex.finditer(analysis):
-                if match.end() > match.start() and not _EXPLAINED_AFTER.match(text[match.end() : match.end() + 80]):
+                if match.end() > match.start() and not _explained(text, match.start(), match.end()):
                     spans.append(match.span())
         if params["unknown_acronyms"]:
             spans.extend(self._unknown_acronyms(analysis, params["known_acronyms"], spans))
@@ -331,7 +340,7 @@ class Checker:
             if stem in known or token in known or bare in known or stem.lower() in self.lexicons.common_words:
                 continue
             before, after = text[max(0, start - 2) : start], text[end : end + 3]
-            if before.endswith("(") or _EXPLAINED_AFTER.match(text[end : end + 80]) or after.startswith(")") or (
+            if before.endswith("(") or _explained(text, start, end) or after.startswith(")") or (
                     _ID_DIGITS_AFTER.match(text, end)):
                 continue
             spans.append((start, end))
