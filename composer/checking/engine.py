@@ -53,6 +53,13 @@ def _explained(text: str, start: int, end: int) -> bool:
                 or _EXPLAINED_BEFORE.search(text[max(0, start - 20) : start]))
 
 
+
+def _straight_apostrophes(text: str) -> str:
+    """The text with typographic apostrophes (’, what phones type for ') written straight, so "Tuesday’s
+    surgery" reads as "Tuesday's surgery" does. One character for one: every offset stays the same."""
+    return text.replace("\u2019", "'") if "\u2019" in text else text
+
+
 class Checker:
     """Every rule pack and lexicon, compiled once; call :meth:`check` from any thread."""
 
@@ -135,10 +142,11 @@ class Checker:
     def _analyse(self, request: CheckRequest, context: PracticeContext) -> Analysis:
         text = request.text[:MAX_CHECKED_CHARS]
         masker = self._masker(context)
-        lowered = lower_text(text)
+        read = _straight_apostrophes(text)
+        lowered = lower_text(read)
         words = word_set(lowered)
-        masked, spans = masker.mask(text, lowered, words)
-        reply = request.in_reply_to[:MAX_CHECKED_CHARS]
+        masked, spans = masker.mask(read, lowered, words)
+        reply = _straight_apostrophes(request.in_reply_to[:MAX_CHECKED_CHARS])
         return Analysis(request, context, text, masked, spans, lambda: masker.mask(reply)[0] if reply else "",
                         None if spans else lowered, None if spans else words, self._literals)
 

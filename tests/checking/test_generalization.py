@@ -39,3 +39,23 @@ def test_case(case: dict, checker: Checker, context: PracticeContext) -> None:
         start = case["text"].find(needle)
         end = start + len(needle)
         assert any(2 * max(0, min(end, e) - max(start, s)) >= len(needle) for s, e in phi_spans), needle
+
+
+def _request(case: dict, apostrophe: str) -> CheckRequest:
+    return CheckRequest(
+        text=case["text"].replace("'", apostrophe),
+        kind=case["kind"],
+        profile=case["profile"],
+        platform=case["platform"],
+        in_reply_to=case.get("in_reply_to", "").replace("'", apostrophe),
+    )
+
+
+def test_typographic_apostrophes_read_as_straight_ones(checker: Checker, context: PracticeContext) -> None:
+    """Phones type ’ for an apostrophe: "Tuesday’s colonoscopy" must be flagged as "Tuesday's colonoscopy" is."""
+    with_apostrophes = [case for case in _cases() if "'" in case["text"]]
+    assert len(with_apostrophes) > 50
+    for case in with_apostrophes:
+        straight = [(f.rule, f.start, f.end) for f in checker.check(_request(case, "'"), context)]
+        curly = [(f.rule, f.start, f.end) for f in checker.check(_request(case, "\u2019"), context)]
+        assert curly == straight, case["id"]

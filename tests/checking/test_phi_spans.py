@@ -78,6 +78,9 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "this morning"),
         ("Please call us so we can go over what happened at your visit with Dr. Reed on 3/14.", "reply",
          "I was treated badly", "3/14"),
+        # a weekday that owns one person's care, typed on a phone (with ’ for the apostrophe)
+        ("Ha! Can't share details, but Tuesday\u2019s foreign-body retrieval is going straight into the hall of fame.",
+         "reply", "did the doctor post that crazy case??", "Tuesday\u2019s foreign-body retrieval"),
     ],
 )
 def test_the_whole_identifier_is_underlined(
@@ -111,6 +114,11 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          "Nice fish, doc! What were you throwing?"),
         ("Heads up for Illinois families: 6th graders need a Tdap shot before school starts.", "post", ""),
         ("We now carry Vitalis Collagen at the front desk, ask about it at your next visit.", "post", ""),
+        # a condition named for a doctor, a product's title, and clinicians' "2/2" for "secondary to"
+        ("Barrett's esophagus is more common after years of untreated reflux; ask us about screening.", "post", ""),
+        ("Skip the cleanse teas. The GutGlow 14-Day Kit won't reset anything your colon doesn't already do.", "post",
+         ""),
+        ("After the procedure, cramping 2/2 insufflation usually passes within a few hours.", "reply", "Does it hurt?"),
         # a colleague introduced with a role, every time she is named after
         ("A big Riverbend welcome to Priya Natarajan, our new certified athletic trainer! Priya will help with "
          "concussion baseline testing.", "post", ""),

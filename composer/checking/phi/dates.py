@@ -28,10 +28,10 @@ from composer.checking.phi.shared import (
     Span,
     care_words,
     ci,
-    fraction_of_measure,
     health_words,
     inside,
     overlaps,
+    slash_not_a_date,
     talks_about_person,
 )
 
@@ -49,8 +49,10 @@ _DATE = ci(
     rf"|(?:{WEEKDAY}\s+)?the\s+(?:[12]?\d|3[01]){ORD}"
     rf"|(?:last|this\s+past|next|this\s+coming|since)\s+{WEEKDAY}(?:'s|\s+(?:night|morning|afternoon|evening))?"
     rf"|(?:last|this\s+past)\s+(?:january|february|march|april|june|july|august|september|october|november|december)"
-    rf"|{WEEKDAY}'s\s+(?:appointment|appt|visit|surgery|procedure|exam|check-?up|test|follow-?up|physical|consult|"
-    rf"fall|accident|injury|crash|seizure|stroke)"
+    # "Tuesday's foreign-body retrieval": a day that owns one person's care, a word or two before it
+    rf"|{WEEKDAY}'s\s+(?:[\w-]+\s+){{0,2}}?(?:appointment|appt|visit|surgery|procedure|exam|check-?up|test|follow-?up|"
+    rf"physical|consult|fall|accident|injury|crash|seizure|stroke|retrieval|removal|repair|extraction|scope|"
+    rf"endoscopy|colonoscopy|biopsy|scan|mri|x-?ray|delivery|c-?section|infusion|rehab|chemo)(?!-)"
     rf"|{WEEKDAY}(?:\s+(?:at\s+)?(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?))?"
     rf"|(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:on\s+)?{WEEKDAY})?"
     rf")(?![\w/])"
@@ -296,7 +298,7 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         if "/10" in analysis.lower:  # "if the pain stays under a 3/10": a pain score, not March 10
             spans = [(s, e) for s, e in spans if not _pain_score(analysis.lower, s, e)]
         if "/" in analysis.lower:
-            spans = [(s, e) for s, e in spans if not fraction_of_measure(analysis.lower, s, e)]
+            spans = [(s, e) for s, e in spans if not slash_not_a_date(analysis.lower, s, e)]
     return _joined(analysis.text, spans) if len(spans) > 1 else spans
 
 

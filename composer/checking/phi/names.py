@@ -393,6 +393,8 @@ class _NameSearch:
             return  # "karaoke at Dusty's last night", "the Casey's pharmacy": a business named for someone
         if _NOT_KIN_NAME.search(lower[max(0, start - 8) : end]):
             return  # "Uncle Sam wants you": a figure of speech
+        if _PROGRAM_LEFT.search(left):
+            return  # "the GutGlow 14-Day Kit", "our 6-Week Reset": the title of a product or a program
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
         if prefix and _nick_prefix(prefix.group(1)):
             start -= len(prefix.group())  # "Tiny Tim", "Little Aubrey": the nickname is the identifier
@@ -917,6 +919,8 @@ _BUSINESS_RIGHT = compile_fast(
 _AT_WORK_RIGHT = compile_fast(r"\s+(?:at|behind)\s+the\s+(?:counter|register|booth|stand|window|front\s+counter)\b")
 _VENUE_LEFT = compile_fast(r"\b(?:[Aa]t|[Tt]he)\s+$")
 _VENUE_RIGHT = compile_fast(rf"['’]s\b(?!\s+(?:[\w-]+\s+)?{CARE_NOUN}\b)")
+#: A length of days or weeks in a title ("14-Day Kit", "6-Week Reset"): what follows names a product.
+_PROGRAM_LEFT = compile_fast(r"\b\d{1,3}-(?:[Dd]ay|DAY|[Ww]eek|WEEK|[Mm]onth|MONTH)\s+$")
 #: Figures of speech and brands that look like a kin title with a name.
 _NOT_KIN_NAME = ci(r"(?:uncle\s+sam|papa\s+john|aunt\s+jemima|grandma\s+moses|uncle\s+ben)\b")
 #: The titles one of which every match of _TITLED_FIRST_NAME contains.

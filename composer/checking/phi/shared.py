@@ -250,6 +250,9 @@ THING_NEXT = compile_fast(
     r"|\s+(?:Collagen|Gumm(?:y|ies)|Vitamins?|Multivitamins?|Probiotics?|Protein|Capsules|Softgels|Powder)\b"
     # "Davis Vision", "Omega drops": an insurer or a product, not a person
     r"|\s+(?:Vision|Dental|Optical|Eyecare|Eyewear|Insurance|Hearing)\b"
+    # "Barrett's esophagus", "Bell's palsy": a condition named for the doctor who described it
+    r"|'s\s+(?:disease|syndrome|esophagus|palsy|disorder|lymphoma|ulcer|phenomenon|contracture|neuroma|thyroiditis"
+    r"|chorea|sign)\b"
     r"|\s+(?:tablets|capsules|softgels|gummies|lozenges|ointment|lotion|shampoo|drops(?!\s+(?:by|off|in|out|over|to)\b))\b")
 #: What every match of _VOCATIVE_INITIALS, _INITIALS and _BARE_INITIALS contains (a cheap scan first: most
 #: drafts have no initials), and what every match of _NAME_INITIAL does.
@@ -272,6 +275,18 @@ _MEASURE_AFTER = ci(
     r"lbs?|pounds?|gallons?|quarts?|pints?|mg|mcg|ml|tabs?|tablets?|pills?|sheets?|scoops?|servings?)\b|\"")
 
 
-def fraction_of_measure(lower: str, start: int, end: int) -> bool:
-    """Whether the slashed numbers at ``start``..``end`` are a fraction followed by its unit ("1/16 oz")."""
-    return _FRACTION.fullmatch(lower, start, end) is not None and _MEASURE_AFTER.match(lower, end) is not None
+# "cramping 2/2 insufflation", "SIADH 2/2 his SSRI": clinicians' shorthand for "secondary to", written between
+# two words (a date after "on", "since" or "her" is still a date: "her 2/2 visit").
+_SECONDARY_TO = compile_fast(r"(?<=[a-z)] )2/2(?= (?:to\b|his\b|her\b|their\b|[a-z]{4,}))")
+_DATE_WORD_LEFT = ci(
+    r"\b(?:on|since|by|from|until|till|thru|through|before|after|of|your|his|her|their|my|the|due|dated?)\s$")
+
+
+def slash_not_a_date(lower: str, start: int, end: int) -> bool:
+    """Whether the slashed numbers at ``start``..``end`` are a fraction followed by its unit ("1/16 oz") or
+    the shorthand for "secondary to" ("cramping 2/2 insufflation"), not a day of the year."""
+    if _FRACTION.fullmatch(lower, start, end) is not None and _MEASURE_AFTER.match(lower, end) is not None:
+        return True
+    shorthand = _SECONDARY_TO.match(lower, start)  # not fullmatch: its end would hide the word after from the lookahead
+    return shorthand is not None and shorthand.end() == end and _DATE_WORD_LEFT.search(
+        lower, max(0, start - 8), start) is None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from composer.checking.analysis import Analysis
 from composer.checking.fastre import compile_fast
-from composer.checking.phi.shared import OWN_RELATIONS, THING_NEXT, ci, fraction_of_measure, in_email
+from composer.checking.phi.shared import OWN_RELATIONS, THING_NEXT, ci, in_email, slash_not_a_date
 
 #: "my wife, Carol", "our grandson Ben": a name right after the author's own relative is family, not a patient.
 _OWN_RELATIVE_LEFT = ci(rf"\b(?:my|our)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{OWN_RELATIONS}|grandson|granddaughter|"
@@ -28,7 +28,7 @@ def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
     slashed = _SLASHED_NUMBERS.fullmatch(text, start, end)
     if slashed:
         plausible = _plausible_date(int(slashed.group(1)), int(slashed.group(2)))
-        return not plausible or fraction_of_measure(analysis.lower, start, end)
+        return not plausible or slash_not_a_date(analysis.lower, start, end)
     if in_email(analysis, start):
         return True  # part of an e-mail address: the address is the identifier, if any (see detect_emails)
     named = text[start:end].replace(" ", "").isalpha()  # a word, not a code such as "PHP-4408-2271"
