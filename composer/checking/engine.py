@@ -36,6 +36,9 @@ MAX_CHECKED_CHARS = 100_000
 
 #: An upper-case abbreviation, also with a lower-case prefix or a version digit ("mTBI", "SCAT6").
 _ACRONYM = compile_fast(r"(?<![\w@#•.'’/-])[a-z]?[A-Z][A-Z]{1,4}\d?(?:s|i)?(?![\w'’])")
+#: A shouted headline of three or more capitalised words ("FERIA DE SALUD", "FREE FLU SHOTS TODAY"): its words
+#: are words in capitals, in whatever language, not abbreviations.
+_HEADLINE = compile_fast(r"(?<![\w'’])[A-ZÁÉÍÓÚÑÜ]{2,}(?:[ \t]+[A-ZÁÉÍÓÚÑÜ]{2,}){2,}(?![\w'’])")
 #: The digits of an identifier after its letters ("BCB-88310274", "claim BH-220914"): a code, not a term.
 _ID_DIGITS_AFTER = compile_fast(r"-\d{3,}")
 #: An explanation right after a term: words in brackets (not a bare figure: "LOC (~30s)" explains nothing), or
@@ -337,11 +340,12 @@ class Checker:
         in capitals (shouting), not defined in brackets next to it."""
         text = analysis.text
         taken = {s for s, _ in found}
+        headlines = [match.span() for match in _HEADLINE.finditer(text)]
         spans: list[Span] = []
         for match in _ACRONYM.finditer(text):
             token = match.group()
             start, end = match.span()
-            if start in taken:
+            if start in taken or any(first <= start < last for first, last in headlines):
                 continue
             stem = token[:-1] if token[-1] in "si" and token[:-1].isupper() and len(token) > 2 else token
             bare = stem.rstrip("0123456789").lstrip("abcdefghijklmnopqrstuvwxyz")  # "COVID19", "eGFR" -> known?

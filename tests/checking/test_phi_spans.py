@@ -119,6 +119,9 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         ("Skip the cleanse teas. The GutGlow 14-Day Kit won't reset anything your colon doesn't already do.", "post",
          ""),
         ("After the procedure, cramping 2/2 insufflation usually passes within a few hours.", "reply", "Does it hurt?"),
+        # the practice's own street (its address is "120 Oak Street") is directions, not where a patient lives
+        ("We're open! The side door on Oak Street is shoveled and salted, so come on in for your visit.", "reply",
+         "are you open this saturday with all the snow"),
         # a colleague introduced with a role, every time she is named after
         ("A big Riverbend welcome to Priya Natarajan, our new certified athletic trainer! Priya will help with "
          "concussion baseline testing.", "post", ""),

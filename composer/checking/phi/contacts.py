@@ -28,6 +28,7 @@ from composer.checking.phi.shared import (
     email_spans,
     health_words,
     inside,
+    on_practice_street,
     overlaps,
     talks_about_person,
 )
@@ -208,8 +209,8 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
     for match in _BARE_STREET.finditer(text):
         start, end = match.span(1)
         shop = _BUSINESS_LEFT.search(lower[max(0, match.start() - 30) : match.start()])
-        if shop or inside(spans, start):
-            continue  # "the Walgreens on Monroe Street", "Kemper's Drug on Fifth Street": a shop, not a home
+        if shop or on_practice_street(analysis, start, end) or inside(spans, start):
+            continue  # "the Walgreens on Monroe Street", "the side door on Oak Street" (the practice's): not a home
         _, sentence = analysis.sentence_lower(start)
         near = analysis.lower[max(0, start - 80) : end + 80]
         person = _PERSON_PRONOUN.search(sentence) or _PERSON_PRONOUN.search(near)

@@ -290,3 +290,30 @@ def slash_not_a_date(lower: str, start: int, end: int) -> bool:
     shorthand = _SECONDARY_TO.match(lower, start)  # not fullmatch: its end would hide the word after from the lookahead
     return shorthand is not None and shorthand.end() == end and _DATE_WORD_LEFT.search(
         lower, max(0, start - 8), start) is None
+
+
+#: Where someone lives, even on the practice's own street ("she lives on Oak Street too").
+_LIVES_ON_LEFT = ci(r"\b(?:lives|living|house|home)\s+(?:on|off)\s+$")
+
+
+@lru_cache(maxsize=64)
+def _practice_street(address: str) -> re.Pattern[str] | None:
+    """The street of the practice's own address, in any spelling of its street word ("120 Oak Street,
+    Springfield" -> "Oak Street", "Oak St."); None when the address names no street."""
+    words = address.split(",", 1)[0].strip().lstrip("0123456789-# ").split()
+    if len(words) < 2:
+        return None
+    name = r"\s+".join(re.escape(word) for word in words[:-1])
+    return compile_fast(rf"\b{name}\s+{STREET_SUFFIX}\b\.?", re.IGNORECASE)
+
+
+def on_practice_street(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether ``start``..``end`` lies in a mention of the practice's own street ("the side door on Oak
+    Street"): directions to the practice, not where a patient lives, unless someone is said to live there."""
+    pattern = _practice_street(analysis.context.address)
+    if pattern is None:
+        return False
+    for match in pattern.finditer(analysis.text, max(0, start - 40), min(len(analysis.text), end + 40)):
+        if match.start() <= start and end <= match.end():
+            return _LIVES_ON_LEFT.search(analysis.lower, max(0, match.start() - 20), match.start()) is None
+    return False

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from composer.checking.analysis import Analysis
 from composer.checking.fastre import compile_fast
-from composer.checking.phi.shared import OWN_RELATIONS, THING_NEXT, ci, in_email, slash_not_a_date
+from composer.checking.phi.shared import OWN_RELATIONS, THING_NEXT, ci, in_email, on_practice_street, slash_not_a_date
 
 #: "my wife, Carol", "our grandson Ben": a name right after the author's own relative is family, not a patient.
 _OWN_RELATIVE_LEFT = ci(rf"\b(?:my|our)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{OWN_RELATIONS}|grandson|granddaughter|"
@@ -34,6 +34,8 @@ def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
     named = text[start:end].replace(" ", "").isalpha()  # a word, not a code such as "PHP-4408-2271"
     if named and THING_NEXT.match(text, end):
         return True  # "Davis Vision", "Omega drops": an insurer or a product (a child's school can identify them)
+    if named and on_practice_street(analysis, start, end):
+        return True  # "the side door on Oak Street": the practice's own street
     # "my wife, Carol" is the author's family, but not inside a quoted review ("“...my husband Gene...”")
     quoted = (text.count("“", 0, start) > text.count("”", 0, start)) or text.count('"', 0, start) % 2 == 1
     return not quoted and bool(_OWN_RELATIVE_LEFT.search(analysis.lower[max(0, start - 40) : start]))
