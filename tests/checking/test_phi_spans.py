@@ -81,6 +81,18 @@ from composer.checking import Checker, CheckRequest, PracticeContext
         # a weekday that owns one person's care, typed on a phone (with ’ for the apostrophe)
         ("Ha! Can't share details, but Tuesday\u2019s foreign-body retrieval is going straight into the hall of fame.",
          "reply", "did the doctor post that crazy case??", "Tuesday\u2019s foreign-body retrieval"),
+        # an early birthday over 89, the oldest in a class, part of a plate, two months of one person's tests, and a
+        # reply that opens with the commenter's name
+        ("Thank you so much! Please tell him happy early 91st from all of us!", "reply",
+         "My father has been going to Riverbend for 20 years.", "happy early 91st"),
+        ("No age limit at all! Our oldest participant is 97.", "reply", "my grandma is 96, is there an age limit??",
+         "Our oldest participant is 97"),
+        ("To the gentleman in the red pickup, plate ending 4KX, who parked across three spots for his stress test.",
+         "post", "", "plate ending 4KX"),
+        ("That isn't accurate. Your EKGs in March and August were both normal.", "reply",
+         "Their nurse missed my AFib for a whole year.", "Your EKGs in March and August"),
+        ("Bill, we are SO happy to see you back on your feet!", "reply",
+         "Dr Patel saved my life after my heart attack.", "Bill"),
     ],
 )
 def test_the_whole_identifier_is_underlined(
@@ -119,6 +131,11 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         ("Skip the cleanse teas. The GutGlow 14-Day Kit won't reset anything your colon doesn't already do.", "post",
          ""),
         ("After the procedure, cramping 2/2 insufflation usually passes within a few hours.", "reply", "Does it hurt?"),
+        # a colleague with her degree, an artist named after her trade, a plate of food, a reply opening with "Sure,"
+        ("Please join us in welcoming Kendra Alvarez, MS, to our cardiac rehab team! Welcome, Kendra!", "post", ""),
+        ("A local artist, Mara Quinlan, painted the murals in our rehab gym.", "reply", "who painted the murals?"),
+        ("Fill half your plate 2 times a day with vegetables and fruit.", "post", ""),
+        ("Sure, we can look at your bill. Call us at the office.", "reply", "My bill for the visit is wrong"),
         # the practice's own street (its address is "120 Oak Street") is directions, not where a patient lives
         ("We're open! The side door on Oak Street is shoveled and salted, so come on in for your visit.", "reply",
          "are you open this saturday with all the snow"),

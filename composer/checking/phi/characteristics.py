@@ -38,7 +38,7 @@ _OLD_WORD = (r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))
 _AGE = ci(
     rf"\b{_OLD}[- ](?:years?|yrs?)[- ]old\b|\b{_OLD_WORD}[- ](?:years?|yrs?)[- ](?:old|young)\b"
     rf"|\b{_OLD}\s?(?:y/o|y\.o\.?|yo|yr\.?\s?old|yrs\.?\s?old)(?![\w/])"
-    rf"|\b(?:aged?|age)\s+{_OLD}\b|\b{_OLD}{ORD}\s+birthday\b|\bhappy\s+{_OLD}{ORD}\b(?!\s+(?:anniversary|year|season|annual|edition|issue|episode|birthday\s+to\s+(?:us|our\s+(?:practice|clinic|office|town|city|library|church|school))))"
+    rf"|\b(?:aged?|age)\s+{_OLD}\b|\b{_OLD}{ORD}\s+birthday\b|\bhappy\s+(?:early\s+|belated\s+)?{_OLD}{ORD}\b(?!\s+(?:anniversary|year|season|annual|edition|issue|episode|birthday\s+to\s+(?:us|our\s+(?:practice|clinic|office|town|city|library|church|school))))"
     rf"|(?:\b(?:you|he|she|they|who|mom|dad|grandma|grandpa)\s+(?:just\s+|recently\s+)?)?"
     rf"\b(?:turned|turns|is\s+turning|will\s+turn)\s+{_OLD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°))"
     rf"|\b(?:passed\s+away|died|still\s+\w+ing|celebrat\w+|retired|married|graduated)\b[^.!?\n]{{0,30}}?"
@@ -59,6 +59,9 @@ _AGE = ci(
     # Spanish: "cumpleaños número 100", "cumple 92 años", "tiene 95 años"
     rf"|\b(?:tiene|cumple|cumplió|cumplir|a\s+los|con)\s+{_OLD}\s+años\b"
     rf"|\b(?:cumpleaños|cumple)\s+(?:número\s+|#\s?)?{_OLD}\b"
+    # "Our oldest participant is 97": the age and the superlative together pick out one person
+    rf"|\b(?:our|the)\s+oldest\s+(?:[\w-]+\s+)?(?:patient|participant|member|resident|client|walker|student|"
+    rf"graduate|grad|rehabber)\s+(?:is|was|just\s+turned|turned)\s+{_OLD}\b"
     rf"|\b(?:super)?(?:centenarian|nonagenarian)s?\b|\b{_OLD}(?:st|nd|rd|th)\s+(?:bday|b-day|trip\s+around\s+the\s+sun)\b")
 _AGE_TAIL = compile_fast(
     r"(?:\s+(?!(?:w/|with|who|and|is|was|has|had|in|at|on|for|from|getting|after|before|to)\b)"

@@ -253,12 +253,20 @@ _VANITY_PLATE = compile_fast(
     r"\b(?=[A-Z0-9]*[A-Z])([A-Z0-9]{3,8})\s+(?i:(?:vanity\s+|license\s+|licence\s+)?plates?)\b")
 
 
+_PLATE = compile_fast(
+    r"\b(?i:(?:licen[cs]e\s+)?plates?(?:\s+(?:number|no\.?|#))?\s+(?:(?:ending|ends|starting|starts)\s+(?:in\s+|with\s+)?)?)"
+    r"([A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2})\b")
+
+
 def detect_id_numbers(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Record, member, account, licence, device and Social Security numbers, and IP addresses."""
     spans: list[Span] = []
     if "plates" in analysis.words or "plate" in analysis.words:
         # "the guy with the DRBEER plates": a vanity licence plate names one car's owner
         spans.extend(m.span(1) for m in _VANITY_PLATE.finditer(analysis.text))
+        # "plate ending 4KX", "plate number 7GHT 219": part of a plate still points to one car, whoever drives it
+        spans.extend((m.start(), m.end(1)) for m in _PLATE.finditer(analysis.text)
+                     if any(ch.isdigit() for ch in m.group(1)) and any(ch.isalpha() for ch in m.group(1)))
     if not _THREE_DIGITS.search(analysis.lower) and "mbi" not in analysis.words and "medicare" not in analysis.words:
         return spans  # a Medicare number (MBI) mixes letters in, so it need not hold three digits in a row
     for match in _ID.finditer(analysis.lower):

@@ -419,7 +419,8 @@ def _reply_dates(analysis: Analysis, spans: list[Span]) -> None:
 _POSSESSIVES = frozenset(["your", "ur", "his", "her", "their"])
 _CARE_EVENT = (r"(?:appointment|appt|visit|recheck|re-check|follow-?up|surgery|procedure|removal|biopsy|check-?up|"
                r"physical|cleaning|infusion|injection|shot|scan|x-?ray|mri|ultrasound|labs?|bloodwork|consult|"
-               r"session|delivery|c-section|induction|colonoscopy|mammogram|post-?op|pre-?op|op|check|stitches\s+out)")
+               r"session|delivery|c-section|induction|colonoscopy|mammogram|post-?op|pre-?op|op|check|stitches\s+out|"
+               r"ekg|ecg|echo|echocardiogram|stress\s+test|holter|eeg|endoscopy|ct\s+scan|dexa|screening)")
 # A date element (a weekday alone is not one: "your physical on Monday" names no date).
 _DAY_OR_DATE = (rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
                 rf"|{WEEKDAY}\s+(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?)")
@@ -620,6 +621,10 @@ def _relative_days(analysis: Analysis, spans: list[Span]) -> None:
             spans.append(match.span())
 
 
+#: A second month joined to the first ("in March and August").
+_AND_MONTH = compile_fast(rf"\s+(?:and|or|&)\s+(?i:{FULL_MONTH})\b")
+
+
 def _month_and_birthday_dates(analysis: Analysis, lexicons: Lexicons, spans: list[Span]) -> None:
     """A month alone tied to one person's care ("crutches in March", "recheck your TSH in April") and
     birthdays of a patient ("turned 1 today")."""
@@ -644,7 +649,9 @@ def _month_and_birthday_dates(analysis: Analysis, lexicons: Lexicons, spans: lis
             if (person.search(sentence) or person.search(near)) and not _EVENT.search(left[-30:]):
                 # the span takes in the care event it dates ("crutches in March")
                 first = start - len(left) + tie.start() if tie and len(left) - tie.start() <= 30 else start
-                spans.append((first, end - 1 if len(match.group()) > 5 and match.group().endswith(".") else end))
+                last = end - 1 if len(match.group()) > 5 and match.group().endswith(".") else end
+                more = _AND_MONTH.match(text, last)  # "your EKGs in March and August": both months are hers
+                spans.append((first, more.end() if more else last))
     if ("today" in analysis.words or "happy" in analysis.words) and talks_about_person(analysis, lexicons):
         for match in _BIRTHDAY_TODAY.finditer(lower):
             if not _BIRTHDAY_NOT_PERSON.match(lower[match.end() : match.end() + 60]) and not _OWN_FAMILY_NEAR.search(

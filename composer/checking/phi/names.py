@@ -56,6 +56,10 @@ _GREETING = ci(
 #: A capital inside a word that is not a name's ("PharmaOne", "StillPoint"; "McKenzie", "DeShawn" are names).
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Da|O['’])[A-Z][a-z]+[A-Z]")
 _VOCATIVE = compile_fast(r",\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
+#: A reply that opens by calling the commenter by name: "Bill, we are so happy...", "Maria, thank you".
+_OPENING_VOCATIVE = compile_fast(
+    r"\W{0,3}([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20}),\s+(?=(?i:we|we're|you|you're|your|so|thank|thanks|congrat\w*|welcome|"
+    r"glad|happy|sorry|our|it's|it\s+was)\b)")
 _VOCATIVE_LOWER = re.compile(r",\s+([a-z][a-z'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
 _NAME_CONTEXT_LEFT = ci(
     r"(?:\b\d{1,3}[- ](?:year|month|week|day)[- ]old|\blittle|\bbaby|\bsweet|\bbrave|\btiny|\bpatient|"
@@ -126,10 +130,15 @@ _PUBLIC_LEFT = ci(
     r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|author|"
     r"professor|prof\.|dr\.|doctor|vote\s+for|elect|candidate|coach|pastor|reverend|rev\.|"
     r"according\s+to|by|st\.|saint|first\s+lady|artist|painter|muralist|sculptor|photographer|illustrator|"
-    r"musician|singer|songwriter|poet|novelist|journalist|reporter|columnist)\s+$")
+    r"musician|singer|songwriter|poet|novelist|journalist|reporter|columnist)\s+$"
+    # "A local artist, Mara Quinlan, painted them": the maker, named after her trade
+    r"|\b(?:artist|painter|muralist|sculptor|photographer|illustrator|musician|singer|songwriter|poet|author|novelist|"
+    r"journalist|reporter|columnist),\s+$")
 #: Clinical credentials written after a name ("Dana Whitfield, DPT"): a colleague, not a patient.
 _CREDENTIALS = (r"(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|FNP-BC|DNP|PhD|APRN|ARNP|RDN|RD|LCSW|DPT|PT|OT|OTR|"
-                r"RDH|DDS|DMD|CNM|CRNA|LMFT|LPC|PsyD|AuD|OD|DC|ATC|CCMA|RRT|MSW|PharmD|CNP|IBCLC|LMT|MSN|BSN|CNA)")
+                r"RDH|DDS|DMD|CNM|CRNA|LMFT|LPC|PsyD|AuD|OD|DC|ATC|CCMA|RRT|MSW|PharmD|CNP|IBCLC|LMT|MSN|BSN|CNA|"
+                # "MS" only between commas ("Kendra Alvarez, MS, to our team"): "Linda, MS warrior" is about a disease
+                r"MS(?=\s*,)|MSc|MEd|MPH|CEP|RCEP|CSCS|RPSGT|CDCES|CDE)")
 _STAFF_RIGHT = compile_fast(
     rf"^(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:{_CREDENTIALS}\b|"
     r"(?:is\s+)?(?:our|the|a)\s+(?:new\s+|amazing\s+|wonderful\s+|own\s+)?(?:nurse|medical\s+assistant|"
@@ -443,6 +452,10 @@ class _NameSearch:
         for match in _VOCATIVE_LOWER.finditer(text) if "," in text else ():
             if _unmistakable_given(match.group(1), lexicons, excluded) and care():
                 add(match.start(1), match.end(1))
+        opening = _OPENING_VOCATIVE.match(text) if self.analysis.request.kind == "reply" else None
+        named = opening is not None and is_given(opening.group(1), lexicons, strict=False)
+        if opening and named and opening.group(1).lower() not in not_person and care():
+            add(*opening.span(1))  # "Bill, we are SO happy to see you back on your feet!": the commenter, by name
 
     def _nicknames_and_households(self) -> None:
         """A quoted nickname ("'Bubba'") and a family named in the plural ("the Nguyens")."""

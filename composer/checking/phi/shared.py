@@ -127,6 +127,8 @@ SERVICE_CONTEXT = ci(
     r"doctor|dr|nurses?|pharmacy|prescription|portal|records?|chart|results?|seen|seeing|saw|treated|care|"
     r"short\s+notice|fit\s+(?:me|us)\s+in|meds?|medications?|antibiotics?|dose|course|shot|shots|"
     r"sick|ill|fever|cough|pain|symptoms?|paperwork|forms?|fmla|voicemails?|messages|msgs|call\s+(?:me|us)\s+back|(?:did|done)\s+for\s+(?:me|my|us|our)|"
+    # "has been going to [the practice] for 20 years": the practice's name reaches this masked as a run of •
+    r"(?:going|coming|gone|came|go|come)\s+to\s+•|(?:going|coming)\s+here\s+for|"
     r"took\s+care|taking\s+care|looked\s+after|caring\s+for|cared\s+for|squeez\w*\s+(?:me|my|us|him|her|them)\b|on\s+file|medical|"
     r"(?:your|my)\s+(?:card|account|file)|faxed|claims?|(?:work|school|doctor['’]?s|excuse|return-to-work)\s+(?:note|slip))\b")
 #: The stall a person is known by, after "from the": "tamale cart", "hot dog stand".
