@@ -56,7 +56,6 @@ def _explained(text: str, start: int, end: int) -> bool:
                 or _EXPLAINED_BEFORE.search(text[max(0, start - 20) : start]))
 
 
-
 def _straight_apostrophes(text: str) -> str:
     """The text with typographic apostrophes (’, what phones type for ') written straight, so "Tuesday’s
     surgery" reads as "Tuesday's surgery" does. One character for one: every offset stays the same."""

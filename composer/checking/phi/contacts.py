@@ -253,6 +253,8 @@ _VANITY_PLATE = compile_fast(
     r"\b(?=[A-Z0-9]*[A-Z])([A-Z0-9]{3,8})\s+(?i:(?:vanity\s+|license\s+|licence\s+)?plates?)\b")
 
 
+#: A licence plate, whole or in part, after the word "plate" ("plate ending 4KX", "plate IL 8K 4471"); the
+#: caller keeps only a plate with both letters and digits ("half your plate 2 times a day" is food).
 _PLATE = compile_fast(
     r"\b(?i:(?:licen[cs]e\s+)?plates?(?:\s+(?:number|no\.?|#))?\s+(?:(?:ending|ends|starting|starts)\s+(?:in\s+|with\s+)?)?)"
     r"([A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2})\b")

@@ -933,7 +933,7 @@ _AT_WORK_RIGHT = compile_fast(r"\s+(?:at|behind)\s+the\s+(?:counter|register|boo
 _VENUE_LEFT = compile_fast(r"\b(?:[Aa]t|[Tt]he)\s+$")
 _VENUE_RIGHT = compile_fast(rf"['’]s\b(?!\s+(?:[\w-]+\s+)?{CARE_NOUN}\b)")
 #: A length of days or weeks in a title ("14-Day Kit", "6-Week Reset"): what follows names a product.
-_PROGRAM_LEFT = compile_fast(r"\b\d{1,3}-(?:[Dd]ay|DAY|[Ww]eek|WEEK|[Mm]onth|MONTH)\s+$")
+_PROGRAM_LEFT = ci(r"\b\d{1,3}-(?:day|week|month)\s+$")
 #: Figures of speech and brands that look like a kin title with a name.
 _NOT_KIN_NAME = ci(r"(?:uncle\s+sam|papa\s+john|aunt\s+jemima|grandma\s+moses|uncle\s+ben)\b")
 #: The titles one of which every match of _TITLED_FIRST_NAME contains.
