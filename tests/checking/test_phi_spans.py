@@ -136,6 +136,8 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         ("A local artist, Mara Quinlan, painted the murals in our rehab gym.", "reply", "who painted the murals?"),
         ("Fill half your plate 2 times a day with vegetables and fruit.", "post", ""),
         ("Sure, we can look at your bill. Call us at the office.", "reply", "My bill for the visit is wrong"),
+        # a name used as a put-down (unprofessional, but nobody's identifier)
+        ("lol ok Karen \U0001F644 enjoy your measles", "reply", "vaccines cause more harm than the measles"),
         # the practice's own street (its address is "120 Oak Street") is directions, not where a patient lives
         ("We're open! The side door on Oak Street is shoveled and salted, so come on in for your visit.", "reply",
          "are you open this saturday with all the snow"),

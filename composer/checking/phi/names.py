@@ -404,6 +404,8 @@ class _NameSearch:
             return  # "Uncle Sam wants you": a figure of speech
         if _PROGRAM_LEFT.search(left):
             return  # "the GutGlow 14-Day Kit", "our 6-Week Reset": the title of a product or a program
+        if _PUT_DOWN_NAME.search(text, max(0, start - 6), min(len(text), end + 6)):
+            return  # "ok Karen 🙄": the name as a put-down (unprofessional, but nobody's identifier)
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
         if prefix and _nick_prefix(prefix.group(1)):
             start -= len(prefix.group())  # "Tiny Tim", "Little Aubrey": the nickname is the identifier
@@ -932,6 +934,8 @@ _BUSINESS_RIGHT = compile_fast(
 _AT_WORK_RIGHT = compile_fast(r"\s+(?:at|behind)\s+the\s+(?:counter|register|booth|stand|window|front\s+counter)\b")
 _VENUE_LEFT = compile_fast(r"\b(?:[Aa]t|[Tt]he)\s+$")
 _VENUE_RIGHT = compile_fast(rf"['’]s\b(?!\s+(?:[\w-]+\s+)?{CARE_NOUN}\b)")
+#: A name used as a put-down ("ok Karen 🙄", "doesn't make you a doctor, Karen 💅").
+_PUT_DOWN_NAME = compile_fast(r"\b(?i:ok(?:ay)?,?\s+karen\b|karen[\s.,!]{0,3}(?:🙄|🙃|💅|🤡))")
 #: A length of days or weeks in a title ("14-Day Kit", "6-Week Reset"): what follows names a product.
 _PROGRAM_LEFT = ci(r"\b\d{1,3}-(?:day|week|month)\s+$")
 #: Figures of speech and brands that look like a kin title with a name.
