@@ -136,6 +136,9 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         ("A local artist, Mara Quinlan, painted the murals in our rehab gym.", "reply", "who painted the murals?"),
         ("Fill half your plate 2 times a day with vegetables and fruit.", "post", ""),
         ("Sure, we can look at your bill. Call us at the office.", "reply", "My bill for the visit is wrong"),
+        # a photo of the practice's own staff, or of the author's own family, with nothing of anyone's care in it
+        ("Meet our front desk team! [photo: our front desk crew smiling behind the counter]", "post", ""),
+        ("Garden's finally in. [photo: my daughter and me planting tomatoes behind our house]", "post", ""),
         # a name used as a put-down (unprofessional, but nobody's identifier)
         ("lol ok Karen \U0001F644 enjoy your measles", "reply", "vaccines cause more harm than the measles"),
         # the practice's own street (its address is "120 Oak Street") is directions, not where a patient lives

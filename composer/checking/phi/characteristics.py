@@ -126,6 +126,15 @@ _PHOTO_PARTIAL = ci(
     r"(?:[\w-]{1,15}\s+){0,2}?(?:cheeks?|jaw(?:line)?|chin|forehead|skin|skin\s+texture|texture|pores|hairline|scalp|"
     r"temples?|under-?eye\s+area)\b")
 _PHOTO_FACE = ci(r"\b(?:face|faces|full[- ]face|eyes|selfie|smiling\s+at|portrait|headshot)\b")
+# A photo of the practice's own staff or of the author's own family ("[photo: our front desk crew smiling behind
+# the counter]", "[photo: my daughter and me planting tomatoes]"), with nothing of anyone's care in it.
+_PHOTO_OWN_PEOPLE = ci(
+    r"^\s*(?:me\s+and\s+my\b|my\s+(?:[\w-]+\s+)?(?:daughter|son|kids|family|husband|wife|grandkids|grandchildren|"
+    r"nieces?|nephews?|sister|brother|mom|dad|twins)\b|our\s+(?:whole\s+)?(?:front\s+desk|team|staff|crew|nurses|office)\b|"
+    r"the\s+(?:doctor|columnist|author)\s+and\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:sister|brother|kids|grandchildren|"
+    r"grandkids|family|wife|husband|daughter|son|dog)\b)")
+_PHOTO_CARE_WORD = ci(
+    r"\b(?:patients?|exam|cast|stitches|wounds?|scars?|before|after|injur\w*|hospital|clinic\s+bed)\b")
 _OLD_NUMBER = compile_fast(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 # A job a town knows one person by, where it is done: "drives the ice cream truck on Delmar", "the guy who runs
 # the taco truck on 5th St", "drove the Route 4 school bus", "driving the 14 bus for 40 years" (a unique
@@ -610,6 +619,9 @@ def detect_photos(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
         seen = match.group(1)
         shown = _PHOTO_PERSON.search(seen) or (_PHOTO_PEOPLE.search(seen) and _PHOTO_CARE_CUE.search(seen))
         hidden = _PHOTO_DEIDENTIFIED.search(seen) or (_PHOTO_PARTIAL.search(seen) and not _PHOTO_FACE.search(seen))
+        described = seen.split(":", 1)[-1]
+        if _PHOTO_OWN_PEOPLE.search(described) and not _PHOTO_CARE_WORD.search(described):
+            continue  # "[photo: our front desk crew smiling]", "[photo: my daughter and me planting tomatoes]"
         if named or (shown and not hidden):
             spans.append(match.span(1))
     return spans
