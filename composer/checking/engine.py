@@ -339,12 +339,16 @@ class Checker:
         in capitals (shouting), not defined in brackets next to it."""
         text = analysis.text
         taken = {s for s, _ in found}
-        headlines = [match.span() for match in _HEADLINE.finditer(text)]
+        headlines: list[Span] | None = None  # looked for only once an abbreviation turns up
         spans: list[Span] = []
         for match in _ACRONYM.finditer(text):
             token = match.group()
             start, end = match.span()
-            if start in taken or any(first <= start < last for first, last in headlines):
+            if start in taken:
+                continue
+            if headlines is None:
+                headlines = [headline.span() for headline in _HEADLINE.finditer(text)]
+            if any(first <= start < last for first, last in headlines):
                 continue
             stem = token[:-1] if token[-1] in "si" and token[:-1].isupper() and len(token) > 2 else token
             bare = stem.rstrip("0123456789").lstrip("abcdefghijklmnopqrstuvwxyz")  # "COVID19", "eGFR" -> known?

@@ -56,10 +56,6 @@ _GREETING = ci(
 #: A capital inside a word that is not a name's ("PharmaOne", "StillPoint"; "McKenzie", "DeShawn" are names).
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Da|O['’])[A-Z][a-z]+[A-Z]")
 _VOCATIVE = compile_fast(r",\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
-#: A reply that opens by calling the commenter by name: "Bill, we are so happy...", "Maria, thank you".
-_OPENING_VOCATIVE = compile_fast(
-    r"\W{0,3}([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20}),\s+(?=(?i:we|we're|you|you're|your|so|thank|thanks|congrat\w*|welcome|"
-    r"glad|happy|sorry|our|it's|it\s+was)\b)")
 _VOCATIVE_LOWER = re.compile(r",\s+([a-z][a-z'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
 _NAME_CONTEXT_LEFT = ci(
     r"(?:\b\d{1,3}[- ](?:year|month|week|day)[- ]old|\blittle|\bbaby|\bsweet|\bbrave|\btiny|\bpatient|"
@@ -127,13 +123,12 @@ _INSTITUTION_OF_LEFT = ci(
     r"centers?|centres?|journal|annals|archives|league|federation|council|board|ministry|bureau|alliance|coalition|"
     r"network|museum|hospital|republic|kingdom|commonwealth|daughters|sons|knights)\s+of\s+(?:the\s+)?$")
 _PUBLIC_LEFT = ci(
-    r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|author|"
+    r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|"
     r"professor|prof\.|dr\.|doctor|vote\s+for|elect|candidate|coach|pastor|reverend|rev\.|"
-    r"according\s+to|by|st\.|saint|first\s+lady|artist|painter|muralist|sculptor|photographer|illustrator|"
-    r"musician|singer|songwriter|poet|novelist|journalist|reporter|columnist)\s+$"
-    # "A local artist, Mara Quinlan, painted them": the maker, named after her trade
-    r"|\b(?:artist|painter|muralist|sculptor|photographer|illustrator|musician|singer|songwriter|poet|author|novelist|"
-    r"journalist|reporter|columnist),\s+$")
+    r"according\s+to|by|st\.|saint|first\s+lady)\s+$"
+    # a maker named after her trade, also set off by a comma ("A local artist, Mara Quinlan, painted them")
+    r"|\b(?:author|artist|painter|muralist|sculptor|photographer|illustrator|musician|singer|songwriter|poet|novelist|"
+    r"journalist|reporter|columnist),?\s+$")
 #: Clinical credentials written after a name ("Dana Whitfield, DPT"): a colleague, not a patient.
 _CREDENTIALS = (r"(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|FNP-BC|DNP|PhD|APRN|ARNP|RDN|RD|LCSW|DPT|PT|OT|OTR|"
                 r"RDH|DDS|DMD|CNM|CRNA|LMFT|LPC|PsyD|AuD|OD|DC|ATC|CCMA|RRT|MSW|PharmD|CNP|IBCLC|LMT|MSN|BSN|CNA|"
@@ -454,10 +449,6 @@ class _NameSearch:
         for match in _VOCATIVE_LOWER.finditer(text) if "," in text else ():
             if _unmistakable_given(match.group(1), lexicons, excluded) and care():
                 add(match.start(1), match.end(1))
-        opening = _OPENING_VOCATIVE.match(text) if self.analysis.request.kind == "reply" else None
-        named = opening is not None and is_given(opening.group(1), lexicons, strict=False)
-        if opening and named and opening.group(1).lower() not in not_person and care():
-            add(*opening.span(1))  # "Bill, we are SO happy to see you back on your feet!": the commenter, by name
 
     def _nicknames_and_households(self) -> None:
         """A quoted nickname ("'Bubba'") and a family named in the plural ("the Nguyens")."""
@@ -676,8 +667,11 @@ class _NameSearch:
                 plain = low not in lexicons.common_words and low not in lexicons.ambiguous_names
                 own_care = not analysis.words.isdisjoint(care_words(lexicons)) or not analysis.words.isdisjoint(
                     health_words(lexicons))
-                if (low in lexicons.given_names and low not in not_person and low not in not_lower
-                        and low not in ABSTRACT_NAMES and care() and (plain or own_care)
+                # "Bill, we are SO happy to see you back on your feet!": a name that is also a word, still the
+                # commenter's when the reply speaks to them right after the comma
+                spoken_to = text.startswith(",", lead.end(1)) and _SPOKEN_TO.match(self.lower, lead.end()) is not None
+                if (is_given(lead.group(1), lexicons, strict=False) and low not in not_person and low not in not_lower
+                        and low not in ABSTRACT_NAMES and care() and (plain or own_care or spoken_to)
                         and not inside(spans, lead.start(1))):
                     add(lead.start(1), lead.end(1))
 
@@ -961,8 +955,10 @@ _NAME_HASHTAG = compile_fast(
 _PAREN_VOCATIVE = compile_fast(
     r"\(\s*([A-Z][a-z'’-]{1,20}),\s+(?=(?i:we|we'?re|we’re|you|your|this|that|i|so|thank)\b)")
 _LEAD_VOCATIVE = compile_fast(
-    r"^[^\w]{0,6}([A-Z][a-z'’-]{1,20})\s*(?:,|\s[-–—])\s+(?=(?i:we|we'?re|we’re|i|i'?m|i’m|thank|thanks|sorry|so|"
+    r"^[^\w]{0,6}([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s*(?:,|\s[-–—])\s+(?=(?i:we|we'?re|we’re|i|i'?m|i’m|thank|thanks|sorry|so|"
     r"please|you|your|this|that|our|glad|happy|great|congrats|welcome|hi|hello|hey|it|what|wow|yes|no|of\s+course)\b)")
+#: What a reply says to the person it opens by naming: "..., we are so happy", "..., thank you".
+_SPOKEN_TO = ci(r"(?:we|we're|you|you're|your|so|thank|thanks|congrat\w*|welcome|glad|happy|sorry|our|it's|it\s+was)\b")
 _TELL_NAME = compile_fast(r"\b[Tt]ell\s+([A-Za-z][a-z]{1,20})\s+(?:(?i:he|she|we|i|that|to|hi|hello|thanks|congrats|"
                           r"happy|our|his|her)\b|[!,.])")
 _MESSAGE_TO_NAME = ci(
