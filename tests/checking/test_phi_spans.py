@@ -93,6 +93,16 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "Their nurse missed my AFib for a whole year.", "Your EKGs in March and August"),
         ("Bill, we are SO happy to see you back on your feet!", "reply",
          "Dr Patel saved my life after my heart attack.", "Bill"),
+        # an age with its verb spelled out, initials with an age set off by commas, a patient's group or time slot,
+        # and a Spanish date and appointment time
+        ("We will miss Mr. Lindqvist at the infusion center. He was 97 and flirted with every nurse.", "reply",
+         "Sorry to hear about your loss", "He was 97"),
+        ("R.T., 41, first came to us after two ER trips for chest pain.", "post", "", "R.T., 41"),
+        ("Gentle reminder to Mrs. K. from our Thursday knee class that her forms are overdue.", "post", "",
+         "Mrs. K. from our Thursday knee class"),
+        ("¡Felicidades a la familia! Su bebé nació el 9 de abril en el hospital.", "post", "", "9 de abril"),
+        ("Sí, su cita con la Dra. Patel es el jueves a las 9:15.", "reply", "¿Cuándo es la cita de mi papá?",
+         "el jueves a las 9:15"),
     ],
 )
 def test_the_whole_identifier_is_underlined(
@@ -147,6 +157,12 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         # a colleague introduced with a role, every time she is named after
         ("A big Riverbend welcome to Priya Natarajan, our new certified athletic trainer! Priya will help with "
          "concussion baseline testing.", "post", ""),
+        # a name the draft says is made up, a program named like a person, outreach staff, a kin word in Spanish
+        ('Patient story: "Rosa" (not her real name) had not seen a doctor in years before her first visit.', "post",
+         ""),
+        ("Our Buena Salud diabetes class graduates 14 people this week after months of hard work!", "post", ""),
+        ("Questions about Medicaid after your visit? Our community health worker Lupita can help.", "post", ""),
+        ("Our sweet 6-year-old mija was so brave at her shots today!", "post", ""),
     ],
 )
 def test_not_a_patient_identifier(

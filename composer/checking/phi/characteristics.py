@@ -47,6 +47,8 @@ _AGE = ci(
     rf"|(?<=[a-z] )\(\s*{_OLD}\s*\)|\bat\s+{_OLD_WORD}(?:\s+years\s+(?:of\s+age|old|young))?"
     rf"(?=\s*,|\s+(?:he|she|they|you|years|yrs|and|still|is|was|just|now|finally)\b)"
     rf"|\b(?:she|he|you)['’](?:s|re)\s+{_OLD}(?=\s+(?:and|now|today|this|years|yrs)\b|\s*[,.!?])"
+    # "He was 96 and still charming every nurse", "she is 94.": the verb spelled out
+    rf"|\b(?:she|he|you)\s+(?:is|was|are|were)\s+{_OLD}(?=\s+(?:and|when|now|today|this|years|yrs)\b|\s*[,.!?;])"
     # "the former band director, now 93,", "Walt, 94, who we see...", "my favorite 90-something patient"
     rf"|\bnow\s+{_OLD}(?=\s*[,.!?)]|\s+(?:and|years|yrs)\b)"
     rf"|(?<=[A-Za-z], ){_OLD}(?=,\s+(?:who|whom|still|is|was|has)\b)"
@@ -89,6 +91,7 @@ _UNIQUE = ci(
     r"(?:baby|babies|twins|triplets|quadruplets|quintuplets|newborn|centenarian|patient|resident)\b")
 _INITIALS = compile_fast(
     r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=,?\s)(?:,\s+(?:a|an|our|the|who|age|aged|\d{1,3}(?=\s+(?:years?|yrs?|y/?o)\b))\b[^,.!?\n;]{1,80}"
+    r"|,\s+\d{1,3}(?=,)"  # "J.M., 34, came to us": the age set off by commas
     r"|\s+(?:\(\d{1,3}\)|\d{1,3}[- ]year[- ]old[^,.!?\n]{0,40}))"
 )
 _PHOTO = ci(
@@ -180,6 +183,9 @@ _READING_LEFT = ci(
     r"held|kept|stays?|stayed|capped|maxed|priced|costs?|lot|capacity|limit|max|full|count|total|\$)\b[^.!?\n]{0,30}$")
 
 
+_SPELLED_VERB_AGE = compile_fast(r"(?:she|he|you)\s")
+
+
 def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Ages over 89, with the description that follows ("92-year-old retired fire chief")."""
     spans: list[Span] = []
@@ -191,6 +197,9 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
         left = text[max(0, match.start() - 40) : match.start()]
         if OWN_FAMILY_LEFT.search(left) or OWN_FAMILY_LEFT.search(f"{left}{kin} ") or _OWN_KIN_NAMED.search(left):
             continue  # "My Nani turned 95 today": the author's own family, not a patient
+        if _SPELLED_VERB_AGE.match(match.group()) and _READING_LEFT.search(
+                text[max(0, match.start() - 50) : match.start()]):
+            continue  # "her oxygen was low but she is 95": a reading, not an age
         end = match.end()
         if "old" in match.group().lower():
             tail = _AGE_TAIL.match(text, end)
@@ -531,7 +540,8 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
     lower = analysis.lower
     spans: list[Span] = []
     initials = has_initials(analysis)
-    if initials and any(cue in lower for cue in (", a ", ", an ", ", our ", ", the ", ", who ", ", age", "year", "(")):
+    cues = (", a ", ", an ", ", our ", ", the ", ", who ", ", age", "year", "(", "., ")
+    if initials and any(cue in lower for cue in cues):
         spans = [m.span() for m in _INITIALS.finditer(text) if not NOT_INITIALS.match(m.group())]
     if ". " not in text and "." not in text:
         return spans

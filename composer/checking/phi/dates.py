@@ -47,6 +47,9 @@ _DATE = ci(
     rf"|(?:{WEEKDAY},?\s+)?{_MONTH}\.?\s+(?:0?[1-9]|[12]\d|3[01]){ORD}?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{WEEKDAY},?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01]){ORD}?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{WEEKDAY}\s+)?the\s+(?:[12]?\d|3[01]){ORD}"
+    # Spanish: "el 14 de marzo", "3 de marzo de 2025"
+    rf"|(?:0?[1-9]|[12]\d|3[01])\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre|octubre|"
+    rf"noviembre|diciembre)(?:\s+(?:de|del)\s+(?:19|20)\d\d)?"
     rf"|(?:last|this\s+past|next|this\s+coming|since)\s+{WEEKDAY}(?:'s|\s+(?:night|morning|afternoon|evening))?"
     rf"|(?:last|this\s+past)\s+(?:january|february|march|april|june|july|august|september|october|november|december)"
     # "Tuesday's foreign-body retrieval": a day that owns one person's care, a word or two before it
@@ -66,7 +69,7 @@ _PERSON_TIE = ci(
     rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|DOI|date\s+of\s+injury|DOS|date\s+of\s+service|due\s+date|due|edd|induced|induction|born|birthday|admitted|discharged|died|passed|"
     rf"diagnosed|delivered|started|seen|saw|examined|vaccinated|operated|visited|came\s+in|stopped\s+by|"
     rf"treated|icu|nicu|hospital|hospitali[sz]ed|er|arrived|checked\s+in|signed\s+in|showed\s+up|re-?check|sober|"
-    rf"retest|{CARE_NOUN})\b[^.!?\n]{{0,30}}$")
+    rf"retest|{CARE_NOUN}|cita|naci[óo]|nacid[oa]|consulta|cirug[íi]a|operaci[óo]n|parto|vacuna)\b[^.!?\n]{{0,30}}$")
 _PERSON_TIE_RIGHT = ci(rf"^(?:'s)?\s+{CARE_NOUN}\b")
 _EVENT = ci(
     r"\b(?:closed|close|open|opens|reopen|reopens|hours|clinic|class|event|fair|join\s+us|sign\s+up|"
@@ -498,8 +501,11 @@ _BOUND_TIME_LEFT = ci(
     r"|\b(?:entrance|came\s+into\s+the\s+world)\s+(?:[\w,/]+\s+){0,5}?at"
     r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?(?:from\s+\d{1,2}:\d\d\s+to|from|to)"
     r"|\barrive\s+(?:by|at)|\b(?:late|early|here|ready|on\s+time)\s+for\s+(?:his|her|your|their|ur)"
-    r"|\b(?:your|his|her|their|my|ur|a|the)|\b\w{2,20}['’]s|\b\w{2,20}s['’])\s+$")
-_DAY_AT_LEFT = ci(rf"\b(?:{_REL_DAY}|today|{WEEKDAY})\s+at\s+$")
+    r"|\b(?:your|his|her|their|my|ur|a|the)|\b\w{2,20}['’]s|\b\w{2,20}s['’]"
+    # Spanish: "su cita con la Dra. Patel mañana a las 10:30"
+    r"|\b(?:su|tu)\s+cita\s+(?:\S+\s+){0,8}?a\s+las)\s+$")
+_DIA = r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
+_DAY_AT_LEFT = ci(rf"\b(?:{_REL_DAY}|today|{WEEKDAY})\s+at\s+$|\b(?:mañana|hoy|(?:el\s+)?{_DIA})\s+a\s+las\s+$")
 _BOUND_TIME_RIGHT = ci(
     rf"\s+(?:(?:[\w-]{{1,20}}\s+)?(?:slot|no-?show|placement|{CARE_NOUN})|(?:w/|with)\s+(?:dr\.?|doctor|our)\b"
     rf"|(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+{_DAY_WORD}))\b")

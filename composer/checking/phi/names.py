@@ -90,6 +90,8 @@ _RELATIVES = frozenset(
      "granddaughter", "grandma", "grandpa", "grandmother", "grandfather", "aunt", "uncle", "niece", "nephew",
      "partner", "baby", "little", "boy", "girl", "twin", "twins", "tía", "tia", "tío", "tio", "abuela", "abuelo",
      "hija", "hijo", "hermana", "hermano", "mamá", "mama", "papá", "papa"])
+#: Kin words in any language the drafts use, never a name by themselves.
+_KIN_WORDS = _RELATIVES | frozenset(["abuelita", "abuelito", "mija", "mijo", "nieta", "nieto"])
 # "Mrs. Alvarez", "Mr. and Mrs. Ortiz", "Mr. Gutiérrez", "Sra. Herrera"; typed all lower-case ("ms. pruitt")
 # the title needs its dot and the surname must be a listed one (checked where this is used).
 _TITLE_SURNAME = compile_fast(
@@ -153,6 +155,8 @@ _STAFF_LEFT = ci(
     r"(?:\bwelcome\s+to\s+the\s+team,?|\bwelcoming\s+our|\bcongrats\s+to\s+our|\bcongratulations\s+to\s+our|"
     r"\bour\s+own|\bteam\s+member|\bnurse|\bprovider|\bphysician|\bstaff|\bcolleague|\bcoworker|"
     r"\bco-worker|\bour\s+(?:new\s+)?(?:nurse|doctor|pediatrician|ma|receptionist|manager|partner)|"
+    # the practice's outreach staff: "our community health worker Yesenia", "promotora Lupe", "navigator Ana"
+    r"\bhealth\s+worker|\bchw|\bpromotora|\bpromotor|\bpatient\s+navigator|\binterpreter|\bhealth\s+coach|"
     r"\bspeaker|\bauthor|\bthanks\s+to\s+our\s+(?:friends|partners|sponsor)s?\s+at)\s+$")
 _POSSESSIVE_CARE_RIGHT = ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = ci(
@@ -180,6 +184,10 @@ _NAME_DETAIL_RIGHT = compile_fast(
     r"|(?:\s+[A-Z]\.)?\s+from\s+the\s+(?:(?:[A-Z][\w'’-]{1,20}\s+){1,3}(?:[a-z-]{2,15}\s+)?(?:club|church|team|league|"
     r"choir|congregation|crew|shop|store|bakery|diner|caf[eé]|salon|garage|pharmacy|laundromat|plant|mill|factory|"
     rf"firehouse|ranch|farm|pub|restaurant|market)\b|{STALL})"
+    # the group, class or time slot of the practice's they belong to: "Mr. D. from our Tuesday diabetes group",
+    # "Mr. T from the 3:30 slot", "Mrs. P from the 3rd Street apartments"
+    r"|(?:\s+[A-Z]\.)?\s+from\s+(?:the|our|my)\s+(?:[\w'’:.-]{1,20}\s+){0,3}?(?:group|class|slot|apartments|building|"
+    r"shift|program|choir|club|team|ward|unit)\b"
     # "Mrs. Petrakis in room 14", "Mr. Kowalski in 12B"
     r"|\s+in\s+(?:(?:room|bed|bay|unit|apt\.?|apartment|suite|#)\s*\d{1,4}[A-Z]?|\d{1,4}[A-Z])\b")
 #: "8-year-old Jayden", "6 yo Mia": the age that goes with a child's name.
@@ -399,6 +407,10 @@ class _NameSearch:
             return  # "Uncle Sam wants you": a figure of speech
         if _PROGRAM_LEFT.search(left):
             return  # "the GutGlow 14-Day Kit", "our 6-Week Reset": the title of a product or a program
+        if _PSEUDONYM_RIGHT.match(text, end):
+            return  # '"Gloria" (not her real name)': a made-up name points to nobody
+        if _OWN_THING_LEFT.search(left) and _PROGRAM_RIGHT.match(text, _extend_surname(text, end, lexicons, True)):
+            return  # "our Vida Sana coach", "one of our Hope Rising participants": a program's name
         if _PUT_DOWN_NAME.search(text, max(0, start - 6), min(len(text), end + 6)):
             return  # "ok Karen 🙄": the name as a put-down (unprofessional, but nobody's identifier)
         prefix = _NICK_LEFT.search(text[max(0, start - 12) : start])
@@ -546,8 +558,8 @@ class _NameSearch:
             word = match.group(1)
             nameish = is_given(word, lexicons, strict=True) if match.group().startswith("little") else is_nameish(
                 word, lexicons)
-            if nameish and not inside(spans, match.start(1)):
-                spans.append(match.span(1))
+            if nameish and word not in _KIN_WORDS and not inside(spans, match.start(1)):
+                spans.append(match.span(1))  # not "94-year-old abuela": a kin word, no name
 
     def _strong_cues(self) -> None:
         """Names with a strong cue of their own (see ``_more_names``)."""
@@ -932,6 +944,17 @@ _VENUE_RIGHT = compile_fast(rf"['’]s\b(?!\s+(?:[\w-]+\s+)?{CARE_NOUN}\b)")
 _PUT_DOWN_NAME = compile_fast(r"\b(?i:ok(?:ay)?,?\s+karen\b|karen[\s.,!]{0,3}(?:🙄|🙃|💅|🤡))")
 #: A length of days or weeks in a title ("14-Day Kit", "6-Week Reset"): what follows names a product.
 _PROGRAM_LEFT = ci(r"\b\d{1,3}-(?:day|week|month)\s+$")
+#: A name the draft itself says is made up: "(not her real name)", "(name changed)", "names changed for privacy".
+_PSEUDONYM_RIGHT = ci(
+    r"[\"'”’]?\s*[(,—–-]\s*(?:not\s+(?:her|his|their|the)\s+real\s+name|names?\s+(?:has\s+been\s+|have\s+been\s+)?"
+    r"changed|a\s+pseudonym|pseudonym|not\s+(?:her|his|their)\s+name)\b")
+#: "our" or "the" before a name-like word used as a modifier ("our Vida Sana coach", "Sana" too)...
+_OWN_THING_LEFT = ci(r"\b(?:our|the)\s+(?:[\w-]+\s+)?$")
+#: ...of a program's people or parts, up to two other words between: then the words name the program.
+_PROGRAM_RIGHT = ci(
+    r"(?:\s+(?!(?:and|or|her|his|their|with|at|in|on|for|to|from|is|was|has|had|who|said|says)\b)[\w-]+){0,2}?"
+    r"\s+(?:program|programme|programs|participants?|graduates?|grads?|coach|coaches|curriculum|cohort|initiative|"
+    r"workshops?|series|classes|alumni|members|enrollees)\b")
 #: Figures of speech and brands that look like a kin title with a name.
 _NOT_KIN_NAME = ci(r"(?:uncle\s+sam|papa\s+john|aunt\s+jemima|grandma\s+moses|uncle\s+ben)\b")
 #: The titles one of which every match of _TITLED_FIRST_NAME contains.
