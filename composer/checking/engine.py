@@ -194,6 +194,8 @@ class Checker:
         if kind == "existence" or kind == "pattern":
             plain, replacement = self._matches(rule, analysis, params["regex"]), rule.replacement
         elif kind == "phi":
+            if params["params"].get("exempt_when_authorized") and phi.authorized_story(analysis):
+                return []  # the person the draft is about authorized sharing it in writing
             detector = phi.DETECTORS[params["detector"]]
             plain, replacement = detector(analysis, self.lexicons, params["params"]), rule.replacement
         elif kind == "conditional":
@@ -412,8 +414,8 @@ class Checker:
 
     def _learned_spans(self, analysis: Analysis, params: Mapping[str, Any], earlier: list[Finding]) -> list[Span]:
         """Identifiers the span model is confident about, beyond those the detectors found."""
-        if self.spans is None or not earlier:
-            return []
+        if self.spans is None or not earlier or phi.authorized_story(analysis):
+            return []  # an authorized story's names and dates are permitted (its contact details stay flagged)
         request = analysis.request
         found = [(f.start, f.end) for f in earlier if f.category == "phi"]
         scored = self.spans.spans(analysis.text, request.kind, request.profile, {f.category for f in earlier},

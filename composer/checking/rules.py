@@ -347,6 +347,8 @@ def _compile_params(ctx: _Ctx, kind: str, raw: Mapping[str, Any], flags: int) ->
         extra = raw.get("params", {})
         if not isinstance(extra, dict):
             raise ctx.fail("params", "must be a table")
+        if not isinstance(extra.get("exempt_when_authorized", False), bool):
+            raise ctx.fail("params", "exempt_when_authorized must be true or false")
         params["params"] = extra
     elif kind == "derived":
         sources = ctx.strings(raw, "from_categories")

@@ -163,6 +163,9 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         ("Our Buena Salud diabetes class graduates 14 people this week after months of hard work!", "post", ""),
         ("Questions about Medicaid after your visit? Our community health worker Lupita can help.", "post", ""),
         ("Our sweet 6-year-old mija was so brave at her shots today!", "post", ""),
+        # a story its subject authorized in writing is a permitted disclosure (45 CFR 164.508)
+        ("Shared with his signed written authorization: Marcus walked out of cardiac rehab on his own this week!",
+         "post", ""),
     ],
 )
 def test_not_a_patient_identifier(
@@ -170,3 +173,10 @@ def test_not_a_patient_identifier(
 ) -> None:
     request = CheckRequest(text=text, kind=kind, in_reply_to=in_reply_to)
     assert not [text[f.start : f.end] for f in checker.check(request, context) if f.category == "phi"]
+
+
+def test_written_authorization_leaves_contact_details_flagged(checker: Checker, context: PracticeContext) -> None:
+    """The authorization covers the story, not a phone number or a record number added to it."""
+    text = "Shared with her signed written authorization: Tamsin finished rehab! Reach her at (555) 318-2207."
+    found = [text[f.start : f.end] for f in checker.check(CheckRequest(text=text), context) if f.category == "phi"]
+    assert found == ["(555) 318-2207"]

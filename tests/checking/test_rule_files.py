@@ -102,3 +102,12 @@ def test_a_derived_rule_ignoring_an_unknown_rule_is_named(tmp_path: Path) -> Non
     with pytest.raises(RuleFileError) as caught:
         load(tmp_path, body)
     assert caught.value.field == "ignore_rules" and "phi.no-such-rule" in str(caught.value)
+
+
+def test_a_phi_rule_with_a_non_boolean_exemption_is_named(tmp_path: Path) -> None:
+    body = GOOD.replace('type = "existence"', 'type = "phi"').replace(
+        'tokens = ["deadly"]', 'detector = "names"\nparams = { exempt_when_authorized = "yes" }'
+    )
+    with pytest.raises(RuleFileError) as caught:
+        load(tmp_path, body)
+    assert caught.value.field == "params" and "exempt_when_authorized" in str(caught.value)

@@ -19,10 +19,10 @@ from composer.checking.phi.contacts import detect_addresses, detect_emails, dete
 from composer.checking.phi.dates import DAY_WORDS, MONTH_WORDS, detect_dates
 from composer.checking.phi.echo import detect_echo
 from composer.checking.phi.names import detect_names
-from composer.checking.phi.shared import Detector
+from composer.checking.phi.shared import Detector, authorized_story
 from composer.checking.phi.vetting import not_an_identifier
 
-__all__ = ["DAY_WORDS", "DETECTORS", "MONTH_WORDS", "not_an_identifier"]
+__all__ = ["DAY_WORDS", "DETECTORS", "MONTH_WORDS", "authorized_story", "not_an_identifier"]
 
 DETECTORS: dict[str, Detector] = {
     "names": detect_names,

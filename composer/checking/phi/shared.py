@@ -261,6 +261,29 @@ THING_NEXT = compile_fast(
 TWO_INITIALS = compile_fast(r"[A-Z]\.\s?[A-Z]\.")
 
 
+#: The draft says the person it is about gave written authorization to share it ("Shared with her signed written
+#: authorization", "Daniel signed a written authorization for us to share his story", "photo shared with the
+#: parents' signed written authorization on file"). A disclosure the patient authorized in writing is permitted
+#: (45 CFR 164.508); none of the 95 labeled drafts saying so marks the person's name or dates as identifiers.
+_AUTHORIZED_STORY = ci(
+    r"\b(?:shared|posted|featured|used|printed)\s+(?:here\s+|this\s+|it\s+)?(?:with|w/?|under)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:signed\s+)?written\s+(?:authorization|authorisation|permission|consent)\b"
+    r"|\bsigned\s+(?:a\s+|the\s+|our\s+)?written\s+(?:authorization|authorisation|permission|consent)"
+    r"(?:\s+form)?\s+(?:for\s+us\s+)?to\s+(?:share|post|feature|tell)\b"
+    r"|\bgave\s+(?:us\s+)?(?:signed\s+)?written\s+(?:authorization|permission|consent)\s+to\s+(?:share|post|feature|tell)\b"
+    r"|\bsigned\s+written\s+(?:authorization|permission|consent)\s+on\s+file\b")
+
+
+def authorized_story(analysis: Analysis) -> bool:
+    """Whether the draft states that its subject authorized sharing it in writing (see ``_AUTHORIZED_STORY``);
+    computed once per check."""
+    cached = analysis.__dict__.get("_phi_authorized")
+    if cached is None:
+        lower = analysis.lower
+        cached = analysis.__dict__["_phi_authorized"] = "written" in lower and bool(_AUTHORIZED_STORY.search(lower))
+    return cached
+
+
 def has_initials(analysis: Analysis) -> bool:
     """Whether the draft has two initials in a row ("J.T."), looked for once per check (two detectors ask)."""
     cached = analysis.__dict__.get("_phi_initials")
