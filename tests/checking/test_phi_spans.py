@@ -163,6 +163,11 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         ("Our Buena Salud diabetes class graduates 14 people this week after months of hard work!", "post", ""),
         ("Questions about Medicaid after your visit? Our community health worker Lupita can help.", "post", ""),
         ("Our sweet 6-year-old mija was so brave at her shots today!", "post", ""),
+        # colleagues introduced by a role a few words on, or named after their role and a comma
+        ("Say hello to Marisol Vance, our new pediatric sleep technologist! Marisol will run the overnight lab.",
+         "post", ""),
+        ("For billing questions, please call our revenue cycle manager, Odette Lin, at the office.", "reply",
+         "Why was I charged twice?"),
         # a story its subject authorized in writing is a permitted disclosure (45 CFR 164.508)
         ("Shared with his signed written authorization: Marcus walked out of cardiac rehab on his own this week!",
          "post", ""),

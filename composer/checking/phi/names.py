@@ -136,6 +136,12 @@ _CREDENTIALS = (r"(?:MD|DO|RN|NP|PA|PA-C|LPN|CMA|MA|FNP|FNP-C|FNP-BC|DNP|PhD|APR
                 r"RDH|DDS|DMD|CNM|CRNA|LMFT|LPC|PsyD|AuD|OD|DC|ATC|CCMA|RRT|MSW|PharmD|CNP|IBCLC|LMT|MSN|BSN|CNA|"
                 # "MS" only between commas ("Kendra Alvarez, MS, to our team"): "Linda, MS warrior" is about a disease
                 r"MS(?=\s*,)|MSc|MEd|MPH|CEP|RCEP|CSCS|RPSGT|CDCES|CDE)")
+#: What a colleague is introduced as ("our new lactation consultant", "our optical manager, Priya").
+_ROLE_NOUN = (r"(?:consultant|technologist|technician|tech|specialist|assistant|aide|hire|addition|clinician|"
+              r"practitioner|scribe|navigator|interpreter|phlebotomist|sonographer|optometrist|optician|audiologist|"
+              r"nutritionist|dietitian|psychologist|psychiatrist|surgeon|resident|fellow|trainer|worker|administrator|"
+              r"receptionist|coordinator|manager|director|supervisor|lead|educator|nurse|physician|provider|therapist|"
+              r"counselor|hygienist|pharmacist|midwife|doctor|scheduler|biller|team\s+member|member\s+of\s+(?:the|our)\s+team)\b")
 _STAFF_RIGHT = compile_fast(
     rf"^(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:{_CREDENTIALS}\b|"
     r"(?:is\s+)?(?:our|the|a)\s+(?:new\s+|amazing\s+|wonderful\s+|own\s+)?(?:nurse|medical\s+assistant|"
@@ -143,6 +149,8 @@ _STAFF_RIGHT = compile_fast(
     r"pediatrician|hygienist|manager|coordinator|volunteer|intern|staff|colleague|mail\s+carrier|"
     r"speaker|author|guest|partner|sponsor|mayor|principal|coach|pharmacist|dietitian|therapist|"
     r"counselor|social\s+worker|midwife|educator|director|owner|founder|chef|host)"
+    # a new colleague introduced with a role a few words on: "Priya Nair, our new seasonal radiology technologist"
+    rf"|(?:is\s+)?(?:our|the)\s+new(?:est)?\s+(?:[\w-]+\s+){{0,3}}?{_ROLE_NOUN}"
     # a reply signed with a role: "– Kayla, Front Desk Lead", "Dee, Office Manager"
     r"|(?i:front\s+desk|office\s+manager|practice\s+(?:manager|administrator)|billing\s+(?:lead|manager|team|office)|"
     r"patient\s+(?:services|experience|relations|liaison|advocate)|care\s+coordinator|clinic\s+manager|"
@@ -157,7 +165,9 @@ _STAFF_LEFT = ci(
     r"\bco-worker|\bour\s+(?:new\s+)?(?:nurse|doctor|pediatrician|ma|receptionist|manager|partner)|"
     # the practice's outreach staff: "our community health worker Yesenia", "promotora Lupe", "navigator Ana"
     r"\bhealth\s+worker|\bchw|\bpromotora|\bpromotor|\bpatient\s+navigator|\binterpreter|\bhealth\s+coach|"
-    r"\bspeaker|\bauthor|\bthanks\s+to\s+our\s+(?:friends|partners|sponsor)s?\s+at)\s+$")
+    r"\bspeaker|\bauthor|\bthanks\s+to\s+our\s+(?:friends|partners|sponsor)s?\s+at)\s+$"
+    # "please call our optical manager, Priya Nandakumar": the role first, set off by a comma
+    rf"|\bour\s+(?:[\w-]+\s+){{0,2}}?{_ROLE_NOUN},\s+$")
 _POSSESSIVE_CARE_RIGHT = ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = ci(
     r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
@@ -857,9 +867,7 @@ _STAFF_INTRO = compile_fast(
     rf"|\b(?i:welcomes?|welcoming|introduce|introducing|meet|say\s+(?:hello|hi)\s+to|please\s+welcome|welcome\s+to)\s+(?:Dr\.?\s+)?([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})"
     rf"(?:\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,25}})?,?"
     rf"\s+(?:to\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|crew|office|front\s+desk)|as\s+(?:our|the)\s+new"
-    rf"|(?:our|the|•+['’]s)\s+(?:new(?:est)?\s+)?(?:[\w-]+\s+){{0,2}}?(?:member|nurse|hygienist|therapist|provider|physician|"
-    rf"assistant|receptionist|coordinator|manager|doctor|worker|navigator|educator|interpreter|scheduler|biller|"
-    rf"trainer|technician|aide|specialist|dietitian|pharmacist|counselor|sonographer|phlebotomist|midwife))\b"
+    rf"|(?:our|the|•+['’]s)\s+(?:new(?:est)?\s+)?(?:[\w-]+\s+){{0,3}}?(?:member\b|{_ROLE_NOUN}))"
     # "call Denise in billing", "ask Rosa at the front desk": a colleague named by where she works
     rf"|\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\s+(?:in|at|from)\s+(?:billing|scheduling|records|the\s+front\s+desk|our\s+front\s+desk)\b")
 
