@@ -167,7 +167,7 @@ _STAFF_LEFT = ci(
     r"\bhealth\s+worker|\bchw|\bpromotora|\bpromotor|\bpatient\s+navigator|\binterpreter|\bhealth\s+coach|"
     r"\bspeaker|\bauthor|\bthanks\s+to\s+our\s+(?:friends|partners|sponsor)s?\s+at)\s+$"
     # "please call our optical manager, Priya Nandakumar": the role first, set off by a comma
-    rf"|\bour\s+(?:[\w-]+\s+){{0,2}}?{_ROLE_NOUN},\s+$")
+    rf"|\bour\s+(?:[\w-]+\s+){{0,2}}?{_ROLE_NOUN},\s+(?:[\w'’-]+\s+)?$")
 _POSSESSIVE_CARE_RIGHT = ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = ci(
     r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
