@@ -103,6 +103,12 @@ from composer.checking import Checker, CheckRequest, PracticeContext
         ("¡Felicidades a la familia! Su bebé nació el 9 de abril en el hospital.", "post", "", "9 de abril"),
         ("Sí, su cita con la Dra. Patel es el jueves a las 9:15.", "reply", "¿Cuándo es la cita de mi papá?",
          "el jueves a las 9:15"),
+        # a prescription's fill date, a household named "the whole ... crew", a post that turns to one patient
+        ("Left at checkout: a bottle of metformin filled 6/18. Stop by the front desk for it!", "post", "", "6/18"),
+        ("We love looking after the whole Okafor crew. See y'all at your checkups!", "reply", "Best clinic in town",
+         "Okafor crew"),
+        ("Stitched up a roper's thumb behind the arena tonight. Rhett, you're welcome. Wear gloves!", "post", "",
+         "Rhett"),
     ],
 )
 def test_the_whole_identifier_is_underlined(

@@ -208,7 +208,7 @@ _AGE_BEFORE_NAME = compile_fast(r"\b\d{1,2}(?:[- ](?:years?|months?|weeks?)[- ]o
 # named by its surname (a team is not one: "the Westfield girls soccer team").
 _FAMILY_MORE = re.compile(
     r"(?:\b[Tt]he\s+|,\s+|\b(?:[Tt]o|[Ff]or|[Tt]hanks|[Cc]ongrats|[Cc]ongratulations)\s+)"
-    r"(?:(?i:two|three|four|five|six|both|all)\s+)?"
+    r"(?:(?i:two|three|four|five|six|both|all|whole|entire)\s+)?"
     r"([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|"
     r"clan|crew|siblings|brothers|sisters|baby)\b"
     r"(?![\s-]+(?i:soccer|softball|basketball|volleyball|hockey|lacrosse|tennis|golf|swim|track|team|squad|varsity|"
@@ -696,6 +696,13 @@ class _NameSearch:
                         and low not in ABSTRACT_NAMES and care() and (plain or own_care or spoken_to)
                         and not inside(spans, lead.start(1))):
                     add(lead.start(1), lead.end(1))
+        elif "," in text:
+            # "Jake, you're welcome.", "Jim, since you asked at the block party": a post that turns to one person
+            for match in islice(_POST_VOCATIVE.finditer(text), MAX_SPANS):
+                low = match.group(1).lower()
+                if (is_given(match.group(1), lexicons, strict=True) and low not in not_person and low not in not_lower
+                        and low not in ABSTRACT_NAMES and care() and not inside(spans, match.start(1))):
+                    add(match.start(1), match.end(1))
 
     def _messages(self) -> None:
         """A message passed to one person: "tell big ray we said hi", "Tell Rosa we said hi"."""
@@ -988,6 +995,10 @@ _PAREN_VOCATIVE = compile_fast(
 _LEAD_VOCATIVE = compile_fast(
     r"^[^\w]{0,6}([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s*(?:,|\s[-–—])\s+(?=(?i:we|we'?re|we’re|i|i'?m|i’m|thank|thanks|sorry|so|"
     r"please|you|your|this|that|our|glad|happy|great|congrats|welcome|hi|hello|hey|it|what|wow|yes|no|of\s+course)\b)")
+#: A sentence of a post that opens by naming someone and speaking to them ("Jake, you're welcome.").
+_POST_VOCATIVE = compile_fast(
+    r"(?:^|[.!?]\s+)[^\w\s]{0,6}\s*([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20}),\s+(?=(?i:you|you're|you’re|your|since|we|we're|"
+    r"we’re|i|i'm|i’m|thank|thanks)\b)")
 #: What a reply says to the person it opens by naming: "..., we are so happy", "..., thank you".
 _SPOKEN_TO = ci(r"(?:we|we're|you|you're|your|so|thank|thanks|congrat\w*|welcome|glad|happy|sorry|our|it's|it\s+was)\b")
 _TELL_NAME = compile_fast(r"\b[Tt]ell\s+([A-Za-z][a-z]{1,20})\s+(?:(?i:he|she|we|i|that|to|hi|hello|thanks|congrats|"
