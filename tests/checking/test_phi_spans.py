@@ -107,6 +107,8 @@ from composer.checking import Checker, CheckRequest, PracticeContext
         ("Left at checkout: a bottle of metformin filled 6/18. Stop by the front desk for it!", "post", "", "6/18"),
         ("We love looking after the whole Okafor crew. See y'all at your checkups!", "reply", "Best clinic in town",
          "Okafor crew"),
+        ("Thank you! Jenna loves working with Hunter, and the short visits seem to help him.", "reply",
+         "The nurse practitioner is so good with my son's sensory issues", "Hunter"),
         ("Stitched up a roper's thumb behind the arena tonight. Rhett, you're welcome. Wear gloves!", "post", "",
          "Rhett"),
     ],

@@ -69,7 +69,9 @@ _NAME_CONTEXT_LEFT = ci(
     r"congrats\s+to|prayers\s+for|caring\s+for|care\s+for|treating|treated|tell|love\s+ya|love\s+you|"
     r"thanks\s+to|thank\s+you\s+to|keep|hugs\s+to|honou?r(?:ing)?|remember(?:ing)?|celebrating|welcoming|"
     r"proud\s+of|rooting\s+for|cheering\s+(?:for|on)|go|miss(?:ing)?\s+our|thank\s+(?:u|you)|said|says|told|"
-    r"(?:our|my)\s+very\s+own|start|started|put))\s+$")
+    r"(?:our|my)\s+very\s+own|start|started|put|"
+    # "Dr. Reed loves working with Mason": whom the staff enjoy treating
+    r"(?:loves?|enjoys?|adores?)\s+(?:working\s+with|seeing|treating|caring\s+for|taking\s+care\s+of)))\s+$")
 # A capitalised word that is also an ordinary word ("Grace", "Frank", "Tom") is a person when a person's
 # verb follows: "Grace came in for her checkup", "Frank stopped by to show off his new hip".
 _PERSON_VERB_RIGHT = ci(
