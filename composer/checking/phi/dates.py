@@ -272,8 +272,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                 continue  # "arrive by 7:30" is a person's time only on the day of their own procedure
             if cue.group().lstrip().startswith("the") and not _THE_TIME_RIGHT.match(lower, end):
                 continue  # "the 3:00 slot" is an opening; "the 2:15 on thurs" is whoever holds it
-            owned = cue.group().rstrip().endswith(("'s", "’s")) or cue.group().lstrip().startswith(
-                ("your", "his", "her", "their", "my", "ur", "a "))
+            owned = (cue.group().rstrip().endswith(("'s", "’s")) or cue.group().lstrip().startswith(
+                ("your", "his", "her", "their", "my", "ur", "a "))) and not cue.group().rstrip().endswith(" at")
             if owned and not (_BOUND_TIME_RIGHT.match(lower, end)
                               or (cue.group().lstrip().startswith("my") and _MY_TIME_RIGHT.match(lower, end))):
                 continue  # "your 10:40" needs what it is: "your 10:40 slot"; "sorry to my 8:30," is a patient
@@ -502,6 +502,8 @@ _BOUND_TIME_LEFT = ci(
     r"|\b(?:moved|rescheduled|switched|bumped)\s+(?:[\w'’-]+\s+){0,2}?(?:from\s+\d{1,2}:\d\d\s+to|from|to)"
     r"|\barrive\s+(?:by|at)|\b(?:late|early|here|ready|on\s+time)\s+for\s+(?:his|her|your|their|ur)"
     r"|\b(?:your|his|her|their|my|ur|a|the)|\b\w{2,20}['’]s|\b\w{2,20}s['’]"
+    # a dose or a visit of one person's at a time today: "don't forget your Ovidrel tonight at 9:15"
+    r"|\b(?:your|his|her|their)\s+(?:[\w'’-]+\s+){1,2}?(?:tonight|today|tomorrow|this\s+(?:morning|afternoon|evening))\s+at"
     # Spanish: "su cita con la Dra. Patel mañana a las 10:30"
     r"|\b(?:su|tu)\s+cita\s+(?:\S+\s+){0,8}?a\s+las)\s+$")
 _DIA = r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
