@@ -69,7 +69,7 @@ _PERSON_TIE = ci(
     rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|DOI|date\s+of\s+injury|DOS|date\s+of\s+service|due\s+date|due|edd|induced|induction|born|birthday|admitted|discharged|died|passed|"
     rf"diagnosed|delivered|started|seen|saw|examined|vaccinated|operated|visited|came\s+in|stopped\s+by|"
     rf"treated|icu|nicu|hospital|hospitali[sz]ed|er|arrived|checked\s+in|signed\s+in|showed\s+up|re-?check|sober|"
-    rf"retest|filled|refilled|{CARE_NOUN}|cita|naci[óo]|nacid[oa]|consulta|cirug[íi]a|operaci[óo]n|parto|vacuna)\b[^.!?\n]{{0,30}}$")
+    rf"retest|filled|refilled|retrieval|{CARE_NOUN}|cita|naci[óo]|nacid[oa]|consulta|cirug[íi]a|operaci[óo]n|parto|vacuna)\b[^.!?\n]{{0,30}}$")
 _PERSON_TIE_RIGHT = ci(rf"^(?:'s)?\s+{CARE_NOUN}\b")
 _EVENT = ci(
     r"\b(?:closed|close|open|opens|reopen|reopens|hours|clinic|class|event|fair|join\s+us|sign\s+up|"
