@@ -109,6 +109,8 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "Okafor crew"),
         ("Thank you! Jenna loves working with Hunter, and the short visits seem to help him.", "reply",
          "The nurse practitioner is so good with my son's sensory issues", "Hunter"),
+        ("Long day of house calls, but dear Mrs. Abernethy sent me home with a pie again.", "post", "",
+         "Mrs. Abernethy"),
         ("Stitched up a roper's thumb behind the arena tonight. Rhett, you're welcome. Wear gloves!", "post", "",
          "Rhett"),
     ],
@@ -176,6 +178,12 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          "post", ""),
         ("For billing questions, please call our revenue cycle manager, Odette Lin, at the office.", "reply",
          "Why was I charged twice?"),
+        # an exercise called tai chi, a care home given in full and then by its first words, an evening for many
+        ("Thirty minutes of tai chi a few times a week can help with balance, per the CDC.", "post", ""),
+        ("We now visit Cedar Ridge Memory Care every Monday, and we'll host a family night at Cedar Ridge in May.",
+         "post", ""),
+        ("Our annual candlelight evening for families who have lost someone is Tuesday, December 2, at 6 p.m.",
+         "post", ""),
         # a story its subject authorized in writing is a permitted disclosure (45 CFR 164.508)
         ("Shared with his signed written authorization: Marcus walked out of cardiac rehab on his own this week!",
          "post", ""),

@@ -76,6 +76,8 @@ _EVENT = ci(
     r"register|holiday|webinar|workshop|screenings?\s+day|day|night|drive|starting|begins?|through|until|"
     r"lead|leads|host|hosts|hosting|sessions|lessons|seminar|presentation|talk|camp|season|education|awareness|starts?|kicks?\s+off|"
     r"families|everyone|community|walk-?ins?|no\s+appointment|"
+    # a gathering for many: "our annual evening to honor loved ones", "Lights of Remembrance", "the ribbon-cutting"
+    r"evening\s+(?:to|for|of)|remembrance|vigil|ceremony|gathering|open\s+house|ribbon-?\s?cutting|annual|"
     # "appointments pick back up Saturday, July 5": the schedule coming back, nobody's own visit
     r"resumes?|resumed|picks?\s+back\s+up|appointments\s+(?:are\s+)?available|"
     # "Flu shot Saturdays are back": a weekday that recurs is a schedule, not one person's day
@@ -423,7 +425,8 @@ _POSSESSIVES = frozenset(["your", "ur", "his", "her", "their"])
 _CARE_EVENT = (r"(?:appointment|appt|visit|recheck|re-check|follow-?up|surgery|procedure|removal|biopsy|check-?up|"
                r"physical|cleaning|infusion|injection|shot|scan|x-?ray|mri|ultrasound|labs?|bloodwork|consult|"
                r"session|delivery|c-section|induction|colonoscopy|mammogram|post-?op|pre-?op|op|check|stitches\s+out|"
-               r"ekg|ecg|echo|echocardiogram|stress\s+test|holter|eeg|endoscopy|ct\s+scan|dexa|screening)")
+               r"ekg|ecg|echo|echocardiogram|stress\s+test|holter|eeg|endoscopy|ct\s+scan|dexa|screening|house[- ]call|"
+               r"home\s+visit)")
 # A date element (a weekday alone is not one: "your physical on Monday" names no date).
 _DAY_OR_DATE = (rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
                 rf"|{WEEKDAY}\s+(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?)")

@@ -19,6 +19,7 @@ from composer.checking.analysis import Analysis, Lexicons
 from composer.checking.fastre import compile_fast
 from composer.checking.phi.shared import (
     ABSTRACT_NAMES,
+    CARE_HOME,
     CARE_NOUN,
     FULL_MONTH,
     MAX_SPANS,
@@ -787,6 +788,9 @@ class _NameSearch:
         spans = _not_led_by(spans, lower, practice_places(analysis.context.address))
         if spans and (_OLD_YEAR.search(text) or _HISTORY.search(lower)):
             spans = [(s, e) for s, e in spans if not _historical(analysis, s)]  # the draft is about the past
+        if spans and ("Care" in text or "Manor" in text or "Living" in text or "Nursing" in text):
+            homes = {match.group(1).lower() for match in CARE_HOME.finditer(text)}
+            spans = [(s, e) for s, e in spans if lower[s:e] not in homes]  # "family night at Maple Grove"
         staff = _introduced_staff(text) if spans else frozenset()
         # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
         spans = _not_led_by(spans, lower, staff)

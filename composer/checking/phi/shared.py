@@ -41,7 +41,9 @@ CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedur
               r"(?!\s+(?:meeting|season|semester|festival|fair|conference|sports|break|term|colors|back|into|in\s+love))|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
               r"transplant|stitches|cast|records?\s+request|refill|referral|prescription|rehab|chemo|crutches|re-?check|"
-              r"c-?section|cesarean|concussion|fracture|sprain|overdose|relapse|seizure|stroke|heart\s+attack)(?:s|es)?")
+              r"c-?section|cesarean|concussion|fracture|sprain|overdose|relapse|seizure|stroke|heart\s+attack|"
+              # a clinician's visit to the patient's home: "your house call on the 12th", "a long day of house calls"
+              r"house[- ]call|home\s+visit)(?:s|es)?")
 POSSESSIVE_CARE = ci(
     rf"\b(?:your|his|her|their|my)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{CARE_NOUN}\b"
     r"|\b(?:you|she|he|they)\s+(?:were|was|got|had|came|started|finished|arrived|checked\s+in|signed\s+in|"
@@ -107,8 +109,15 @@ NOT_NAME_NEXT = compile_fast(
     r"Day|Award|Act|Law|Hall|Bridge|River|Lake|Mountain|Bank|Credit|Company|Inc|LLC|Group|Lutheran|Baptist|"
     r"Methodist|Catholic|Presbyterian|Episcopal|Chapel|Temple|Synagogue|Mosque|Cathedral|Parish|Department|Dept|"
     r"Society|Association|Journal|Council|Board|Agency|Bureau|Ministry|Federation|Alliance|Coalition|Network|"
-    r"Museum|Fund|Trust|Commission)\b"
+    r"Museum|Fund|Trust|Commission|"
+    # a care home named like a person: "Maple Grove Memory Care", "Willow Creek Assisted Living"
+    r"Memory\s+Care|Assisted\s+Living|Senior\s+Living|Nursing\s+(?:Home|Center)|Manor|Care\s+Center)\b"
 )
+#: The name of a care home the draft gives in full ("Maple Grove Memory Care"): said again alone ("family night at
+#: Maple Grove"), it is still the home, not a person.
+CARE_HOME = compile_fast(
+    r"\b([A-Z][a-z'’-]{1,20}(?:\s+[A-Z][a-z'’-]{1,20})?)\s+(?:Memory\s+Care|Assisted\s+Living|Senior\s+Living|"
+    r"Nursing\s+(?:Home|Center)|Manor|Care\s+Center)\b")
 CARE_CONTEXT = ci(
     rf"\b(?:patients?|{CARE_NOUN}|healing|recovery|recovering|diagnos\w*|sick|illness|condition|"
     r"cancer|diabetes|asthma|pregnan\w*|postpartum|newborn|program|prescri\w*|medication|chart|"
@@ -255,7 +264,9 @@ THING_NEXT = compile_fast(
     # "Barrett's esophagus", "Bell's palsy": a condition named for the doctor who described it
     r"|'s\s+(?:disease|syndrome|esophagus|palsy|disorder|lymphoma|ulcer|phenomenon|contracture|neuroma|thyroiditis"
     r"|chorea|sign)\b"
-    r"|\s+(?:tablets|capsules|softgels|gummies|lozenges|ointment|lotion|shampoo|drops(?!\s+(?:by|off|in|out|over|to)\b))\b")
+    r"|\s+(?:tablets|capsules|softgels|gummies|lozenges|ointment|lotion|shampoo|drops(?!\s+(?:by|off|in|out|over|to)\b))\b"
+    # "tai chi": an exercise, not a person called Tai
+    r"|(?<=[Tt]ai)\s+[Cc]hi\b")
 #: What every match of _VOCATIVE_INITIALS, _INITIALS and _BARE_INITIALS contains (a cheap scan first: most
 #: drafts have no initials), and what every match of _NAME_INITIAL does.
 TWO_INITIALS = compile_fast(r"[A-Z]\.\s?[A-Z]\.")
