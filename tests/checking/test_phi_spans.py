@@ -111,6 +111,8 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "The nurse practitioner is so good with my son's sensory issues", "Hunter"),
         ("Long day of house calls, but dear Mrs. Abernethy sent me home with a pie again.", "post", "",
          "Mrs. Abernethy"),
+        ("We'll always remember him as the only man in Chatham who could fix a tractor blindfolded.", "reply",
+         "Dad passed on Sunday", "the only man in Chatham who could fix a tractor blindfolded"),
         ("Stitched up a roper's thumb behind the arena tonight. Rhett, you're welcome. Wear gloves!", "post", "",
          "Rhett"),
     ],

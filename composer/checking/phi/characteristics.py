@@ -213,7 +213,11 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     return spans
 
 
-_UNIQUE_CLAUSE = compile_fast(r"\s+(?:who|whose|that|to\s+(?:ever\s+)?\w+)\b[^.!?\n,;:()]{1,80}")
+#: What follows the one person of a kind and says what makes them so, after where they are, if the draft says
+#: ("the only woman in Springfield who ever beat Dr. Patel at chess").
+_UNIQUE_CLAUSE = compile_fast(
+    r"(?:\s+(?:in|at|from|on)\s+[\w'’.-]{2,25}(?:\s+[\w'’.-]{2,25})?)?\s+(?:who|whose|that|to\s+(?:ever\s+)?\w+)\b"
+    r"[^.!?\n,;:()]{1,80}")
 
 
 def detect_unique(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
