@@ -700,8 +700,12 @@ class _NameSearch:
                         and not inside(spans, lead.start(1))):
                     add(lead.start(1), lead.end(1))
         elif "," in text:
-            # "Jake, you're welcome.", "Jim, since you asked at the block party": a post that turns to one person
-            for match in islice(_POST_VOCATIVE.finditer(text), MAX_SPANS):
+            # "Jake, you're welcome.", "Jim, since you asked at the block party": a post that turns to one person.
+            # Found from what is said to them (rare), then the name that opens the sentence before the comma.
+            for cue in islice(_POST_VOCATIVE_CUE.finditer(self.lower), MAX_SPANS):
+                match = _SENTENCE_OPENING_NAME.search(text, max(0, cue.start() - 30), cue.start())
+                if not match:
+                    continue
                 low = match.group(1).lower()
                 if (is_given(match.group(1), lexicons, strict=True) and low not in not_person and low not in not_lower
                         and low not in ABSTRACT_NAMES and care() and not inside(spans, match.start(1))):
@@ -1001,10 +1005,10 @@ _PAREN_VOCATIVE = compile_fast(
 _LEAD_VOCATIVE = compile_fast(
     r"^[^\w]{0,6}([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s*(?:,|\s[-–—])\s+(?=(?i:we|we'?re|we’re|i|i'?m|i’m|thank|thanks|sorry|so|"
     r"please|you|your|this|that|our|glad|happy|great|congrats|welcome|hi|hello|hey|it|what|wow|yes|no|of\s+course)\b)")
-#: A sentence of a post that opens by naming someone and speaking to them ("Jake, you're welcome.").
-_POST_VOCATIVE = compile_fast(
-    r"(?:^|[.!?]\s+)[^\w\s]{0,6}\s*([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20}),\s+(?=(?i:you|you're|you’re|your|since|we|we're|"
-    r"we’re|i|i'm|i’m|thank|thanks)\b)")
+#: A post's sentence that opens by naming someone and speaking to them ("Jake, you're welcome."): what is said to
+#: them after the comma, and the name that opens the sentence right before it (searched up to the comma).
+_POST_VOCATIVE_CUE = compile_fast(r",\s+(?:you|your|since|we|i|thank|thanks)\b")
+_SENTENCE_OPENING_NAME = compile_fast(r"(?:^|[.!?]\s+)[^\w\s]{0,6}\s*([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})$")
 #: What a reply says to the person it opens by naming: "..., we are so happy", "..., thank you".
 _SPOKEN_TO = ci(r"(?:we|we're|you|you're|your|so|thank|thanks|congrat\w*|welcome|glad|happy|sorry|our|it's|it\s+was)\b")
 _TELL_NAME = compile_fast(r"\b[Tt]ell\s+([A-Za-z][a-z]{1,20})\s+(?:(?i:he|she|we|i|that|to|hi|hello|thanks|congrats|"
