@@ -703,13 +703,14 @@ class _NameSearch:
             # "Jake, you're welcome.", "Jim, since you asked at the block party": a post that turns to one person.
             # Found from what is said to them (rare), then the name that opens the sentence before the comma.
             for cue in islice(_POST_VOCATIVE_CUE.finditer(self.lower), MAX_SPANS):
-                match = _SENTENCE_OPENING_NAME.search(text, max(0, cue.start() - 30), cue.start())
-                if not match:
+                opening = _SENTENCE_OPENING_NAME.search(text, max(0, cue.start() - 30), cue.start())
+                if not opening:
                     continue
-                low = match.group(1).lower()
-                if (is_given(match.group(1), lexicons, strict=True) and low not in not_person and low not in not_lower
-                        and low not in ABSTRACT_NAMES and care() and not inside(spans, match.start(1))):
-                    add(match.start(1), match.end(1))
+                low = opening.group(1).lower()
+                if (is_given(opening.group(1), lexicons, strict=True) and low not in not_person
+                        and low not in not_lower and low not in ABSTRACT_NAMES and care()
+                        and not inside(spans, opening.start(1))):
+                    add(opening.start(1), opening.end(1))
 
     def _messages(self) -> None:
         """A message passed to one person: "tell big ray we said hi", "Tell Rosa we said hi"."""
