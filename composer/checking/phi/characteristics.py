@@ -183,6 +183,7 @@ _READING_LEFT = ci(
     r"held|kept|stays?|stayed|capped|maxed|priced|costs?|lot|capacity|limit|max|full|count|total|\$)\b[^.!?\n]{0,30}$")
 
 
+#: An age given with a pronoun and a verb ("she is 95"), which a reading just before can make no age at all.
 _SPELLED_VERB_AGE = compile_fast(r"(?:she|he|you)\s")
 
 

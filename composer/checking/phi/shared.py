@@ -102,6 +102,8 @@ PLURAL_FAMILY = compile_fast(
     r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic|lodge|club|hall|of\b))")
 #: The word after a name that makes it a place's or an institution's ("Lincoln Elementary"). Matched at a
 #: position (no "^": with ``match(text, pos)`` a caret only ever matches at the start of the whole text).
+#: What a care home is called after its own name ("Memory Care", "Assisted Living", "Manor").
+_CARE_HOME_KIND = r"(?:Memory\s+Care|Assisted\s+Living|Senior\s+Living|Nursing\s+(?:Home|Center)|Manor|Care\s+Center)"
 NOT_NAME_NEXT = compile_fast(
     r"\s+(?:Elementary|School|High|Middle|Academy|College|University|Hospital|Medical|Center|Clinic|"
     r"Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Blvd|Boulevard|Terrace|Circle|Parkway|Trail|St|Ave|Rd|Square|"
@@ -111,13 +113,11 @@ NOT_NAME_NEXT = compile_fast(
     r"Society|Association|Journal|Council|Board|Agency|Bureau|Ministry|Federation|Alliance|Coalition|Network|"
     r"Museum|Fund|Trust|Commission|"
     # a care home named like a person: "Maple Grove Memory Care", "Willow Creek Assisted Living"
-    r"Memory\s+Care|Assisted\s+Living|Senior\s+Living|Nursing\s+(?:Home|Center)|Manor|Care\s+Center)\b"
+    rf"{_CARE_HOME_KIND})\b"
 )
 #: The name of a care home the draft gives in full ("Maple Grove Memory Care"): said again alone ("family night at
 #: Maple Grove"), it is still the home, not a person.
-CARE_HOME = compile_fast(
-    r"\b([A-Z][a-z'’-]{1,20}(?:\s+[A-Z][a-z'’-]{1,20})?)\s+(?:Memory\s+Care|Assisted\s+Living|Senior\s+Living|"
-    r"Nursing\s+(?:Home|Center)|Manor|Care\s+Center)\b")
+CARE_HOME = compile_fast(rf"\b([A-Z][a-z'’-]{{1,20}}(?:\s+[A-Z][a-z'’-]{{1,20}})?)\s+{_CARE_HOME_KIND}\b")
 CARE_CONTEXT = ci(
     rf"\b(?:patients?|{CARE_NOUN}|healing|recovery|recovering|diagnos\w*|sick|illness|condition|"
     r"cancer|diabetes|asthma|pregnan\w*|postpartum|newborn|program|prescri\w*|medication|chart|"
