@@ -62,6 +62,19 @@ def _straight_apostrophes(text: str) -> str:
     return text.replace("\u2019", "'") if "\u2019" in text else text
 
 
+def _without_partial_word(text: str, start: int, end: int) -> Span:
+    """A span that ends inside a word ("9 out of 10 k" of "kids", where a pattern's look-ahead took a letter)
+    ends before that word instead, so the underline never cuts a word in two. Identifier spans are left exact."""
+    cut = end
+    while start < cut < len(text) and text[cut - 1].isalnum() and text[cut].isalnum():
+        cut -= 1
+    if cut == end or cut <= start:
+        return start, end
+    while cut > start and text[cut - 1].isspace():
+        cut -= 1
+    return (start, cut) if cut > start else (start, end)
+
+
 class Checker:
     """Every rule pack and lexicon, compiled once; call :meth:`check` from any thread."""
 
@@ -223,6 +236,8 @@ class Checker:
             plain = self._derived_spans(rule, analysis, params, earlier)
         if not plain:
             return []
+        if rule.category != "phi":
+            plain = [_without_partial_word(analysis.original, s, e) for s, e in plain]
         severity = cast(Severity, rule.severity)
         limit = len(analysis.original)
         return [

@@ -106,3 +106,21 @@ def test_no_catastrophic_backtracking(text: str, checker: Checker, context: Prac
             times.append(time.perf_counter() - started)
         assert min(times) < CATASTROPHE_S, f"{min(times) * 1000:.0f} ms for a {len(text)}-character input"
         assert all(0 <= f.start <= f.end <= len(text) for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fun fact: 9 out of 10 kids who eat breakfast do better in school.",
+        "Parents: 1 in 3 teens who vape will get hooked within a year.",
+        "Did you know 9 out of 10 farmworkers are dangerously dehydrated by noon?",
+    ],
+)
+def test_an_underline_never_ends_inside_a_word(text: str, checker: Checker, context: PracticeContext) -> None:
+    """A pattern's look-ahead may take the first letter of the next word ("9 out of 10 k"); the editor underlines
+    whole words only (identifier spans, which are scored exactly, are left as the detectors give them)."""
+    found = [f for f in checker.check(CheckRequest(text=text), context) if f.category not in ("phi", "length")]
+    assert found, "the statistic should be flagged"
+    for finding in found:
+        end = finding.end
+        assert not (0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()), text[finding.start : end]
