@@ -63,8 +63,9 @@ def _straight_apostrophes(text: str) -> str:
 
 
 def _without_partial_word(text: str, start: int, end: int) -> Span:
-    """A span that ends inside a word ("9 out of 10 k" of "kids", where a pattern's look-ahead took a letter)
-    ends before that word instead, so the underline never cuts a word in two. Identifier spans are left exact."""
+    """A span that ends inside a word ("9 out of 10 k" of "kids", where a pattern's look-ahead took a letter, or a
+    description cut at its length bound) ends before that word instead, so the underline never cuts a word in two.
+    A span that is all one part of a word is left as it is."""
     cut = end
     while start < cut < len(text) and text[cut - 1].isalnum() and text[cut].isalnum():
         cut -= 1
@@ -236,8 +237,7 @@ class Checker:
             plain = self._derived_spans(rule, analysis, params, earlier)
         if not plain:
             return []
-        if rule.category != "phi":
-            plain = [_without_partial_word(analysis.original, s, e) for s, e in plain]
+        plain = [_without_partial_word(analysis.original, s, e) for s, e in plain]
         severity = cast(Severity, rule.severity)
         limit = len(analysis.original)
         return [

@@ -114,12 +114,15 @@ def test_no_catastrophic_backtracking(text: str, checker: Checker, context: Prac
         "Fun fact: 9 out of 10 kids who eat breakfast do better in school.",
         "Parents: 1 in 3 teens who vape will get hooked within a year.",
         "Did you know 9 out of 10 farmworkers are dangerously dehydrated by noon?",
+        # a description of one person cut at its length bound
+        "Our only patient who has climbed Everest stopped by today with photos from the summit and a very long story "
+        "about the descent!",
     ],
 )
 def test_an_underline_never_ends_inside_a_word(text: str, checker: Checker, context: PracticeContext) -> None:
     """A pattern's look-ahead may take the first letter of the next word ("9 out of 10 k"); the editor underlines
-    whole words only (identifier spans, which are scored exactly, are left as the detectors give them)."""
-    found = [f for f in checker.check(CheckRequest(text=text), context) if f.category not in ("phi", "length")]
+    whole words only."""
+    found = [f for f in checker.check(CheckRequest(text=text), context) if f.category != "length"]
     assert found, "the statistic should be flagged"
     for finding in found:
         end = finding.end
