@@ -20,6 +20,7 @@ from composer.checking.fastre import compile_fast
 from composer.checking.phi.shared import (
     ABSTRACT_NAMES,
     CARE_HOME,
+    CARE_HOME_WORDS,
     CARE_NOUN,
     FULL_MONTH,
     MAX_SPANS,
@@ -793,7 +794,7 @@ class _NameSearch:
         spans = _not_led_by(spans, lower, practice_places(analysis.context.address))
         if spans and (_OLD_YEAR.search(text) or _HISTORY.search(lower)):
             spans = [(s, e) for s, e in spans if not _historical(analysis, s)]  # the draft is about the past
-        if spans and ("Care" in text or "Manor" in text or "Living" in text or "Nursing" in text):
+        if spans and any(word in text for word in CARE_HOME_WORDS):
             homes = {match.group(1).lower() for match in CARE_HOME.finditer(text)}
             spans = [(s, e) for s, e in spans if lower[s:e] not in homes]  # "family night at Maple Grove"
         staff = _introduced_staff(text) if spans else frozenset()

@@ -118,6 +118,8 @@ NOT_NAME_NEXT = compile_fast(
 #: The name of a care home the draft gives in full ("Maple Grove Memory Care"): said again alone ("family night at
 #: Maple Grove"), it is still the home, not a person.
 CARE_HOME = compile_fast(rf"\b([A-Z][a-z'’-]{{1,20}}(?:\s+[A-Z][a-z'’-]{{1,20}})?)\s+{_CARE_HOME_KIND}\b")
+#: A word every CARE_HOME match contains (a cheap test before the regex runs).
+CARE_HOME_WORDS = ("Care", "Manor", "Living", "Nursing")
 CARE_CONTEXT = ci(
     rf"\b(?:patients?|{CARE_NOUN}|healing|recovery|recovering|diagnos\w*|sick|illness|condition|"
     r"cancer|diabetes|asthma|pregnan\w*|postpartum|newborn|program|prescri\w*|medication|chart|"
