@@ -103,10 +103,11 @@ _PHOTO = ci(
 # injection chair, face visible", "a client's full face, week 0 to week 12", "the reviewer's name").
 _PHOTO_PEOPLE = ci(
     r"\b(?:kids|children|boys|girls|man|woman|men|women|lady|guy|teens?|clients?|person|people|twins|triplets|"
-    r"newborn|reviewer|athlete|player|student)\b")
+    r"newborn|reviewer|athletes?|players?|students?|patients|residents|campers)\b")
 _PHOTO_CARE_CUE = ci(
     r"\b(?:bandag\w*|band-?aids?|casts?|injection|exam|chair|face\s+visible|full[- ]face|before|after|week\s+\d|"
-    r"scars?|wounds?|shots?|vaccines?|stitches|names?|profile\s+(?:photo|pic|picture)|wristband|gown|iv|"
+    r"scars?|wounds?|shots?|vaccines?|stitches|names?|birth\s?dates?|dobs?|sign-?in\s+(?:sheet|list|clipboard)|"
+    r"profile\s+(?:photo|pic|picture)|wristband|gown|iv|"
     r"hospital|stretcher|crutches|brace|sling|recovery|treatment)\b")
 
 _PHOTO_PERSON = ci(
