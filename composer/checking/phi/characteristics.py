@@ -75,7 +75,7 @@ _AGE_TAIL = compile_fast(
 _UNIQUE = ci(
     r"\b(?:our|my)\s+(?:oldest|youngest|first|only|longest-?standing|last)\s+(?:living\s+)?"
     r"(?:patient|client|member|centenarian)\b(?!s)"
-    r"|\bthe\s+(?:very\s+)?(?:first|only|last|youngest|oldest)\s+(?:[\w-]{1,20}\s+){0,2}?"
+    r"|\b(?:the|our)\s+(?:very\s+)?(?:first(?:-ever)?|only|last|youngest|oldest)\s+(?:[\w-]{1,20}\s+){0,2}?"
     r"(?:baby|babies|twins|triplets|quadruplets|quintuplets|newborn|child|kid|person|patient|woman|man|"
     r"girl|boy|centenarian|resident|family)\b"
     # ...and what singles them out, to the end of the clause: "born in Harmon County in 30 years", "ever

@@ -802,7 +802,24 @@ class _NameSearch:
         spans = _not_led_by(spans, lower, staff)
         if spans and "@" in text:  # "kara.wells@...": a name inside an address is the address's (see detect_emails)
             spans = [(s, e) for s, e in spans if not in_email(analysis, s)]
+        return _pairs_joined(text, spans)
+
+
+_PAIR_JOINT = frozenset([" and ", " & "])
+
+
+def _pairs_joined(text: str, spans: list[Span]) -> list[Span]:
+    """Two names joined by "and" as one underline ("proud parents Molly and Dev"): the pair is one household,
+    which reviewers mark whole, and the underline still covers each name."""
+    if len(spans) < 2 or (" and " not in text and " & " not in text):
         return spans
+    joined: list[Span] = []
+    for start, end in sorted(spans):
+        if joined and text[joined[-1][1] : start] in _PAIR_JOINT:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def detect_names(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
