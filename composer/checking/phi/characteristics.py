@@ -66,12 +66,14 @@ _AGE = ci(
     rf"graduate|grad|rehabber)\s+(?:is|was|just\s+turned|turned)\s+{_OLD}\b"
     rf"|\b(?:super)?(?:centenarian|nonagenarian)s?\b|\b{_OLD}(?:st|nd|rd|th)\s+(?:bday|b-day|trip\s+around\s+the\s+sun)\b")
 _AGE_TAIL = compile_fast(
-    r"(?:\s+(?!(?:w/|with|who|and|is|was|has|had|in|at|on|for|from|getting|after|before|to)\b)"
+    r"(?:\s+(?!w/|(?:with|who|and|is|was|has|had|in|at|on|for|from|getting|after|before|to)\b)"
     r"[A-Za-z][\w'-]{0,20}){1,5}"
     # the place that goes with it (the text is lower-cased): "...retired judge from Maple Grove"
     r"(?:\s+from\s+(?!(?:the|a|an|our|my|his|her|their|your|home|work|school|church|here|there)\b)[a-z]{3,20}"
     r"(?:\s+(?!(?:and|who|that|with|to|for|in|on|at|he|she|they|was|is)\b)[a-z]{3,20})?)?"
 )
+#: How an age written short ends ("91yo", "93 y/o"): a description may follow it as it follows "-year-old".
+_SHORT_AGE_ENDS = ("yo", "y/o", "y.o.", "y.o")
 _UNIQUE = ci(
     r"\b(?:our|my)\s+(?:oldest|youngest|first|only|longest-?standing|last)\s+(?:living\s+)?"
     r"(?:patient|client|member|centenarian)\b(?!s)"
@@ -205,7 +207,7 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
                 text[max(0, match.start() - 50) : match.start()]):
             continue  # "her oxygen was low but she is 95": a reading, not an age
         end = match.end()
-        if "old" in match.group().lower():
+        if "old" in match.group() or match.group().endswith(_SHORT_AGE_ENDS):  # "91yo Vietnam vet" like "91-year-old"
             tail = _AGE_TAIL.match(text, end)
             if tail:
                 end = tail.end()

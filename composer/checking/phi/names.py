@@ -96,12 +96,15 @@ _RELATIVES = frozenset(
      "hija", "hijo", "hermana", "hermano", "mamá", "mama", "papá", "papa"])
 #: Kin words in any language the drafts use, never a name by themselves.
 _KIN_WORDS = _RELATIVES | frozenset(["abuelita", "abuelito", "mija", "mijo", "nieta", "nieto"])
-# "Mrs. Alvarez", "Mr. and Mrs. Ortiz", "Mr. Gutiérrez", "Sra. Herrera"; typed all lower-case ("ms. pruitt")
+# "Mrs. Alvarez", "Mr. and Mrs. Ortiz", "Mr. Gutiérrez", "Sra. Herrera", "Sgt. Ruiz"; typed all lower-case ("ms. pruitt")
 # the title needs its dot and the surname must be a listed one (checked where this is used).
 _TITLE_SURNAME = compile_fast(
     r"\b(?:(?:Mr|Mrs|Ms)\.?\s+(?:and|&)\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Sra|Srta|Señora|Señorita|Señor|Doña)\.?\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,25}"
     r"(?:-[A-Z][a-zà-öø-ÿ]{1,20})?"
-    r"|\b(?:mr|mrs|ms)\.\s+(?P<lower>[a-z]{2,25})\b")
+    r"|\b(?:mr|mrs|ms)\.\s+(?P<lower>[a-z]{2,25})\b"
+    # a military rank is a title too, in a draft about care: "Commander Ed Ruiz", "Staff Sgt. R.M."
+    r"|\b(?:Staff\s+|Master\s+|First\s+)?(?:Sgt|Sergeant|Cpl|Corporal|Lt|Capt|Cmdr|Commander|Spc|Pvt|PFC)\.?\s+"
+    r"(?:[A-Z][a-z'’-]{1,25}|[A-Z]\.(?:\s?[A-Z]\.){0,2})")
 # "our 'Tiny Tim'", "our little “Peanut”": a quoted nickname given to a person.
 _NICKNAME = compile_fast(
     r"\b(?:our|my|little|lil|sweet|brave|baby)\s+(?:little\s+|lil\s+)?['‘\"“]([A-Z][\w'’-]{1,20}(?:\s+[A-Z][\w'’-]{1,20}){0,2})['’\"”]")
@@ -233,7 +236,8 @@ _GREETING_WORDS = frozenset(
         "problem", "course"
     ]
 )
-_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx", "sra", "srta", "señora", "señorita", "señor", "doña"])
+_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx", "sra", "srta", "señora", "señorita", "señor", "doña",
+                          "sgt", "sergeant", "cpl", "corporal", "lt", "capt", "cmdr", "commander", "spc", "pvt", "pfc"])
 _LITTLE_WORDS = frozenset(["little", "old"])
 _LITTLE_NAME = ci(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z-]{2,20})\b")
 
