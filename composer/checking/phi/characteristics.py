@@ -113,7 +113,7 @@ _PHOTO_CARE_CUE = ci(
     r"hospital|stretcher|crutches|brace|sling|recovery|treatment)\b")
 
 _PHOTO_PERSON = ci(
-    r"\b(?:patient|exam\s+(?:table|room)|face|faces|baby|babies|infants?|newborns?|toddlers?|twins|triplets|quadruplets|"
+    r"\b(?:patient|(?<!empty\s)exam\s+(?:table|room)|face|faces|baby|babies|infants?|newborns?|toddlers?|twins|triplets|quadruplets|"
     r"quads|child|kid|boy|girl|son|"
     r"daughter|mom|dad|mother|father|his|her|he|she|smiling|wristband|chart|hospital\s+bed|"
     r"wheelchair|walker|cast|stitches|scar|mr|mrs|ms|family|couple|grandma|grandpa)\b")

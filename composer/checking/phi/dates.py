@@ -114,6 +114,8 @@ def _undotted(left: str) -> str:
 
 _EVENT_CARE_LEFT = ci(r"\b(?:physicals|shots|vaccines|vaccinations|screenings|exams|check-?ups|clinics|classes)\b"
                       r"[^.!?\n]{0,30}$")
+_DEADLINE_LEFT = ci(r"\b(?:forms?|paperwork|applications?|payments?|registrations?|documents?|permission\s+slips?|"
+                    r"bills?|fees?|rsvps?|sign-?ups?)\b[^.!?\n]{0,40}\b(?:are|is)\s+due\s+(?:by\s+|on\s+)?$")
 _FALLS_ON = ci(r"\bfalls\s+on\s+(?:the\s+)?$|\b(?:fall|falls|spring|springs)\s+(?:back|forward|ahead)\s+(?:on\s+)?$")
 _A_PATIENT = ci(r"\b(?:a|my|our|the)\s+(?:(?:young|elderly|older|sweet|new)\s+)?patient\b(?!s)")
 _PAST_DAY = ci(r"(?:last|this\s+past)\s")
@@ -158,6 +160,8 @@ def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
         return False  # "sports physicals on Saturday, July 19", "flu shots on the 3rd": care for everyone
     if _FALLS_ON.search(left):
         return False  # "the Great American Smokeout falls on Thursday, November 20": a calendar, not a fall
+    if _DEADLINE_LEFT.search(left):
+        return False  # "sports physical forms ... are due August 15": a deadline for everyone, not a due date
     if _PERSON_TIE.search(left) or _PERSON_TIE_RIGHT.match(right):
         return True
     if _A_PATIENT.search(left[-30:] + right):
