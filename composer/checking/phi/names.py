@@ -96,8 +96,8 @@ _RELATIVES = frozenset(
      "hija", "hijo", "hermana", "hermano", "mamá", "mama", "papá", "papa"])
 #: Kin words in any language the drafts use, never a name by themselves.
 _KIN_WORDS = _RELATIVES | frozenset(["abuelita", "abuelito", "mija", "mijo", "nieta", "nieto"])
-# "Mrs. Alvarez", "Mr. and Mrs. Ortiz", "Mr. Gutiérrez", "Sra. Herrera", "Sgt. Ruiz"; typed all lower-case ("ms. pruitt")
-# the title needs its dot and the surname must be a listed one (checked where this is used).
+# "Mrs. Alvarez", "Mr. and Mrs. Ortiz", "Mr. Gutiérrez", "Sra. Herrera", "Sgt. Ruiz"; typed all lower-case
+# ("ms. pruitt") the title needs its dot and the surname must be a listed one (checked where this is used).
 _TITLE_SURNAME = compile_fast(
     r"\b(?:(?:Mr|Mrs|Ms)\.?\s+(?:and|&)\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Sra|Srta|Señora|Señorita|Señor|Doña)\.?\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,25}"
     r"(?:-[A-Z][a-zà-öø-ÿ]{1,20})?"
