@@ -31,6 +31,8 @@ WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 #: A month written out (abbreviations are left to _MONTH, where "mar" and "may" need a day after them).
 FULL_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 ORD = r"(?:st|nd|rd|th)"
+#: A clinician's visit to the patient's home ("your house call on the 12th", "a long day of house calls"): care.
+HOME_VISIT = r"house[- ]call|home\s+visit"
 CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedure|operation|physical|exam|"
               r"check-?up|follow-?up|"
               r"test|labs?|results?|biopsy|scan|x-?ray|mri|mammogram|colonoscopy|shots?|vaccines?|"
@@ -41,9 +43,8 @@ CARE_NOUN = (r"(?:visit|appointment|appt|bloodwork|blood\s+work|surgery|procedur
               r"(?!\s+(?:meeting|season|semester|festival|fair|conference|sports|break|term|colors|back|into|in\s+love))|"
               r"accident|injury|diagnosis|treatment|therapy|session|stay|consult(?:ation)?|replacement|"
               r"transplant|stitches|cast|records?\s+request|refill|referral|prescription|rehab|chemo|crutches|re-?check|"
-              r"c-?section|cesarean|concussion|fracture|sprain|overdose|relapse|seizure|stroke|heart\s+attack|"
-              # a clinician's visit to the patient's home: "your house call on the 12th", "a long day of house calls"
-              r"house[- ]call|home\s+visit)(?:s|es)?")
+              rf"c-?section|cesarean|concussion|fracture|sprain|overdose|relapse|seizure|stroke|heart\s+attack|{HOME_VISIT})"
+              r"(?:s|es)?")
 POSSESSIVE_CARE = ci(
     rf"\b(?:your|his|her|their|my)\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{CARE_NOUN}\b"
     r"|\b(?:you|she|he|they)\s+(?:were|was|got|had|came|started|finished|arrived|checked\s+in|signed\s+in|"
@@ -100,10 +101,10 @@ OWN_RELATIONS = (r"husband|wife|partner|son|daughter|kids?|mom|mother|dad|father
 OWN_FAMILY_LEFT = ci(rf"\bmy\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{OWN_RELATIONS})\s+$")
 PLURAL_FAMILY = compile_fast(
     r"\bthe\s+([A-Z][a-z'’]{1,20}[^\Wiusy])s\b(?![\s-]+(?:[A-Z]|family|team|office|clinic|lodge|club|hall|of\b))")
-#: The word after a name that makes it a place's or an institution's ("Lincoln Elementary"). Matched at a
-#: position (no "^": with ``match(text, pos)`` a caret only ever matches at the start of the whole text).
 #: What a care home is called after its own name ("Memory Care", "Assisted Living", "Manor").
 _CARE_HOME_KIND = r"(?:Memory\s+Care|Assisted\s+Living|Senior\s+Living|Nursing\s+(?:Home|Center)|Manor|Care\s+Center)"
+#: The word after a name that makes it a place's or an institution's ("Lincoln Elementary"). Matched at a
+#: position (no "^": with ``match(text, pos)`` a caret only ever matches at the start of the whole text).
 NOT_NAME_NEXT = compile_fast(
     r"\s+(?:Elementary|School|High|Middle|Academy|College|University|Hospital|Medical|Center|Clinic|"
     r"Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Blvd|Boulevard|Terrace|Circle|Parkway|Trail|St|Ave|Rd|Square|"
