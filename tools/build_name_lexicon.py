@@ -17,6 +17,10 @@ dependency anyway. Outputs (resources/dictionaries/):
 - surnames.txt: the most frequent census surnames (default 20,000), lower case.
 - common-words.txt: the most frequent English words (default 12,000), lower case: a word here is not
   taken for a name unless a stronger cue (a greeting, a title) says it is one.
+- english-words.txt: the next most frequent English words, up to rank 30,000 by default, that are neither
+  given names nor surnames: words such as "negotiator" or "lifeguard" that are not names at all, so a
+  lower-case word after an age ("a 6-year-old negotiator") is not guessed to be one. The learned span model
+  reads only common-words.txt, so this list can grow without retraining it.
 """
 
 from __future__ import annotations
@@ -81,6 +85,7 @@ def main() -> int:
     parser.add_argument("--faker-wheel", type=Path, required=True, help="faker-40.40.0-py3-none-any.whl")
     parser.add_argument("--surnames", type=int, default=20000)
     parser.add_argument("--common", type=int, default=12000)
+    parser.add_argument("--english", type=int, default=30000)
     args = parser.parse_args()
 
     src = args.names_src
@@ -100,7 +105,10 @@ def main() -> int:
     ranked = sorted(frequencies["en"].items(), key=lambda item: (-item[1], item[0]))
     common = [w for w, _ in ranked if w.isalpha()][: args.common]
     (OUT / "common-words.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
-    print(f"given names {len(given)}, surnames {len(set(surnames))}, common words {len(common)}")
+    english = sorted(set([w for w, _ in ranked if w.isalpha()][: args.english]) - set(common) - given - set(surnames))
+    (OUT / "english-words.txt").write_text("\n".join(english) + "\n", encoding="utf-8")
+    print(f"given names {len(given)}, surnames {len(set(surnames))}, common words {len(common)}, "
+          f"other English words {len(english)}")
     return 0
 
 

@@ -29,6 +29,9 @@ class Lexicons:
     given_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    #: less frequent English words that are no one's name ("negotiator", "lifeguard"); only the name guess
+    #: (:func:`composer.checking.phi.shared.is_nameish`) reads them, the learned model does not
+    english_words: frozenset[str] = frozenset()
     ambiguous_names: frozenset[str] = frozenset()
     named: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -38,6 +41,7 @@ class Lexicons:
             given_names=read_word_list(dictionaries / "given-names.txt"),
             surnames=read_word_list(dictionaries / "surnames.txt"),
             common_words=read_word_list(dictionaries / "common-words.txt"),
+            english_words=read_word_list(dictionaries / "english-words.txt"),
             ambiguous_names=frozenset(w.lower() for w in named.get("ambiguous_names", ())),
             named=named,
         )

@@ -38,6 +38,9 @@ from composer.checking import Checker, CheckRequest, PracticeContext
         ("With heavy hearts we share that our longtime patient Harold 'Hal' Jenkins passed away on Sunday.", "post", "",
          "Harold 'Hal' Jenkins"),
         ("Patient spotlight: at 91 years young, Walt still mows his own lawn.", "post", "", "at 91 years young"),
+        # a reply's date is the commenter's own unless the comment asked when a gathering is
+        ("Sunday, November 16, at 3 p.m. See you then!", "reply", "when is my appointment??",
+         "Sunday, November 16, at 3 p.m."),
         ("Thank you! T.J. worked so hard on his return-to-play plan. Watch out for #12 this season!", "reply",
          "Huge thanks for getting my son T.J. (#12, Springfield Hawks) back on the ice after his concussion!", "#12"),
         ("Sweet newborn twins at their first checkup! [photo: Dr. Reed holding two newborns in matching hats]", "post",
@@ -186,6 +189,16 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          "post", ""),
         ("Our annual candlelight evening for families who have lost someone is Tuesday, December 2, at 6 p.m.",
          "post", ""),
+        # a chaplain welcomed to the team with his title, an exercise list whose item opens with "Chin", a child
+        # called a negotiator, a spouse thanked for being patient, a reply giving the date of the gathering asked about
+        ("Please help us welcome Rev. Daniel Okafor, who joins Riverbend's hospice team as our new chaplain! Daniel "
+         "spent twelve years in hospital ministry.", "post", ""),
+        ("3 neck resets 🧍\n1️⃣ Chin tucks: glide your chin straight back and hold 3 seconds.\n2️⃣ Shoulder rolls: 10 "
+         "back, 10 forward.", "post", ""),
+        ("Who am I to argue with a 6-year-old negotiator at the hospital cafeteria?", "post", ""),
+        ("40 years married to the most patient woman in the county. Happy anniversary, Ruth. ❤️", "post", ""),
+        ("Sunday, November 16, 3 p.m., in our community room. All are welcome.", "reply",
+         "when's the memorial service this year"),
         # a story its subject authorized in writing is a permitted disclosure (45 CFR 164.508)
         ("Shared with his signed written authorization: Marcus walked out of cardiac rehab on his own this week!",
          "post", ""),

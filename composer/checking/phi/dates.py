@@ -412,17 +412,30 @@ _REPLY_DATE_NOT = ci(
     r"next\s+(?:one|class|session|meeting|workshop|group|event|talk|walk|screening)|"
     r"info(?:rmation(?:al)?)?\s+(?:night|session|evening)|open\s+house|orientation|seminar|lecture|town\s+hall)\b")
 _RANGE_NEXT = ci(r",?\s*(?:from\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|–|until)\s*(?:\d|noon)")
+# A comment asking when or where one of the practice's gatherings is ("when's the memorial service this year",
+# "what time is the flu clinic?"): the reply's date is the gathering's, not the commenter's.
+_ASKS_EVENT_DATE = ci(
+    r"\b(?:when|what\s+(?:time|day|date)|where)(?:['’]s|\s+is|\s+are|\s+does|\s+do|\s+will)?\b[^?.!\n]{0,40}?"
+    r"\b(?:the|your|this\s+year['’]s|next)\s+(?:[\w-]+\s+){0,2}?(?:service|memorial|vigil|ceremony|class|event|"
+    r"clinic|group|meeting|fair|screening|walk|run|drive|party|open\s+house|workshop|webinar|talk|celebration|"
+    r"picnic|gathering|session)s?\b")
 
 
 def _reply_dates(analysis: Analysis, spans: list[Span]) -> None:
-    """Calendar dates in a reply, unless the sentence is about the practice's calendar (see _REPLY_DATE)."""
+    """Calendar dates in a reply, unless the sentence is about the practice's calendar (see _REPLY_DATE) or
+    the comment asked when one of the practice's gatherings is."""
     text = analysis.text
+    asked_event: bool | None = None
     for match in islice(_REPLY_DATE.finditer(text), MAX_SPANS):
         start, end = match.span()
         if overlaps(spans, start, end) or _RANGE_NEXT.match(text, end):
             continue
         _, sentence = analysis.sentence_lower(start)
-        if not _REPLY_DATE_NOT.search(sentence):
+        if _REPLY_DATE_NOT.search(sentence):
+            continue
+        if asked_event is None:
+            asked_event = _ASKS_EVENT_DATE.search(analysis.reply.lower()) is not None
+        if not asked_event:
             spans.append((start, end))
 
 

@@ -148,7 +148,8 @@ _ROLE_NOUN = (r"(?:consultant|technologist|technician|tech|specialist|assistant|
               r"practitioner|scribe|navigator|interpreter|phlebotomist|sonographer|optometrist|optician|audiologist|"
               r"nutritionist|dietitian|psychologist|psychiatrist|surgeon|resident|fellow|trainer|worker|administrator|"
               r"receptionist|coordinator|manager|director|supervisor|lead|educator|nurse|physician|provider|therapist|"
-              r"counselor|hygienist|pharmacist|midwife|doctor|scheduler|biller|team\s+member|member\s+of\s+(?:the|our)\s+team)\b")
+              r"counselor|hygienist|pharmacist|midwife|doctor|scheduler|biller|chaplain|volunteer|team\s+member|"
+              r"member\s+of\s+(?:the|our)\s+team)\b")
 _STAFF_RIGHT = compile_fast(
     rf"^(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:{_CREDENTIALS}\b|"
     r"(?:is\s+)?(?:our|the|a)\s+(?:new\s+|amazing\s+|wonderful\s+|own\s+)?(?:nurse|medical\s+assistant|"
@@ -238,6 +239,8 @@ _GREETING_WORDS = frozenset(
 )
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx", "sra", "srta", "señora", "señorita", "señor", "doña",
                           "sgt", "sergeant", "cpl", "corporal", "lt", "capt", "cmdr", "commander", "spc", "pvt", "pfc"])
+#: Abbreviated titles a greeting can stand before ("welcome Rev.", "thanks Fr."): never a name themselves.
+_TITLE_ABBREVIATIONS = frozenset(["rev", "fr", "dr", "sr", "br", "msgr", "hon", "prof", "rabbi", "pastor"])
 _LITTLE_WORDS = frozenset(["little", "old"])
 _LITTLE_NAME = ci(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z-]{2,20})\b")
 
@@ -248,7 +251,16 @@ def _at_sentence_start(text: str, start: int) -> bool:
     lowest = max(0, start - 14)
     while i > lowest and not (text[i - 1].isalnum() or text[i - 1] in ".!?:\n…,;"):
         i -= 1
+    if i and text[i - 1].isdigit() and text[i : i + 1] in _LIST_MARK_AFTER:
+        i -= 1  # "1️⃣ Chin tucks", "2) Shoulder rolls": the number of an item in a list opens its line
+        while i and text[i - 1].isdigit():
+            i -= 1
+        return i == 0 or text[i - 1] in "\n \t"
     return i == 0 or text[i - 1] in ".!?:\n…"
+
+
+#: What follows the number of a listed item: a keycap emoji's selector or frame, or a closing parenthesis.
+_LIST_MARK_AFTER = frozenset(["\ufe0f", "\u20e3", ")"])
 
 
 _NOT_NAMES_EXTRA = frozenset(["better", "soon", "again", "today", "too"])
@@ -459,6 +471,8 @@ class _NameSearch:
                 continue  # "Thanks PharmaOne!": a brand, not a person
             if word.lower() in _NOT_NAMES_EXTRA or word.lower() in not_names:
                 continue
+            if word.lower() in _TITLE_ABBREVIATIONS and text.startswith(".", match.end(1)):
+                continue  # "Please welcome Rev. Daniel Okafor": a title, the name comes after it
             if is_nameish(word, lexicons) or (word[0].isupper() and word.lower() in lexicons.given_names) or (
                     len(word) > 2 and word.lower() in lexicons.ambiguous_names
                     and word.lower() not in lexicons.common_words
@@ -904,9 +918,12 @@ def _historical(analysis: Analysis, start: int) -> bool:
 # A person introduced as a colleague: a name with a credential after it, or welcomed to the team.
 _STAFF_INTRO = compile_fast(
     rf"\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})(?:\s+[A-Z]\.?)?(?:\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,25}})?,?\s+{_CREDENTIALS}(?![\w-])"
-    rf"|\b(?i:welcomes?|welcoming|introduce|introducing|meet|say\s+(?:hello|hi)\s+to|please\s+welcome|welcome\s+to)\s+(?:Dr\.?\s+)?([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})"
+    rf"|\b(?i:welcomes?|welcoming|introduce|introducing|meet|say\s+(?:hello|hi)\s+to|please\s+welcome|welcome\s+to)\s+"
+    rf"(?:(?:Dr|Rev|Reverend|Fr|Father|Pastor|Chaplain|Deacon|Rabbi|Sister)\.?\s+)?([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})"
     rf"(?:\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,25}})?,?"
     rf"\s+(?:to\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|crew|office|front\s+desk)|as\s+(?:our|the)\s+new"
+    # "welcome Rev. Daniel Okafor, who joins Riverbend's hospice team as our new chaplain"
+    rf"|who\s+(?:joins|is\s+joining|has\s+joined|joined|will\s+join)\s+(?:our|the|•+['’]s)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|practice|clinic|office)"
     rf"|(?:our|the|•+['’]s)\s+(?:new(?:est)?\s+)?(?:[\w-]+\s+){{0,3}}?(?:member\b|{_ROLE_NOUN}))"
     # "call Denise in billing", "ask Rosa at the front desk": a colleague named by where she works
     rf"|\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\s+(?:in|at|from)\s+(?:billing|scheduling|records|the\s+front\s+desk|our\s+front\s+desk)\b")

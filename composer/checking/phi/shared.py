@@ -122,7 +122,8 @@ CARE_HOME = compile_fast(rf"\b([A-Z][a-z'’-]{{1,20}}(?:\s+[A-Z][a-z'’-]{{1,2
 #: A word every CARE_HOME match contains (a cheap test before the regex runs).
 CARE_HOME_WORDS = ("Care", "Manor", "Living", "Nursing")
 CARE_CONTEXT = ci(
-    rf"\b(?:patients?|{CARE_NOUN}|healing|recovery|recovering|diagnos\w*|sick|illness|condition|"
+    # ("the most patient woman in the county" is a virtue, not a patient)
+    rf"\b(?:(?<!most\s)(?<!very\s)(?<!more\s)(?<!so\s)(?<!too\s)(?<!less\s)patients?|{CARE_NOUN}|healing|recovery|recovering|diagnos\w*|sick|illness|condition|"
     r"cancer|diabetes|asthma|pregnan\w*|postpartum|newborn|program|prescri\w*|medication|chart|"
     r"exam\s+room|hospital|ER|ICU|clinic|doctor|nurse|under\s+control|lost\s+\d+|before\s*(?:&|and|/)\s*after|"
     r"brave|cavity|cavities|filling|dental|teeth|tooth|fever|rash|stitches|injury|broken|crutches|walker|"
@@ -241,13 +242,13 @@ def without_accents(word: str) -> str:
 
 
 def is_nameish(token: str, lexicons: Lexicons) -> bool:
-    """A word that can be a given name: in the name list, or not an ordinary English word."""
+    """A word that can be a given name: in the name list, or no English word (frequent or not)."""
     low = token.lower()
     if low in lexicons.ambiguous_names or low in lexicon_set(lexicons.named.get("not_names_lower", ())):
         return False
     if low in lexicons.given_names:
         return True
-    return low.isalpha() and len(low) >= 3 and low not in lexicons.common_words
+    return low.isalpha() and len(low) >= 3 and low not in lexicons.common_words and low not in lexicons.english_words
 
 
 @lru_cache(maxsize=64)
