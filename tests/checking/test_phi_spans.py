@@ -38,6 +38,23 @@ from composer.checking import Checker, CheckRequest, PracticeContext
         ("With heavy hearts we share that our longtime patient Harold 'Hal' Jenkins passed away on Sunday.", "post", "",
          "Harold 'Hal' Jenkins"),
         ("Patient spotlight: at 91 years young, Walt still mows his own lawn.", "post", "", "at 91 years young"),
+        # one of a kind over everyone the practice has seen; a fire captain named by station and department
+        ("Congrats to the twins on their first adjustments! Officially the youngest patients we've ever had here.",
+         "post", "", "the youngest patients we've ever had"),
+        ("We helped the captain at Station 4 of the Springfield Fire Department get back to full duty after his "
+         "shoulder surgery.", "post", "", "the captain at Station 4 of the Springfield Fire Department"),
+        # initials captioned with their care, a dated injury, a handle cheered for an implant, an age in words
+        ("“I could hear birds again.” G.M., fitted with new hearing aids last week.", "post", "", "G.M."),
+        ("Twelve weeks of care got him back to work after his February 9 shoulder injury.", "post", "", "February 9"),
+        ("Big congrats to @marty_plays_bass for getting back on stage after his cochlear implant activation!", "post",
+         "", "@marty_plays_bass"),
+        ("Happy birthday, Opal! She still beat every aide at gin rummy after her checkup. Ninety-nine and undefeated!",
+         "post", "", "Ninety-nine and undefeated"),
+        # a name or an age the comment gave, echoed back with the surname or the word that goes with it
+        ("We'll dedicate a light to Dale Pruitt at the ceremony.", "reply",
+         "Can you add my husband Dale to the memorial lights?", "Dale Pruitt"),
+        ("At 93 that's just her body slowing down, but please call us.", "reply",
+         "is it normal for my grandma to sleep 20 hrs a day?? she's 93", "At 93"),
         # a reply's date is the commenter's own unless the comment asked when a gathering is
         ("Sunday, November 16, at 3 p.m. See you then!", "reply", "when is my appointment??",
          "Sunday, November 16, at 3 p.m."),
@@ -199,6 +216,8 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         ("40 years married to the most patient woman in the county. Happy anniversary, Ruth. ❤️", "post", ""),
         ("Sunday, November 16, 3 p.m., in our community room. All are welcome.", "reply",
          "when's the memorial service this year"),
+        ("Thank you! We're thrilled to have more room for our youngest patients and their families.", "reply",
+         "Love the new building!"),
         # a story its subject authorized in writing is a permitted disclosure (45 CFR 164.508)
         ("Shared with his signed written authorization: Marcus walked out of cardiac rehab on his own this week!",
          "post", ""),

@@ -54,7 +54,8 @@ _AGE = ci(
     rf"|(?<=[A-Za-z], ){_OLD}(?=,\s+(?:who|whom|still|is|was|has)\b)"
     rf"|\b(?:9\d|ninety)[- ]something\b"
     rf"|(?<![\d.,$-])\b{_OLD}[mf]\b(?=\s+(?:w/|(?:with|on|in|s/p|pmh|hx|c/o|presents?|presenting|admitted)\b))"
-    rf"|\b{_OLD}\s+and\s+(?:still|sharp|going|counting|thriving|kicking|fabulous|feisty|as\s+sharp)\b"
+    rf"|\b{_OLD_WORD}\s+and\s+(?:still|sharp|going|counting|thriving|kicking|fabulous|feisty|as\s+sharp|undefeated|"
+    rf"unstoppable|fierce)\b"
     rf"|\b(?:turning|hit|hits|reached|reaches)\s+{_OLD_WORD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°|steps|pounds|lbs))"
     rf"|\b(?:age[ds]?|turned|turns)\s+ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
     rf"|\b(?:at\s+)?the\s+age\s+of\s+{_OLD}\b"
@@ -83,7 +84,8 @@ _UNIQUE = ci(
     # ...and what singles them out, to the end of the clause: "born in Harmon County in 30 years", "ever
     # delivered by our OB team", "showing Highland cattle at the county fair this year", "(the first girl) in
     # district history to throw a no-hitter"
-    r"(?:\s+(?:[\w-]{1,20}\s+){0,3}?(?:born|delivered|treated|seen|diagnosed|showing|raising|competing|to\s+\w+)\b"
+    r"(?:\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:born|delivered|treated|seen|diagnosed|showing|raising|competing|to\s+\w+|"
+    r"had|met|fitted|cared\s+for)\b"
     r"[^.!?,;:()\n\U0001F300-\U0001FAFF]{0,60}(?<!\s))?"
     r"|\bthe\s+only\s+(?:case|patient|person|one)\s+(?:of|with|in)\s+[^.!?,\n]{1,60}"
     # "the oldest player in Springfield's walking-soccer league": the oldest or youngest of a named group
@@ -346,7 +348,9 @@ _ONLY_ONE = (
 _ROLE_PLACE = (
     r"(?i:\b(?:the|our|my)\s+(?:[\w-]{1,15}\s+){0,2}?(?:<<roles>>)\s+(?:from|at|of|on|in|over\s+at|"
     r"down\s+at)\s+)(?:(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+(?:[A-Z0-9][\w'’.-]{0,25}|branch|station|"
-    rf"store|shop|office|school|church|plant|mill|base)){{0,2}}|(?i:{_PLACE_UNIT}))")
+    rf"store|shop|office|school|church|plant|mill|base)){{0,2}}|(?i:{_PLACE_UNIT}))"
+    # "...at Station 4 of the Springfield Fire Department": the unit's department says which town's it is
+    r"(?:\s+(?i:of|with)\s+the\s+[A-Z][\w'’.-]{1,25}(?:\s+[A-Z][\w'’.-]{1,25}){0,3})?")
 
 
 def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span]) -> None:
@@ -429,10 +433,14 @@ _SUPERLATIVE_WORDS = frozenset(["youngest", "oldest", "tiniest", "smallest", "li
 #: The superlative and the person it describes ("tiniest newborn ever", "longest-serving crossing guard on the
 #: Westfield line crew"); the owner before it is read separately (_SUPERLATIVE_OWNER), so the scan starts at a
 #: superlative and not at every word of a long draft.
+#: "...we've ever had", "...I've ever cared for": a superlative over everyone the practice or the author has seen.
+_EVER_SEEN = r"(?:we|i)(?:['’]ve|\s+have)\s+ever\s+(?:had|seen|treated|met|delivered|fitted|cared\s+for)"
 _SUPERLATIVE_PERSON = (
     rf"(?i:(?:{_SUPERLATIVES})\s+(?:\(?[\w'’-]{{1,20}}\)?\s+){{0,4}}?"
-    r"(?:<<roles>>|patient|client|member|grad|graduate|newborn|baby|preemie|kid|guy|gal|lady|man|woman|girl|boy|"
-    r"resident|regular|volunteer|player|quads|twins|triplets)\b(?!['’]?s\b)(?:\s+ever)?)"
+    r"(?:(?:<<roles>>|patient|client|member|grad|graduate|newborn|baby|preemie|kid|guy|gal|lady|man|woman|girl|boy|"
+    rf"resident|regular|volunteer|player|quads|twins|triplets)\b(?!['’]?s\b)(?:\s+ever|\s+{_EVER_SEEN})?"
+    # several at once only with "ever": "the youngest patients we've ever had" (not "our youngest patients")
+    rf"|(?:patients|clients|babies|preemies|kids)\s+(?:ever|{_EVER_SEEN})\b))"
     r"(?:\s+(?i:on|in|at|of|from)\s+(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z][\w'’.-]{1,25}){0,3}"
     r"(?:\s+(?i:team|crew|squad|league|class|program))?)?")
 _SUPERLATIVE_OWNER = compile_fast(r"\b(?i:our|my|the|[a-z]+['’]s)\s+(?i:very\s+)?$")
@@ -563,6 +571,9 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
         if NOT_INITIALS.match(match.group()) or inside(spans, match.start()):
             continue
         after = lower[match.end() : match.end() + 100]
+        if _INITIALS_CARE_CAPTION.search(after):
+            spans.append(match.span())
+            continue
         if _INITIALS_OWN_HEALTH.search(after) and not care.isdisjoint(COMMENT_WORD.findall(after)):
             spans.append(match.span())  # "J.T. finally kicked his smoking habit", "A.B. is home after her surgery"
             continue
@@ -584,6 +595,10 @@ def detect_initials(analysis: Analysis, lexicons: Lexicons, params: Mapping[str,
 _INITIALS_OWN_HEALTH = ci(
     r"^\s*(?:[\w'’-]{1,15}\s+){0,4}?(?:his|her|their|is\s+(?:home|recovering|cancer-free|doing|feeling)|was\s+"
     r"(?:diagnosed|admitted|discharged|so\s+brave)|came\s+in|came\s+to\s+(?:us|see\s+us)|got\s+(?:his|her))\b")
+#: Initials captioned with the care they had: "G.M., fitted with new hearing aids last week".
+_INITIALS_CARE_CAPTION = ci(
+    r"^,?\s+(?:fitted|treated|seen|diagnosed|discharged|delivered|adjusted|vaccinated|cleared|casted|implanted|"
+    r"operated\s+on)\s+(?:with|for|by|on|at|after|last|this|in|today|yesterday)\b")
 #: A verb or phrase that takes a person as its object, right before initials.
 _INITIALS_PERSON_LEFT = ci(
     r"\b(?:adores?|loves?|miss(?:es|ing)?|thinking\s+of|praying\s+for|prayers\s+for|remember(?:ing)?|"

@@ -443,7 +443,11 @@ _POSSESSIVES = frozenset(["your", "ur", "his", "her", "their"])
 _CARE_EVENT = (r"(?:appointment|appt|visit|recheck|re-check|follow-?up|surgery|procedure|removal|biopsy|check-?up|"
                r"physical|cleaning|infusion|injection|shot|scan|x-?ray|mri|ultrasound|labs?|bloodwork|consult|"
                r"session|delivery|c-section|induction|colonoscopy|mammogram|post-?op|pre-?op|op|check|stitches\s+out|"
-               rf"ekg|ecg|echo|echocardiogram|stress\s+test|holter|eeg|endoscopy|ct\s+scan|dexa|screening|{HOME_VISIT})")
+               rf"ekg|ecg|echo|echocardiogram|stress\s+test|holter|eeg|endoscopy|ct\s+scan|dexa|screening|{HOME_VISIT}|"
+               # what befell one person, and care named by its task: "his February 9 shoulder injury", "her
+               # Thursday dressing change" (not "her Tuesday visits": a habit, no date)
+               r"injury|fall|accident|fracture|sprain|concussion|stroke|dressing\s+change|fitting|adjustment|"
+               r"extraction|retrieval)")
 # A date element (a weekday alone is not one: "your physical on Monday" names no date).
 _DAY_OR_DATE = (rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
                 rf"|{WEEKDAY}\s+(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?)")

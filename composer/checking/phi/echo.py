@@ -21,6 +21,7 @@ from composer.checking.phi.shared import (
     emails,
     is_given,
     is_nameish,
+    lexicon_set,
 )
 
 #: "My daughter Lily is 7", "my brother Chuy": a commenter naming their own relative (echoed by a reply).
@@ -74,9 +75,26 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
             candidates.add(token)
     spans: list[Span] = []
     lower = analysis.lower
+    text = analysis.text
     for candidate in candidates:
-        spans.extend(_standalone(lower, lower_text(candidate)))
+        for start, end in _standalone(lower, lower_text(candidate)):
+            surname = _SURNAME_AFTER.match(text, end) if text[start].isupper() else None
+            if surname and _is_plain_surname(surname.group(1).lower(), lexicons):
+                end = surname.end()  # "a light for Dale Pruitt": the echoed name with its surname
+            elif candidate.isdigit() and lower.endswith("at ", 0, start):
+                start -= 3  # "At 93 that's just her body...": the echoed age with the word that makes it one
+            spans.append((start, end))
     return spans
+
+
+#: A capitalised word right after an echoed name, to be taken in when it is a listed surname.
+_SURNAME_AFTER = re.compile(r" ([A-Z][a-z'’-]{1,20})\b")
+
+
+def _is_plain_surname(low: str, lexicons: Lexicons) -> bool:
+    """A listed surname that is no ordinary word or holiday ("Pruitt", not "Grove" or "Christmas")."""
+    return (low in lexicons.surnames and low not in lexicons.common_words
+            and low not in lexicon_set(lexicons.named.get("phi_not_person_words", ())))
 
 
 def _standalone(lower: str, word: str) -> Iterator[Span]:

@@ -1076,7 +1076,9 @@ _POSSESSIVE_AFTER_NAME = ci(
     r"recovery|progress|transformation|results?|labs?|surgery|procedure|appointment|appt|visit|check-?up|"
     r"physical|shots?|vaccines?|meds|medications?|prescription|inhaler|therapy|treatment|condition|symptoms|"
     r"sugars?|blood\s+(?:pressure|sugar|work)|a1c|weight|pregnancy|delivery|birth|baby|mri|x-?ray|scan|"
-    r"concussion|fracture|sprain|break|migraines?|seizures?|ptsd|adhd|anxiety|depression)\b")
+    r"concussion|fracture|sprain|break|migraines?|seizures?|ptsd|adhd|anxiety|depression|"
+    r"ulcers?|toes?|toenails?|heels?|bunions?|hearing|vision|cataracts?|implants?|braces|crowns?|fillings?|"
+    r"retrieval|embryos?|adjustments?|spine|neck)\b")
 # "Mrs. D", "Mr. B's", "Coach D", "mrs. k's 2nd grade class": a title with one initial stands for a person.
 _INITIAL_TITLES = frozenset(
     ["mr", "mrs", "ms", "mx", "miss", "coach", "officer", "pastor", "aunt", "uncle", "nana", "papa", "grandma",
