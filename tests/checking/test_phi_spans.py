@@ -218,6 +218,25 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          "when's the memorial service this year"),
         ("Thank you! We're thrilled to have more room for our youngest patients and their families.", "reply",
          "Love the new building!"),
+        # the office's own line and mailbox, asked to be called or written to, even when the context lists others
+        ("Spots fill fast, so call (555) 340-2020 to reserve one.", "post", ""),
+        ("We can't discuss anyone's care online; please reach out to our practice manager at "
+         "frontdesk@brightwatereye.example or (555) 340-2020.", "reply", "Worst experience. The doctor was cold."),
+        # a stretch of the practice's days, a gathering the comment asked about, a colleague the comment names
+        ("Sponsored by BrightBristle: free toothbrushes during back-to-school checkup days, Aug 4–15.", "post", ""),
+        ("Yes, kids are welcome! See you Saturday at 10!", "reply",
+         "can i bring my kids to the cooking class saturday? they're 6 and 9"),
+        ("Yes! Thursday, March 12 at 6:30 p.m. at our office. RSVP so we save you a seat.", "reply",
+         "Are you doing the egg freezing info night again this spring??"),
+        ("Ha! We'll pass this along to Tessa, she'll be thrilled.", "reply",
+         "Tessa in the optical shop is AMAZING, found me frames that fit"),
+        # a hyphenated colleague welcomed, brands in a list, places named for a saint or in Spanish
+        ("Please join us in welcoming Mei-Lin Chen, our new senior embryologist! Mei-Lin spent eight years in IVF labs.",
+         "post", ""),
+        ("New in the optical shop: frames from Ray-Ban, Kate Spade, Flexon and Oakley. Bring your prescription.",
+         "post", ""),
+        ("Van this week: Iglesia San José, 4–7 p.m.; Mercado La Esperanza, 9 a.m.–1 p.m. Traiga su lista de medicinas.",
+         "post", ""),
         # a story its subject authorized in writing is a permitted disclosure (45 CFR 164.508)
         ("Shared with his signed written authorization: Marcus walked out of cardiac rehab on his own this week!",
          "post", ""),

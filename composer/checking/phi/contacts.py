@@ -38,10 +38,21 @@ _PHONE = compile_fast(
     r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-](?:\d{4}(?!\d)|[xX*]{4}(?![\w*]))")
 _OWN_NUMBER = ci(
     r"\b(?:me|my\s+(?:cell|number|phone|line|personal\s+number))\s+(?:directly\s+)?(?:at|on|is|:)?\s*$")
+#: A number the reader is asked to call to reach the office ("call us at", "Questions? Call", "call ... to book",
+#: "RSVP at"): the practice's own line even when the context lists another, never a patient's (nobody is told to
+#: call their own number; a patient's number is introduced as theirs: "we'll call you at", "her cell is").
+_OFFICE_LINE_LEFT = ci(
+    # "...at frontdesk@brightwatereye.example or (555) 340-2020": the office's mailbox, then its line
+    r"\b(?:info|hello|contact|office|frontdesk|front-desk|appointments?|scheduling|reception)@[\w.-]+\s+or\s*$|"
+    r"(?:(?:^|[.!?:]\s*|\b(?:please|or|and|just|questions\??|qs\??|info:?)\s+)(?:give\s+us\s+a\s+)?(?:call|text|phone|ring)"
+    r"(?:\s+(?:us|the\s+(?:office|clinic|front\s+desk)|our\s+(?:office|clinic|team|front\s+desk|optical\s+shop)))?"
+    r"(?:\s+(?:at|on))?|\b(?:rsvp|book|schedule|appointments?|questions|preguntas|llame|llámenos)(?:\s+at|\s*:|\s*\?)?)\s*$")
+_OFFICE_LINE_RIGHT = ci(r"\s+(?:to\s+(?:book|reserve|schedule|set\s+up|make|register|sign\s+up|rsvp|learn|ask|find)|"
+                         r"today|and\s+(?:ask|press|book))\b")
 _ORG_PHONE = compile_fast(r"^(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?")
 _ORG_MAILBOX = ci(
     r"^(?:info|hello|contact|support|office|admin|billing|appointments?|help|team|noreply|no-reply|"
-    r"press|media|careers|jobs)@")
+    r"press|media|careers|jobs|front-?desk|reception|scheduling|records|optical|hr|referrals|frontoffice)@")
 _STREET = compile_fast(
     r"(?<![\w#])\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z'-]{1,20}\s+){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|"
@@ -135,8 +146,12 @@ def detect_phones(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
     for match in islice(_PHONE.finditer(analysis.text), MAX_SPANS):
         if _ORG_PHONE.match(match.group()):
             continue
-        if _OWN_NUMBER.search(analysis.lower[max(0, match.start() - 40) : match.start()]):
+        left = analysis.lower[max(0, match.start() - 40) : match.start()]
+        if _OWN_NUMBER.search(left):
             continue  # the author's own number: a profile problem, not a patient identifier
+        if _OFFICE_LINE_LEFT.search(left) or (_CALL_WORD.search(left) and _OFFICE_LINE_RIGHT.match(
+                analysis.lower, match.end())):
+            continue  # "call us at ...", "call ... to book": the office's line
         spans.append(match.span())
     if _LOCAL_PHONE_CUE.search(analysis.lower):
         for match in islice(_LOCAL_PHONE.finditer(analysis.text), MAX_SPANS):
@@ -146,6 +161,7 @@ def detect_phones(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
     return spans
 
 
+_CALL_WORD = ci(r"\bcall\s*$")
 # "call her at 555-0193": a seven-digit local number right after a call/text cue.
 _LOCAL_PHONE_CUE = ci(r"\b(?:call|calls|text|texts|reach|phone|cell|number|ring)\b")
 _LOCAL_PHONE = compile_fast(r"(?<![\d(-])\d{3}[-.]\d{4}(?![\d-])")

@@ -304,6 +304,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if not overlaps(spans, *match.span()):
                 spans.append(match.span())
     if digits and spans:
+        # "checkup days, Aug 4–15": a span of days is a stretch of the practice's calendar, not one person's date
+        spans = [(s, e) for s, e in spans if not _DAY_RANGE_NEXT.match(analysis.text, e)]
         _with_times(analysis.text, spans)
         if "/10" in analysis.lower:  # "if the pain stays under a 3/10": a pain score, not March 10
             spans = [(s, e) for s, e in spans if not _pain_score(analysis.lower, s, e)]
@@ -325,6 +327,8 @@ _DAY_AFTER_CARE = ci(
     r"procedure|operation|appointment|visit|infusion|biopsy|shots?|discharge|delivery)\b")
 _SEE_EVENT = ci(r"\b(?:fair|class|clinic|event|join\s+us|open|closed|drive|webinar|workshop|screenings?|camp|party|"
                  r"festival|walk|run|race|game|booth|tent|parade|park|path|trail|hike|everyone)\b")
+#: The end of a span of days written after a date ("Aug 4–15", "March 3-7").
+_DAY_RANGE_NEXT = compile_fast(r"\s?[–-]\s?(?:[12]\d|3[01]|0?[1-9])\b(?![:.]\d|\s*(?:[ap]\.?m|/))")
 #: A score out of ten, not a date, unless a visit follows it ("the 10/10 appointment").
 _PAIN_SCALE = ci(r"\b(?:a|an|the|under|over|below|above|rated?|about|around|maybe|"
                   r"pain(?:\s+(?:is|was|at|of|level|score))?)\s+\d{1,2}/10(?![\d/])"
@@ -352,6 +356,8 @@ def _days_of_care(analysis: Analysis, spans: list[Span]) -> None:
     for match in islice(_SEE_ON_DAY.finditer(analysis.lower), MAX_SPANS):
         if (match.group(1) == "you" and not reply) or _SEE_EVENT.search(analysis.sentence_lower(match.start())[1]):
             continue  # "see you Saturday at 10 for the health fair"
+        if reply and _comment_asks_about_event(analysis):
+            continue  # "can I bring my kids to the cooking class saturday?" "...See you Saturday at 10!"
         if not inside(spans, match.start(2)):
             spans.append(match.span(2))
 
@@ -421,21 +427,38 @@ _ASKS_EVENT_DATE = ci(
     r"picnic|gathering|session)s?\b")
 
 
+#: A gathering a comment asks about ("are you doing the egg freezing info night again?", "can I bring my kids
+#: to the cooking class saturday?")...
+_COMMENT_EVENT = ci(
+    r"\b(?:class|classes|event|info\s+night|information\s+night|info\s+session|workshop|fair|screening\s+day|"
+    r"q\s?&\s?a|support\s+group|meeting|walk|fun\s+run|5k|party|open\s+house|seminar|webinar|talk|service|vigil|"
+    r"ceremony|celebration|picnic|clinic\s+day)\b")
+#: ...unless the comment is about the commenter's own care ("when is my appointment?").
+_COMMENT_OWN_CARE = ci(r"\b(?:my|our|his|her)\s+(?:[\w-]+\s+)?(?:appt|appointment|visit|surgery|procedure|results?|"
+                       r"labs?|refill|prescription|follow-?up|check-?up)\b")
+
+
+def _comment_asks_about_event(analysis: Analysis) -> bool:
+    """Whether the comment a reply answers asks about one of the practice's gatherings (computed once)."""
+    cached = analysis.__dict__.get("_phi_comment_event")
+    if cached is None:
+        comment = analysis.reply.lower()
+        cached = bool(_ASKS_EVENT_DATE.search(comment) or (
+            "?" in comment and _COMMENT_EVENT.search(comment) and not _COMMENT_OWN_CARE.search(comment)))
+        analysis.__dict__["_phi_comment_event"] = cached
+    return cached
+
+
 def _reply_dates(analysis: Analysis, spans: list[Span]) -> None:
     """Calendar dates in a reply, unless the sentence is about the practice's calendar (see _REPLY_DATE) or
-    the comment asked when one of the practice's gatherings is."""
+    the comment asked about one of the practice's gatherings."""
     text = analysis.text
-    asked_event: bool | None = None
     for match in islice(_REPLY_DATE.finditer(text), MAX_SPANS):
         start, end = match.span()
         if overlaps(spans, start, end) or _RANGE_NEXT.match(text, end):
             continue
         _, sentence = analysis.sentence_lower(start)
-        if _REPLY_DATE_NOT.search(sentence):
-            continue
-        if asked_event is None:
-            asked_event = _ASKS_EVENT_DATE.search(analysis.reply.lower()) is not None
-        if not asked_event:
+        if not _REPLY_DATE_NOT.search(sentence) and not _comment_asks_about_event(analysis):
             spans.append((start, end))
 
 

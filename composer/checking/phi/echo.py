@@ -29,6 +29,11 @@ _OWN_RELATION_NAME = re.compile(
     rf"\b(?i:my|our)\s+(?:[\w-]{{1,12}}\s+){{0,3}}?(?:{RELATION_WORDS}|(?i:neighbou?r|friend|buddy|co-?worker|boss|"
     rf"roommate|client))\s*,?\s+([A-Z][a-z'’-]{{1,20}})\b")
 _CLINICIAN_LEFT = compile_fast(r"\b(?:[Dd]r\.?|[Dd]octor|NP|PA)\s+$")
+#: Where the practice's staff work, right after a name in the comment: "Tessa in the optical shop is AMAZING".
+_STAFF_IN_COMMENT = re.compile(
+    r"\s+(?i:(?:in|at|from|up\s+at)\s+(?:the\s+|your\s+)?(?:optical(?:\s+shop)?|front(?:\s+desk)?|billing|"
+    r"reception|check-?in|check-?out|lab|x-?ray|scheduling|pharmacy)\b|,?\s+(?:your|the)\s+(?:receptionist|nurse|"
+    r"optician|hygienist|tech|technician|assistant|scheduler|biller|office\s+manager|practice\s+manager)\b)")
 #: An age over 89 in the comment: "my grandma is 92", "she's 94", "turned 91", "age 95", "93 years old".
 _COMMENT_OLD_AGE = re.compile(
     r"\b(?i:is|she['’]s|he['’]s|turned|turns|turning|age|aged)\s+(9\d|1[01]\d)\b"
@@ -65,8 +70,9 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
         token = match.group()
         if token[0].isupper() and is_given(token, lexicons, strict=True) and not _CLINICIAN_LEFT.search(
                 reply, max(0, match.start() - 10), match.start()) and not NOT_NAME_NEXT.match(
-                reply[match.end() : match.end() + 20]):
-            candidates.add(token)  # not "Dr. Lin": the commenter's other doctor is no patient
+                reply[match.end() : match.end() + 20]) and not _STAFF_IN_COMMENT.match(reply, match.end()):
+            # not "Dr. Lin": the commenter's other doctor is no patient; nor "Tessa in the optical shop", the staff
+            candidates.add(token)
     for match in _OWN_RELATION_NAME.finditer(reply):
         # a relative's name is a name even when it is also a word ("my daughter Lily", "my son Mason")
         token = match.group(1)

@@ -148,7 +148,8 @@ _ROLE_NOUN = (r"(?:consultant|technologist|technician|tech|specialist|assistant|
               r"practitioner|scribe|navigator|interpreter|phlebotomist|sonographer|optometrist|optician|audiologist|"
               r"nutritionist|dietitian|psychologist|psychiatrist|surgeon|resident|fellow|trainer|worker|administrator|"
               r"receptionist|coordinator|manager|director|supervisor|lead|educator|nurse|physician|provider|therapist|"
-              r"counselor|hygienist|pharmacist|midwife|doctor|scheduler|biller|chaplain|volunteer|team\s+member|"
+              r"counselor|hygienist|pharmacist|midwife|doctor|scheduler|biller|chaplain|volunteer|embryologist|"
+              r"geneticist|andrologist|promotora|promotor|team\s+member|"
               r"member\s+of\s+(?:the|our)\s+team)\b")
 _STAFF_RIGHT = compile_fast(
     rf"^(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:{_CREDENTIALS}\b|"
@@ -437,6 +438,9 @@ class _NameSearch:
             return  # "Uncle Sam wants you": a figure of speech
         if _PROGRAM_LEFT.search(left):
             return  # "the GutGlow 14-Day Kit", "our 6-Week Reset": the title of a product or a program
+        if _BRAND_LIST_LEFT.search(lower[max(0, start - 90) : start]) or _SPANISH_PLACE_LEFT.search(
+                text, max(0, start - 40), start):
+            return  # "frames from Ray-Ban, Kate Spade and Oakley", "Mercado La Esperanza", "Iglesia San José"
         if _PSEUDONYM_RIGHT.match(text, end):
             return  # '"Gloria" (not her real name)': a made-up name points to nobody
         if _OWN_THING_LEFT.search(left) and _PROGRAM_RIGHT.match(text, _extend_surname(text, end, lexicons, True)):
@@ -919,7 +923,8 @@ def _historical(analysis: Analysis, start: int) -> bool:
 _STAFF_INTRO = compile_fast(
     rf"\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})(?:\s+[A-Z]\.?)?(?:\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,25}})?,?\s+{_CREDENTIALS}(?![\w-])"
     rf"|\b(?i:welcomes?|welcoming|introduce|introducing|meet|say\s+(?:hello|hi)\s+to|please\s+welcome|welcome\s+to)\s+"
-    rf"(?:(?:Dr|Rev|Reverend|Fr|Father|Pastor|Chaplain|Deacon|Rabbi|Sister)\.?\s+)?([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})"
+    rf"(?:(?:Dr|Rev|Reverend|Fr|Father|Pastor|Chaplain|Deacon|Rabbi|Sister)\.?\s+)?"
+    rf"([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’]{{1,20}}(?:-[A-ZÁÉÍÓÚÑ]?[a-zà-öø-ÿ'’]{{1,20}})?)"
     rf"(?:\s+[A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,25}})?,?"
     rf"\s+(?:to\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|crew|office|front\s+desk)|as\s+(?:our|the)\s+new"
     # "welcome Rev. Daniel Okafor, who joins Riverbend's hospice team as our new chaplain"
@@ -938,7 +943,9 @@ def _not_led_by(spans: list[Span], lower: str, words: frozenset[str]) -> list[Sp
 
 def _introduced_staff(text: str) -> frozenset[str]:
     """Lower-cased first names of the people a draft introduces as colleagues."""
-    return frozenset(name.lower() for match in _STAFF_INTRO.finditer(text) for name in match.groups() if name)
+    names = [name.lower() for match in _STAFF_INTRO.finditer(text) for name in match.groups() if name]
+    # "Mei-Lin Chen": either part of a hyphenated name is how the draft may go on to call her
+    return frozenset(names + [part for name in names if "-" in name for part in name.split("-") if part])
 
 
 @lru_cache(maxsize=32)
@@ -1009,6 +1016,13 @@ _VENUE_RIGHT = compile_fast(rf"['’]s\b(?!\s+(?:[\w-]+\s+)?{CARE_NOUN}\b)")
 _PUT_DOWN_NAME = compile_fast(r"\b(?i:ok(?:ay)?,?\s+karen\b|karen[\s.,!]{0,3}(?:🙄|🙃|💅|🤡))")
 #: A length of days or weeks in a title ("14-Day Kit", "6-Week Reset"): what follows names a product.
 _PROGRAM_LEFT = ci(r"\b\d{1,3}-(?:day|week|month)\s+$")
+#: A list of brands or designers a name stands in: "frames from Ray-Ban, Kate Spade, Flexon and Oakley".
+_BRAND_LIST_LEFT = ci(r"\b(?:frames|brands?|lines?|designers?|collections?|labels?)\s+"
+                      r"(?:from|by|like|including|such\s+as)\s+(?:[\w'’.&-]+(?:\s+[\w'’.&-]+)?,?\s+(?:and\s+|&\s+)?){0,6}$")
+#: A saint's name or a Spanish place word before a name makes it a place: "Iglesia San José", "Mercado La Esperanza".
+_SPANISH_PLACE_LEFT = compile_fast(
+    r"(?:\b(?:San|Santa|Santo|Santos|Nuestra\s+Señora\s+de)\s+|\b(?:Mercado|Iglesia|Parroquia|Escuela|Colegio|Tienda|"
+    r"Panader[ií]a|Taquer[ií]a|Parque|Colonia|Calle|Cl[ií]nica|Centro|Rancho|Barrio)\s+(?:(?:La|El|Los|Las|Del|De)\s+)?)$")
 #: A name the draft itself says is made up: "(not her real name)", "(name changed)", "names changed for privacy".
 _PSEUDONYM_RIGHT = ci(
     r"[\"'”’]?\s*[(,—–-]\s*(?:not\s+(?:her|his|their|the)\s+real\s+name|names?\s+(?:has\s+been\s+|have\s+been\s+)?"
