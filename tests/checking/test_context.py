@@ -39,9 +39,18 @@ def test_the_practices_own_town_is_a_place_not_a_name(checker: Checker, context:
                                kind="reply", in_reply_to="Thanks for the visit")
 
 
-def test_the_same_phone_is_phi_without_the_practice_context(checker: Checker) -> None:
-    findings = checker.check(CheckRequest(text="Call (555) 201-3300 to rebook.", kind="reply"), PracticeContext())
-    assert any(f.category == "phi" for f in findings)
+def test_the_same_phone_is_phi_without_the_practice_context(checker: Checker, context: PracticeContext) -> None:
+    request = CheckRequest(text="We'll call you at (555) 201-3300 to rebook.", kind="reply")
+    assert any(f.category == "phi" for f in checker.check(request, PracticeContext()))
+    assert not any(f.category == "phi" for f in checker.check(request, context))
+
+
+def test_a_number_the_reader_is_asked_to_call_is_the_offices(checker: Checker) -> None:
+    """Even a line the context doesn't list (a second office, a new number): nobody is asked to call their own."""
+    for text in ("Call (555) 340-2020 to rebook.", "Questions? Call (555) 340-2020.",
+                 "Please call us at (555) 340-2020 and we'll find a time."):
+        assert not any(f.category == "phi" for f in checker.check(CheckRequest(text=text, kind="reply"),
+                                                                   PracticeContext())), text
 
 
 def test_reply_echoing_the_commenters_details_is_flagged(checker: Checker, context: PracticeContext) -> None:
