@@ -55,6 +55,16 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "Can you add my husband Dale to the memorial lights?", "Dale Pruitt"),
         ("At 93 that's just her body slowing down, but please call us.", "reply",
          "is it normal for my grandma to sleep 20 hrs a day?? she's 93", "At 93"),
+        # a weekday that dates a third person's named care, a dose or a booking at an hour, a captain, a clinic's first
+        ("So sweet of her to bring lemon bars after her Mohs on Tuesday!", "post", "", "Tuesday"),
+        ("So excited for you! Don't forget your trigger shot at 9:30 tonight!", "reply", "my retrieval is Friday",
+         "9:30 tonight"),
+        ("See you all on the 14th: grandpa is down for 9:30 and the kids right after.", "reply",
+         "Booked the whole family for cleanings!", "9:30"),
+        ("Happy 91st birthday to Captain Walt, who has come to us for hearing checks since 1980!", "post", "",
+         "Captain Walt"),
+        ("Our clinic's first-ever set of IVF quadruplets went home from the NICU!", "post", "",
+         "clinic's first-ever set of IVF quadruplets"),
         # a reply's date is the commenter's own unless the comment asked when a gathering is
         ("Sunday, November 16, at 3 p.m. See you then!", "reply", "when is my appointment??",
          "Sunday, November 16, at 3 p.m."),
@@ -231,8 +241,8 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         ("Ha! We'll pass this along to Tessa, she'll be thrilled.", "reply",
          "Tessa in the optical shop is AMAZING, found me frames that fit"),
         # a hyphenated colleague welcomed, brands in a list, places named for a saint or in Spanish
-        ("Please join us in welcoming Mei-Lin Chen, our new senior embryologist! Mei-Lin spent eight years in IVF labs.",
-         "post", ""),
+        ("Please join us in welcoming Mei-Lin Chen, our new senior embryologist! Mei-Lin spent eight years in "
+         "IVF labs.", "post", ""),
         ("New in the optical shop: frames from Ray-Ban, Kate Spade, Flexon and Oakley. Bring your prescription.",
          "post", ""),
         ("Van this week: Iglesia San José, 4–7 p.m.; Mercado La Esperanza, 9 a.m.–1 p.m. Traiga su lista de medicinas.",

@@ -91,7 +91,7 @@ _UNIQUE = ci(
     # "the oldest player in Springfield's walking-soccer league": the oldest or youngest of a named group
     r"|\bthe\s+(?:oldest|youngest)\s+(?:[\w-]{1,20}\s+)?(?:player|member|runner|athlete|swimmer|golfer|bowler|"
     r"volunteer|graduate|veteran|competitor|finisher)\s+(?:in|on|at|of)\s+(?:(?!\s(?:and|who|but|with)\s)[^.!?,;:()\n]){3,60}(?<!\s)"
-    r"|\b[a-z]{3,20}['’]s\s+(?:first|only|oldest|youngest)\s+(?:set\s+of\s+)?(?:[\w-]{1,20}\s+)?"
+    r"|\b[a-z]{3,20}['’]s\s+(?:first(?:-ever)?|only|oldest|youngest)\s+(?:set\s+of\s+)?(?:[\w-]{1,20}\s+)?"
     r"(?:baby|babies|twins|triplets|quadruplets|quintuplets|newborn|centenarian|patient|resident)\b")
 _INITIALS = compile_fast(
     r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?=,?\s)(?:,\s+(?:a|an|our|the|who|age|aged|\d{1,3}(?=\s+(?:years?|yrs?|y/?o)\b))\b[^,.!?\n;]{1,80}"

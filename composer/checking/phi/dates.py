@@ -285,7 +285,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
                               or (cue.group().lstrip().startswith("my") and _MY_TIME_RIGHT.match(lower, end))):
                 continue  # "your 10:40" needs what it is: "your 10:40 slot"; "sorry to my 8:30," is a patient
             day = _DAY_AT_LEFT.search(lower, max(0, start - 25), start)  # "last night at 3 a.m.": one moment
-            spans.append((day.start() if day else start, end))
+            later = _DAY_AFTER_TIME.match(lower, end)  # "at 9:30 tonight": the same moment, day after hour
+            spans.append((day.start() if day else start, later.end() if later else end))
     if "m" in analysis.lower:
         for match in islice(_TIME_SLOT_PERSON.finditer(analysis.lower), MAX_SPANS):
             if not inside(spans, match.start()):
@@ -294,6 +295,9 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         # "your 8/19 mole removal", "her recheck on March 3": a date that belongs to one person's care
         for match in islice(_POSSESSED_DATE.finditer(analysis.lower), MAX_SPANS):
             group = 1 if match.group(1) else 2
+            if group == 2 and match.group().startswith(("your", "ur")) and _WEEKDAY_ONLY.fullmatch(match.group(2)):
+                continue  # a weekday alone dates a third person's care ("her Mohs on Tuesday"), not the reader's:
+                # "Get your flu shot on Saturday" is every reader's, "your physical on Monday" the reviewers left
             if not inside(spans, match.start(group)):
                 spans.append(match.span(group))
     if analysis.request.kind == "reply" and digits:
@@ -314,8 +318,9 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
     return _joined(analysis.text, spans) if len(spans) > 1 else spans
 
 
-# A person's visit, day and hour: "see him Thursday at 10". (A weekday alone is too vague: "your physical on
-# Monday" is left alone, as the reviewers of the labeled drafts left it.)
+# A person's visit, day and hour: "see him Thursday at 10". (A weekday alone is too vague here: "see you Monday"
+# is left alone, as the reviewers of the labeled drafts mostly left it; a weekday that dates one person's named
+# procedure, "her Mohs on Tuesday", is _POSSESSED_DATE's.)
 _SEE_ON_DAY = ci(
     rf"\bsee\s+(you|him|her|them)\s+(?:on\s+)?({WEEKDAY}\s+at\s+"
     r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?)(?![\w:/])")
@@ -470,7 +475,7 @@ _CARE_EVENT = (r"(?:appointment|appt|visit|recheck|re-check|follow-?up|surgery|p
                # what befell one person, and care named by its task: "his February 9 shoulder injury", "her
                # Thursday dressing change" (not "her Tuesday visits": a habit, no date)
                r"injury|fall|accident|fracture|sprain|concussion|stroke|dressing\s+change|fitting|adjustment|"
-               r"extraction|retrieval)")
+               r"extraction|retrieval|mohs|repeat|transfer)")
 # A date element (a weekday alone is not one: "your physical on Monday" names no date).
 _DAY_OR_DATE = (rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
                 rf"|{WEEKDAY}\s+(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?)")
@@ -480,7 +485,8 @@ _POSSESSED_DATE = ci(
     rf"|\b{_OWNER}\s+(?:[\w-]{{1,15}}\s+){{0,1}}?{_CARE_EVENT}\s+"
     # "your appointment with Dr. Patel on Monday": with whom, then when
     rf"(?:with\s+(?:(?:dr\.?\s+|nurse\s+)?[\w'’-]{{2,20}}|•+)\s+)?"
-    rf"(?:is\s+|on\s+|this\s+|next\s+|set\s+for\s+|scheduled\s+for\s+){{0,2}}({_DAY_OR_DATE})(?![\w/])")
+    # a weekday alone too, for his, her or their care: "her Mohs on Tuesday", "his post-op Tuesday"
+    rf"(?:is\s+|on\s+|this\s+|next\s+|set\s+for\s+|scheduled\s+for\s+){{0,2}}({_DAY_OR_DATE}|{WEEKDAY})(?![\w/])")
 
 
 # "born ... on New Year's Day", "delivered on Christmas Eve": a holiday is a date of birth or care.
@@ -551,8 +557,13 @@ _BOUND_TIME_LEFT = ci(
     r"|\b(?:your|his|her|their|my|ur|a|the)|\b\w{2,20}['’]s|\b\w{2,20}s['’]"
     # a dose or a visit of one person's at a time today: "don't forget your Ovidrel tonight at 9:15"
     r"|\b(?:your|his|her|their)\s+(?:[\w'’-]+\s+){1,2}?(?:tonight|today|tomorrow|this\s+(?:morning|afternoon|evening))\s+at"
+    # "your trigger shot at 9:30 tonight", "grandpa is down for 9:30": one person's dose or booking at a time
+    r"|\b(?:your|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?:shot|dose|injection|infusion|transfer|retrieval|"
+    r"procedure|surgery|scan)\s+at|\b(?:is|are|['’]s)\s+(?:down|booked|scheduled|penciled\s+in)\s+for"
     # Spanish: "su cita con la Dra. Patel mañana a las 10:30"
     r"|\b(?:su|tu)\s+cita\s+(?:\S+\s+){0,8}?a\s+las)\s+$")
+_WEEKDAY_ONLY = ci(WEEKDAY)
+_DAY_AFTER_TIME = ci(r"\s+(?:tonight|today|tomorrow|this\s+(?:morning|afternoon|evening))\b")
 _DIA = r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
 _DAY_AT_LEFT = ci(rf"\b(?:{_REL_DAY}|today|{WEEKDAY})\s+at\s+$|\b(?:mañana|hoy|(?:el\s+)?{_DIA})\s+a\s+las\s+$")
 _BOUND_TIME_RIGHT = ci(

@@ -103,7 +103,7 @@ _TITLE_SURNAME = compile_fast(
     r"(?:-[A-Z][a-zà-öø-ÿ]{1,20})?"
     r"|\b(?:mr|mrs|ms)\.\s+(?P<lower>[a-z]{2,25})\b"
     # a military rank is a title too, in a draft about care: "Commander Ed Ruiz", "Staff Sgt. R.M."
-    r"|\b(?:Staff\s+|Master\s+|First\s+)?(?:Sgt|Sergeant|Cpl|Corporal|Lt|Capt|Cmdr|Commander|Spc|Pvt|PFC)\.?\s+"
+    r"|\b(?:Staff\s+|Master\s+|First\s+)?(?:Sgt|Sergeant|Cpl|Corporal|Lt|Capt|Captain(?!\s+(?:Obvious|America|Hook|Crunch|Marvel|Planet|Underpants)\b)|Cmdr|Commander|Spc|Pvt|PFC)\.?\s+"
     r"(?:[A-Z][a-z'’-]{1,25}|[A-Z]\.(?:\s?[A-Z]\.){0,2})")
 # "our 'Tiny Tim'", "our little “Peanut”": a quoted nickname given to a person.
 _NICKNAME = compile_fast(
@@ -239,7 +239,8 @@ _GREETING_WORDS = frozenset(
     ]
 )
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx", "sra", "srta", "señora", "señorita", "señor", "doña",
-                          "sgt", "sergeant", "cpl", "corporal", "lt", "capt", "cmdr", "commander", "spc", "pvt", "pfc"])
+                          "sgt", "sergeant", "cpl", "corporal", "lt", "capt", "captain", "cmdr", "commander", "spc",
+                          "pvt", "pfc"])
 #: Abbreviated titles a greeting can stand before ("welcome Rev.", "thanks Fr."): never a name themselves.
 _TITLE_ABBREVIATIONS = frozenset(["rev", "fr", "dr", "sr", "br", "msgr", "hon", "prof", "rabbi", "pastor"])
 _LITTLE_WORDS = frozenset(["little", "old"])
