@@ -247,6 +247,9 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          "post", ""),
         ("Van this week: Iglesia San José, 4–7 p.m.; Mercado La Esperanza, 9 a.m.–1 p.m. Traiga su lista de medicinas.",
          "post", ""),
+        # a surgery named for its inventor, a term of endearment in Spanish
+        ("Best part of my week: my Mohs patient told me I have good hands for a surgeon.", "post", ""),
+        ("So proud of you mija, twenty years of smoking and you quit!", "post", ""),
         # a story its subject authorized in writing is a permitted disclosure (45 CFR 164.508)
         ("Shared with his signed written authorization: Marcus walked out of cardiac rehab on his own this week!",
          "post", ""),

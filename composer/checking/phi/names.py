@@ -595,7 +595,7 @@ class _NameSearch:
             word = match.group(1)
             nameish = is_given(word, lexicons, strict=True) if match.group().startswith("little") else is_nameish(
                 word, lexicons)
-            if nameish and word not in _KIN_WORDS and not inside(spans, match.start(1)):
+            if nameish and word not in _KIN_WORDS and word not in not_person and not inside(spans, match.start(1)):
                 spans.append(match.span(1))  # not "94-year-old abuela": a kin word, no name
 
     def _strong_cues(self) -> None:
