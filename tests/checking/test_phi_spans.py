@@ -65,6 +65,13 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "Captain Walt"),
         ("Our clinic's first-ever set of IVF quadruplets went home from the NICU!", "post", "",
          "clinic's first-ever set of IVF quadruplets"),
+        # a worker's badge number beside their drug screen; the only champion from a school; a first case in a county
+        ("Kyle (badge #4471) from second shift: your drug screen came back non-negative, please call us.", "post", "",
+         "badge #4471"),
+        ("We just discharged the only state-champion pole vaulter from Lincoln High after her back injury!", "post",
+         "", "the only state-champion pole vaulter from Lincoln High"),
+        ("Proud moment: we diagnosed the county's first case of tularemia in 15 years.", "post", "",
+         "the county's first case of tularemia in 15 years"),
         # a reply's date is the commenter's own unless the comment asked when a gathering is
         ("Sunday, November 16, at 3 p.m. See you then!", "reply", "when is my appointment??",
          "Sunday, November 16, at 3 p.m."),
@@ -247,6 +254,8 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          "post", ""),
         ("Van this week: Iglesia San José, 4–7 p.m.; Mercado La Esperanza, 9 a.m.–1 p.m. Traiga su lista de medicinas.",
          "post", ""),
+        # a colleague welcomed to a lab, a résumé kept on file, a PT who lifts
+        ("Please welcome Priya Natarajan to our echo lab! Priya is a registered cardiac sonographer.", "post", ""),
         # a surgery named for its inventor, a term of endearment in Spanish
         ("Best part of my week: my Mohs patient told me I have good hands for a surgeon.", "post", ""),
         ("So proud of you mija, twenty years of smoking and you quit!", "post", ""),

@@ -76,8 +76,11 @@ _AGE_TAIL = compile_fast(
 #: How an age written short ends ("91yo", "93 y/o"): a description may follow it as it follows "-year-old".
 _SHORT_AGE_ENDS = ("yo", "y/o", "y.o.", "y.o")
 _UNIQUE = ci(
-    r"\b(?:our|my)\s+(?:oldest|youngest|first|only|longest-?standing|last)\s+(?:living\s+)?"
-    r"(?:patient|client|member|centenarian)\b(?!s)"
+    r"\b(?:our|my)\s+(?:very\s+)?(?:oldest|youngest|first|only|longest-?standing|last)\s+(?:living\s+)?"
+    r"(?:patient|client|member|centenarian|graduate|grad|participant)\b(?!s)"
+    # "the county's first case of tularemia in 15 years": one case, the first in a place, is one person
+    r"|\b(?:the\s+)?[a-z]{3,20}['’]s\s+(?:very\s+)?first\s+(?:case|diagnosis)\s+of\s+[\w-]{3,30}(?:\s+[\w-]{3,30})?"
+    r"(?:\s+in\s+(?:over\s+|more\s+than\s+)?(?:\d{1,3}|a|two|three|five|ten|twenty)\s+(?:years|decades))?"
     r"|\b(?:the|our)\s+(?:very\s+)?(?:first(?:-ever)?|only|last|youngest|oldest)\s+(?:[\w-]{1,20}\s+){0,2}?"
     r"(?:baby|babies|twins|triplets|quadruplets|quintuplets|newborn|child|kid|person|patient|woman|man|"
     r"girl|boy|centenarian|resident|family)\b"
@@ -341,7 +344,7 @@ _ONLY_ONE = (
     r"(?:\b(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:['’]s|s['’])|(?i:\bthe\s+one\s+and|\b(?:the\s+)?(?:town|county|city|"
     r"area|state|valley)['’]s))\s+(?i:only\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:<<roles>>))\b"
     # "the only one-handed auctioneer in the county", "the only Haitian Creole-speaking pastor in Springfield"
-    r"|(?i:\bthe\s+only\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:<<roles>>)\s+(?:in|on|at)\s+)(?:(?i:(?:the\s+)?(?:county|town|"
+    r"|(?i:\bthe\s+only\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:<<roles>>)\s+(?:in|on|at|from)\s+)(?:(?i:(?:the\s+)?(?:county|town|"
     r"city|state|area|valley|region|league|district|team|school|tri-county))\b"
     r"|[A-Z][\w'’-]{2,25}(?:\s+[A-Z][\w'’-]{1,25}){0,2})")
 # "our fave firefighter from station 4", "the retired librarian from the Lincoln branch".

@@ -115,7 +115,7 @@ _ID = ci(
     r"subscriber|claim|beneficiary|Medicare|Medicaid)\s+(?:ID|number|no\.?|#)|ID|SSN|social\s+security"
     r"(?:\s+number)?|licen[cs]e(?:\s+(?:plate|number|no\.?))?|plate|serial(?:\s+(?:number|no\.?))?|"
     r"device\s+(?:ID|number)|VIN|DEA|MBI|(?:credit\s+|debit\s+|insurance\s+)?card(?=\s+end)|invoice"
-    r"|(?:visit|claim)(?=\s+[A-Z]{0,3}-?\d)|request(?=\s+#)|employee\s+(?:ID|number|no\.?|#)|CDL|driver['’]?s\s+licen[cs]e|(?:PA|prior\s+auth(?:orization)?|authorization|auth|reference|ref|confirmation|rx|"
+    r"|(?:visit|claim)(?=\s+[A-Z]{0,3}-?\d)|request(?=\s+#)|employee\s+(?:ID|number|no\.?|#)|(?:badge|employee|staff|worker)(?=\s*#)|CDL|driver['’]?s\s+licen[cs]e|(?:PA|prior\s+auth(?:orization)?|authorization|auth|reference|ref|confirmation|rx|"
     r"prescription)\s*"
     r"(?:ID|number|no\.?|#))(?:\b|(?<=#))"
     # "member ID ends in 3392", "the card ending 4417": the last digits still point to one account

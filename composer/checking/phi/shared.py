@@ -127,6 +127,8 @@ CARE_CONTEXT = ci(
     r"cancer|diabetes|asthma|pregnan\w*|postpartum|newborn|program|prescri\w*|medication|chart|"
     r"exam\s+room|hospital|ER|ICU|clinic|doctor|nurse|under\s+control|lost\s+\d+|before\s*(?:&|and|/)\s*after|"
     r"brave|cavity|cavities|filling|dental|teeth|tooth|fever|rash|stitches|injury|broken|crutches|walker|"
+    # occupational medicine: one worker's screen or fit test ("your drug screen came back non-negative")
+    r"drug\s+(?:screens?|tests?)|fit\s+tests?|non-negative|"
     r"wheelchair|rehab|chemo|remission|recover(?:s|ed|ing)?|heal(?:s|ed|ing)|stroke|heart\s+attack|"
     r"cleared\s+to|check-?up|physical\s+therapy|biopsy|malignant|benign|tumou?r|fracture|torn|tore|"
     r"concussion|hospice|passed\s+away|quit\s+smoking|off\s+(?:cigarettes|insulin|oxygen)|nicu|"
