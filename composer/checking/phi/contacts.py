@@ -42,13 +42,15 @@ _OWN_NUMBER = ci(
 #: "RSVP at"): the practice's own line even when the context lists another, never a patient's (nobody is told to
 #: call their own number; a patient's number is introduced as theirs: "we'll call you at", "her cell is").
 _OFFICE_LINE_LEFT = ci(
-    # "...at frontdesk@brightwatereye.example or (555) 340-2020": the office's mailbox, then its line
-    r"\b(?:info|hello|contact|office|frontdesk|front-desk|appointments?|scheduling|reception)@[\w.-]+\s+or\s*$|"
     r"(?:(?:^|[.!?:]\s*|\b(?:please|or|and|just|questions\??|qs\??|info:?)\s+)(?:give\s+us\s+a\s+)?(?:call|text|phone|ring)"
     r"(?:\s+(?:us|the\s+(?:office|clinic|front\s+desk)|our\s+(?:office|clinic|team|front\s+desk|optical\s+shop)))?"
     r"(?:\s+(?:at|on))?|\b(?:rsvp|book|schedule|appointments?|questions|preguntas|llame|llámenos)(?:\s+at|\s*:|\s*\?)?)\s*$")
 _OFFICE_LINE_RIGHT = ci(r"\s+(?:to\s+(?:book|reserve|schedule|set\s+up|make|register|sign\s+up|rsvp|learn|ask|find)|"
                          r"today|and\s+(?:ask|press|book))\b")
+#: "call ... to book": the word before a number whose purpose follows it.
+_CALL_WORD = ci(r"\bcall\s*$")
+#: "...at frontdesk@brightwatereye.example or (555) 340-2020": a mailbox, then the line that goes with it.
+_MAILBOX_OR_LEFT = ci(r"\b([\w.+-]+@[\w.-]+)\s+or\s*$")
 _ORG_PHONE = compile_fast(r"^(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?")
 _ORG_MAILBOX = ci(
     r"^(?:info|hello|contact|support|office|admin|billing|appointments?|help|team|noreply|no-reply|"
@@ -149,9 +151,10 @@ def detect_phones(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
         left = analysis.lower[max(0, match.start() - 40) : match.start()]
         if _OWN_NUMBER.search(left):
             continue  # the author's own number: a profile problem, not a patient identifier
+        mailbox = _MAILBOX_OR_LEFT.search(left)
         if _OFFICE_LINE_LEFT.search(left) or (_CALL_WORD.search(left) and _OFFICE_LINE_RIGHT.match(
-                analysis.lower, match.end())):
-            continue  # "call us at ...", "call ... to book": the office's line
+                analysis.lower, match.end())) or (mailbox and _ORG_MAILBOX.match(mailbox.group(1))):
+            continue  # "call us at ...", "call ... to book", "frontdesk@... or ...": the office's line
         spans.append(match.span())
     if _LOCAL_PHONE_CUE.search(analysis.lower):
         for match in islice(_LOCAL_PHONE.finditer(analysis.text), MAX_SPANS):
@@ -161,7 +164,6 @@ def detect_phones(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, A
     return spans
 
 
-_CALL_WORD = ci(r"\bcall\s*$")
 # "call her at 555-0193": a seven-digit local number right after a call/text cue.
 _LOCAL_PHONE_CUE = ci(r"\b(?:call|calls|text|texts|reach|phone|cell|number|ring)\b")
 _LOCAL_PHONE = compile_fast(r"(?<![\d(-])\d{3}[-.]\d{4}(?![\d-])")

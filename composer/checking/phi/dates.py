@@ -295,9 +295,10 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         # "your 8/19 mole removal", "her recheck on March 3": a date that belongs to one person's care
         for match in islice(_POSSESSED_DATE.finditer(analysis.lower), MAX_SPANS):
             group = 1 if match.group(1) else 2
+            # A weekday alone dates a third person's care ("her Mohs on Tuesday"), not the reader's: "Get your flu
+            # shot on Saturday" is every reader's, and "your physical on Monday" the reviewers left unmarked.
             if group == 2 and match.group().startswith(("your", "ur")) and _WEEKDAY_ONLY.fullmatch(match.group(2)):
-                continue  # a weekday alone dates a third person's care ("her Mohs on Tuesday"), not the reader's:
-                # "Get your flu shot on Saturday" is every reader's, "your physical on Monday" the reviewers left
+                continue
             if not inside(spans, match.start(group)):
                 spans.append(match.span(group))
     if analysis.request.kind == "reply" and digits:

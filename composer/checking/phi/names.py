@@ -103,7 +103,9 @@ _TITLE_SURNAME = compile_fast(
     r"(?:-[A-Z][a-zà-öø-ÿ]{1,20})?"
     r"|\b(?:mr|mrs|ms)\.\s+(?P<lower>[a-z]{2,25})\b"
     # a military rank is a title too, in a draft about care: "Commander Ed Ruiz", "Staff Sgt. R.M."
-    r"|\b(?:Staff\s+|Master\s+|First\s+)?(?:Sgt|Sergeant|Cpl|Corporal|Lt|Capt|Captain(?!\s+(?:Obvious|America|Hook|Crunch|Marvel|Planet|Underpants)\b)|Cmdr|Commander|Spc|Pvt|PFC)\.?\s+"
+    r"|\b(?:Staff\s+|Master\s+|First\s+)?(?:Sgt|Sergeant|Cpl|Corporal|Lt|Capt|Cmdr|Commander|Spc|Pvt|PFC|"
+    # (not the figures of speech: "Captain Obvious", "Captain America")
+    r"Captain(?!\s+(?:Obvious|America|Hook|Crunch|Marvel|Planet|Underpants)\b))\.?\s+"
     r"(?:[A-Z][a-z'’-]{1,25}|[A-Z]\.(?:\s?[A-Z]\.){0,2})")
 # "our 'Tiny Tim'", "our little “Peanut”": a quoted nickname given to a person.
 _NICKNAME = compile_fast(
@@ -242,7 +244,7 @@ _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "mx", "sra", "srta", "seño
                           "sgt", "sergeant", "cpl", "corporal", "lt", "capt", "captain", "cmdr", "commander", "spc",
                           "pvt", "pfc"])
 #: Abbreviated titles a greeting can stand before ("welcome Rev.", "thanks Fr."): never a name themselves.
-_TITLE_ABBREVIATIONS = frozenset(["rev", "fr", "dr", "sr", "br", "msgr", "hon", "prof", "rabbi", "pastor"])
+_TITLE_ABBREVIATIONS = frozenset(["rev", "fr", "dr", "sr", "br", "msgr", "hon", "prof"])
 _LITTLE_WORDS = frozenset(["little", "old"])
 _LITTLE_NAME = ci(r"\b(?:little|\d{1,2}[- ](?:year|month)[- ]old)\s+([a-z][a-z-]{2,20})\b")
 
@@ -930,7 +932,8 @@ _STAFF_INTRO = compile_fast(
     rf"\s+(?:to\s+(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|crew|office|front\s+desk|lab|clinic|practice|unit|"
     rf"department|family)|as\s+(?:our|the)\s+new"
     # "welcome Rev. Daniel Okafor, who joins Riverbend's hospice team as our new chaplain"
-    rf"|who\s+(?:joins|is\s+joining|has\s+joined|joined|will\s+join)\s+(?:our|the|•+['’]s)\s+(?:[\w-]+\s+){{0,2}}?(?:team|staff|practice|clinic|office)"
+    rf"|who\s+(?:joins|is\s+joining|has\s+joined|joined|will\s+join)\s+(?:our|the|•+['’]s)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:team|staff|practice|clinic|office)"
     rf"|(?:our|the|•+['’]s)\s+(?:new(?:est)?\s+)?(?:[\w-]+\s+){{0,3}}?(?:member\b|{_ROLE_NOUN}))"
     # "call Denise in billing", "ask Rosa at the front desk": a colleague named by where she works
     rf"|\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\s+(?:in|at|from)\s+(?:billing|scheduling|records|the\s+front\s+desk|our\s+front\s+desk)\b")

@@ -123,7 +123,8 @@ CARE_HOME = compile_fast(rf"\b([A-Z][a-z'’-]{{1,20}}(?:\s+[A-Z][a-z'’-]{{1,2
 CARE_HOME_WORDS = ("Care", "Manor", "Living", "Nursing")
 CARE_CONTEXT = ci(
     # ("the most patient woman in the county" is a virtue, not a patient)
-    rf"\b(?:(?<!most\s)(?<!very\s)(?<!more\s)(?<!so\s)(?<!too\s)(?<!less\s)patients?|{CARE_NOUN}|healing|recovery|recovering|diagnos\w*|sick|illness|condition|"
+    rf"\b(?:(?<!most\s)(?<!very\s)(?<!more\s)(?<!so\s)(?<!too\s)(?<!less\s)patients?|{CARE_NOUN}|healing|recovery|"
+    r"recovering|diagnos\w*|sick|illness|condition|"
     r"cancer|diabetes|asthma|pregnan\w*|postpartum|newborn|program|prescri\w*|medication|chart|"
     r"exam\s+room|hospital|ER|ICU|clinic|doctor|nurse|under\s+control|lost\s+\d+|before\s*(?:&|and|/)\s*after|"
     r"brave|cavity|cavities|filling|dental|teeth|tooth|fever|rash|stitches|injury|broken|crutches|walker|"
