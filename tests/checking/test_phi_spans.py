@@ -59,6 +59,8 @@ from composer.checking import Checker, CheckRequest, PracticeContext
         ("So sweet of her to bring lemon bars after her Mohs on Tuesday!", "post", "", "Tuesday"),
         ("So excited for you! Don't forget your trigger shot at 9:30 tonight!", "reply", "my retrieval is Friday",
          "9:30 tonight"),
+        # the same thanks, when the comment is about someone's care, still names a patient
+        ("Thank you so much, Maya! Glad your knee is better.", "reply", "Thanks for fixing my knee!", "Maya"),
         ("See you all on the 14th: grandpa is down for 9:30 and the kids right after.", "reply",
          "Booked the whole family for cleanings!", "9:30"),
         ("Happy 91st birthday to Captain Walt, who has come to us for hearing checks since 1980!", "post", "",
@@ -256,6 +258,11 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          "post", ""),
         # a colleague welcomed to a lab, a résumé kept on file, a PT who lifts
         ("Please welcome Priya Natarajan to our echo lab! Priya is a registered cardiac sonographer.", "post", ""),
+        # a colleague thanked for congratulating the author on a new role; a church and a holiday in Spanish
+        ("Thank you so much, Maya! I'm excited to keep building our integrated care team.", "reply",
+         "Congrats on the new role! Well deserved."),
+        ("Van stops: Thu 4–7pm outside Iglesia Pentecostal Monte Sión. Free BP checks and vaccines.", "post", ""),
+        ("Happy Día del Niño! Free bike helmets at Saturday's van stop, with our vaccine table.", "post", ""),
         # a surgery named for its inventor, a term of endearment in Spanish
         ("Best part of my week: my Mohs patient told me I have good hands for a surgeon.", "post", ""),
         ("So proud of you mija, twenty years of smoking and you quit!", "post", ""),

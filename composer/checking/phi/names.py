@@ -387,6 +387,7 @@ class _NameSearch:
         self.not_lower = lexicon_set(lexicons.named.get("not_names_lower", ())) | self.not_names
         #: words never taken for a name without a title
         self.excluded = self.not_person | self.not_lower
+        self._congratulated: bool | None = None
 
     def run(self) -> list[Span]:
         """Every cue, in an order that lets the later ones skip what the earlier found."""
@@ -410,12 +411,21 @@ class _NameSearch:
         """The draft talks about someone's health or care (see ``talks_about_person``)."""
         return talks_about_person(self.analysis, self.lexicons)
 
+    def congratulated(self) -> bool:
+        """The reply answers a comment congratulating the author on their work ("Congrats on the new role!")."""
+        if self._congratulated is None:
+            self._congratulated = self.analysis.request.kind == "reply" and bool(
+                _CONGRATS_ON_WORK.search(self.analysis.reply.lower()))
+        return self._congratulated
+
     def add(self, start: int, end: int, titled: bool = False) -> None:
         """Keep a candidate name unless the words around it show it is no patient."""
         analysis, lexicons, text, lower = self.analysis, self.lexicons, self.text, self.lower
         if lower[start:end] in _MONTH_NAMES and _DAY_NUMBER_NEXT.match(text, end):
             return  # "through Jan. 1", "June 14": a month, not a person
         left = lower[max(0, start - 40) : start]
+        if _THANKS_LEFT.search(left) and self.congratulated():
+            return  # "Congrats on the new role!" "Thank you so much, Maya!": a colleague thanked, not a patient
         if OWN_FAMILY_LEFT.search(left):
             return  # "my husband Raj": the author's own family, not a patient
         if (_PUBLIC_LEFT.search(left) and not titled) or _STAFF_LEFT.search(left) or _STAFF_RIGHT.match(
@@ -1021,13 +1031,20 @@ _VENUE_RIGHT = compile_fast(rf"['’]s\b(?!\s+(?:[\w-]+\s+)?{CARE_NOUN}\b)")
 _PUT_DOWN_NAME = compile_fast(r"\b(?i:ok(?:ay)?,?\s+karen\b|karen[\s.,!]{0,3}(?:🙄|🙃|💅|🤡))")
 #: A length of days or weeks in a title ("14-Day Kit", "6-Week Reset"): what follows names a product.
 _PROGRAM_LEFT = ci(r"\b\d{1,3}-(?:day|week|month)\s+$")
+#: A comment congratulating the author on their work, and the thanks that answers it by the commenter's name.
+_CONGRATS_ON_WORK = ci(
+    r"\bcongrat\w*\s+(?:to\s+you\s+)?on\s+(?:the|your)\s+(?:new\s+|big\s+)?(?:[\w-]+\s+){0,2}?(?:role|job|position|"
+    r"promotion|publication|paper|article|book|talk|award|podcast|committee|appointment|clinic|practice|opening|"
+    r"retirement|anniversary|graduation|board|degree|certification|residency|fellowship|election)\b")
+_THANKS_LEFT = ci(r"\b(?:thanks|thank\s+you|thx|ty)(?:\s+(?:so|very)\s+much)?\s*,?\s*$")
 #: A list of brands or designers a name stands in: "frames from Ray-Ban, Kate Spade, Flexon and Oakley".
 _BRAND_LIST_LEFT = ci(r"\b(?:frames|brands?|lines?|designers?|collections?|labels?)\s+"
                       r"(?:from|by|like|including|such\s+as)\s+(?:[\w'’.&-]+(?:\s+[\w'’.&-]+)?,?\s+(?:and\s+|&\s+)?){0,6}$")
 #: A saint's name or a Spanish place word before a name makes it a place: "Iglesia San José", "Mercado La Esperanza".
 _SPANISH_PLACE_LEFT = compile_fast(
-    r"(?:\b(?:San|Santa|Santo|Santos|Nuestra\s+Señora\s+de)\s+|\b(?:Mercado|Iglesia|Parroquia|Escuela|Colegio|Tienda|"
-    r"Panader[ií]a|Taquer[ií]a|Parque|Colonia|Calle|Cl[ií]nica|Centro|Rancho|Barrio)\s+(?:(?:La|El|Los|Las|Del|De)\s+)?)$")
+    r"(?:\b(?:San|Santa|Santo|Santos|Nuestra\s+Señora\s+de)\s+|\bD[ií]a\s+(?:del|de\s+la|de\s+los|de)\s+"
+    r"|\b(?:Mercado|Iglesia|Parroquia|Escuela|Colegio|Tienda|Panader[ií]a|Taquer[ií]a|Parque|Colonia|Calle|Cl[ií]nica|"
+    r"Centro|Rancho|Barrio)\s+(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+)?(?:(?:La|El|Los|Las|Del|De)\s+)?)$")
 #: A name the draft itself says is made up: "(not her real name)", "(name changed)", "names changed for privacy".
 _PSEUDONYM_RIGHT = ci(
     r"[\"'”’]?\s*[(,—–-]\s*(?:not\s+(?:her|his|their|the)\s+real\s+name|names?\s+(?:has\s+been\s+|have\s+been\s+)?"
