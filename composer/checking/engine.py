@@ -50,6 +50,11 @@ _EXPLAINED_AFTER = compile_fast(
 _EXPLAINED_BEFORE = compile_fast(r"\b(?:called|known\s+as)\s+(?:an?\s+|the\s+)?$", re.I)
 
 
+#: Roman numerals, which an all-capitals scan takes for abbreviations ("World War II").
+_ROMAN_NUMERAL = re.compile(r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})|XL|L")
+_PROPER_NOUN_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+
+
 def _explained(text: str, start: int, end: int) -> bool:
     """Whether the words around the term at ``start:end`` explain it, before or after."""
     return bool(_EXPLAINED_AFTER.match(text[end : end + 80])
@@ -371,6 +376,8 @@ class Checker:
             bare = stem.rstrip("0123456789").lstrip("abcdefghijklmnopqrstuvwxyz")  # "COVID19", "eGFR" -> known?
             if stem in known or token in known or bare in known or stem.lower() in self.lexicons.common_words:
                 continue
+            if _ROMAN_NUMERAL.fullmatch(token) and _PROPER_NOUN_BEFORE.search(text, max(0, start - 25), start):
+                continue  # "World War II", "Title IX": part of a name, not an abbreviation ("graded I–III" stays)
             before, after = text[max(0, start - 2) : start], text[end : end + 3]
             if before.endswith("(") or _explained(text, start, end) or after.startswith(")") or (
                     _ID_DIGITS_AFTER.match(text, end)):
