@@ -263,6 +263,9 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          "Congrats on the new role! Well deserved."),
         ("Van stops: Thu 4–7pm outside Iglesia Pentecostal Monte Sión. Free BP checks and vaccines.", "post", ""),
         ("Happy Día del Niño! Free bike helmets at Saturday's van stop, with our vaccine table.", "post", ""),
+        # a colleague introduced, with the weekly schedule she keeps
+        ("Say hi to Renee Alvarez, our newest registered sleep technologist! Renee runs the overnight lab Tuesday "
+         "through Friday, so she's the calm voice on the intercom during a study night.", "post", ""),
         # a surgery named for its inventor, a term of endearment in Spanish
         ("Best part of my week: my Mohs patient told me I have good hands for a surgeon.", "post", ""),
         ("So proud of you mija, twenty years of smoking and you quit!", "post", ""),

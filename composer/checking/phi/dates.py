@@ -308,6 +308,9 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
         for match in islice(_DAY_AFTER_CARE.finditer(analysis.lower), MAX_SPANS):
             if not overlaps(spans, *match.span()):
                 spans.append(match.span())
+    if spans and not analysis.words.isdisjoint(DAY_WORDS):
+        # "runs the overnight lab Tuesday through Friday": a weekly schedule, not one person's day
+        spans = [(s, e) for s, e in spans if not _WEEKDAY_RANGE_NEXT.match(analysis.lower, e)]
     if digits and spans:
         # "checkup days, Aug 4–15": a span of days is a stretch of the practice's calendar, not one person's date
         spans = [(s, e) for s, e in spans if not _DAY_RANGE_NEXT.match(analysis.text, e)]
@@ -333,6 +336,8 @@ _DAY_AFTER_CARE = ci(
     r"procedure|operation|appointment|visit|infusion|biopsy|shots?|discharge|delivery)\b")
 _SEE_EVENT = ci(r"\b(?:fair|class|clinic|event|join\s+us|open|closed|drive|webinar|workshop|screenings?|camp|party|"
                  r"festival|walk|run|race|game|booth|tent|parade|park|path|trail|hike|everyone)\b")
+#: The end of a span of weekdays ("Tuesday through Friday", "Mon–Fri").
+_WEEKDAY_RANGE_NEXT = ci(rf"\s*(?:through|thru|to|-|–)\s*{WEEKDAY}\b")
 #: The end of a span of days written after a date ("Aug 4–15", "March 3-7").
 _DAY_RANGE_NEXT = compile_fast(r"\s?[–-]\s?(?:[12]\d|3[01]|0?[1-9])\b(?![:.]\d|\s*(?:[ap]\.?m|/))")
 #: A score out of ten, not a date, unless a visit follows it ("the 10/10 appointment").

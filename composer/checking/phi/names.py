@@ -832,7 +832,7 @@ class _NameSearch:
         if spans and any(word in text for word in CARE_HOME_WORDS):
             homes = {match.group(1).lower() for match in CARE_HOME.finditer(text)}
             spans = [(s, e) for s, e in spans if lower[s:e] not in homes]  # "family night at Maple Grove"
-        staff = _introduced_staff(text) if spans else frozenset()
+        staff = introduced_staff(text) if spans else frozenset()
         # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
         spans = _not_led_by(spans, lower, staff)
         if spans and "@" in text:  # "kara.wells@...": a name inside an address is the address's (see detect_emails)
@@ -956,7 +956,8 @@ def _not_led_by(spans: list[Span], lower: str, words: frozenset[str]) -> list[Sp
     return [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in words]
 
 
-def _introduced_staff(text: str) -> frozenset[str]:
+@lru_cache(maxsize=64)
+def introduced_staff(text: str) -> frozenset[str]:
     """Lower-cased first names of the people a draft introduces as colleagues."""
     names = [name.lower() for match in _STAFF_INTRO.finditer(text) for name in match.groups() if name]
     # "Mei-Lin Chen": either part of a hyphenated name is how the draft may go on to call her

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from composer.checking.analysis import Analysis
 from composer.checking.fastre import compile_fast
+from composer.checking.phi.names import introduced_staff
 from composer.checking.phi.shared import OWN_RELATIONS, THING_NEXT, ci, in_email, on_practice_street, slash_not_a_date
 
 #: "my wife, Carol", "our grandson Ben": a name right after the author's own relative is family, not a patient.
@@ -36,6 +37,8 @@ def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
         return True  # "Davis Vision", "Omega drops": an insurer or a product (a child's school can identify them)
     if named and on_practice_street(analysis, start, end):
         return True  # "the side door on Oak Street": the practice's own street
+    if named and text[start:end].split()[0].lower() in introduced_staff(text):
+        return True  # "Say hi to Renee Alvarez, our newest sleep technologist!": a colleague the draft introduces
     # "my wife, Carol" is the author's family, but not inside a quoted review ("“...my husband Gene...”")
     quoted = (text.count("“", 0, start) > text.count("”", 0, start)) or text.count('"', 0, start) % 2 == 1
     return not quoted and bool(_OWN_RELATIVE_LEFT.search(analysis.lower[max(0, start - 40) : start]))
