@@ -74,6 +74,13 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "", "the only state-champion pole vaulter from Lincoln High"),
         ("Proud moment: we diagnosed the county's first case of tularemia in 15 years.", "post", "",
          "the county's first case of tularemia in 15 years"),
+        # one of a kind by a superlative word for a patient, in a team, or in the practice's whole history
+        ("Our youngest Type 1 warrior started his very first insulin pump with us today!", "post", "",
+         "Our youngest Type 1 warrior"),
+        ("Shoutout to the only member of the Springfield Roller Derby team brave enough to get a tummy tuck!", "post",
+         "", "the only member of the Springfield Roller Derby team"),
+        ("It's not every day we see a case like yours: the only MEN2B diagnosis in our clinic's 20-year history.",
+         "reply", "Thank you for catching this!", "the only MEN2B diagnosis in our clinic's 20-year history"),
         # a reply's date is the commenter's own unless the comment asked when a gathering is
         ("Sunday, November 16, at 3 p.m. See you then!", "reply", "when is my appointment??",
          "Sunday, November 16, at 3 p.m."),

@@ -78,6 +78,12 @@ _SHORT_AGE_ENDS = ("yo", "y/o", "y.o.", "y.o")
 _UNIQUE = ci(
     r"\b(?:our|my)\s+(?:very\s+)?(?:oldest|youngest|first|only|longest-?standing|last)\s+(?:living\s+)?"
     r"(?:patient|client|member|centenarian|graduate|grad|participant)\b(?!s)"
+    # "the only MEN2B diagnosis in our clinic's 20-year history", "the only member of the Springfield Roller Derby
+    # team": one of a kind in a named group or a practice's whole history
+    r"|\bthe\s+only\s+(?:[\w-]+\s+){0,2}?(?:case|diagnosis|patient)\s+(?:[\w-]+\s+){0,2}?in\s+(?:our|the|this)\s+"
+    r"(?:[\w-]+['’]s\s+)?(?:\d{1,3}-year\s+)?history\b"
+    r"|\bthe\s+only\s+(?:member|woman|man|girl|boy|player|one)\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+    r"(?:\s+(?:team|crew|club|league|squad|band|choir))?"
     # "the county's first case of tularemia in 15 years": one case, the first in a place, is one person
     r"|\b(?:the\s+)?[a-z]{3,20}['’]s\s+(?:very\s+)?first\s+(?:case|diagnosis)\s+of\s+[\w-]{3,30}(?:\s+[\w-]{3,30})?"
     r"(?:\s+in\s+(?:over\s+|more\s+than\s+)?(?:\d{1,3}|a|two|three|five|ten|twenty)\s+(?:years|decades))?"
@@ -441,7 +447,8 @@ _EVER_SEEN = r"(?:we|i)(?:['’]ve|\s+have)\s+ever\s+(?:had|seen|treated|met|del
 _SUPERLATIVE_PERSON = (
     rf"(?i:(?:{_SUPERLATIVES})\s+(?:\(?[\w'’-]{{1,20}}\)?\s+){{0,4}}?"
     r"(?:(?:<<roles>>|patient|client|member|grad|graduate|newborn|baby|preemie|kid|guy|gal|lady|man|woman|girl|boy|"
-    rf"resident|regular|volunteer|player|quads|twins|triplets)\b(?!['’]?s\b)(?:\s+ever|\s+{_EVER_SEEN})?"
+    rf"resident|regular|volunteer|player|quads|twins|triplets|user|wearer|warrior|fighter)\b(?!['’]?s\b)"
+    rf"(?:\s+ever|\s+{_EVER_SEEN})?"
     # several at once only with "ever": "the youngest patients we've ever had" (not "our youngest patients")
     rf"|(?:patients|clients|babies|preemies|kids)\s+(?:ever|{_EVER_SEEN})\b))"
     r"(?:\s+(?i:on|in|at|of|from)\s+(?:the\s+)?[A-Z][\w'’.-]{1,25}(?:\s+[A-Z][\w'’.-]{1,25}){0,3}"
