@@ -103,9 +103,10 @@ def main() -> int:
     (OUT / "surnames.txt").write_text("\n".join(sorted(set(surnames))) + "\n", encoding="utf-8")
 
     ranked = sorted(frequencies["en"].items(), key=lambda item: (-item[1], item[0]))
-    common = [w for w, _ in ranked if w.isalpha()][: args.common]
+    words_by_rank = [w for w, _ in ranked if w.isalpha()]
+    common = words_by_rank[: args.common]
     (OUT / "common-words.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
-    english = sorted(set([w for w, _ in ranked if w.isalpha()][: args.english]) - set(common) - given - set(surnames))
+    english = sorted(set(words_by_rank[: args.english]) - set(common) - given - set(surnames))
     (OUT / "english-words.txt").write_text("\n".join(english) + "\n", encoding="utf-8")
     print(f"given names {len(given)}, surnames {len(set(surnames))}, common words {len(common)}, "
           f"other English words {len(english)}")

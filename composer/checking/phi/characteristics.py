@@ -439,11 +439,11 @@ _SUPERLATIVES = (r"youngest|oldest|tiniest|smallest|littlest|biggest|tallest|fas
                  r"one\s+and\s+only")
 _SUPERLATIVE_WORDS = frozenset(["youngest", "oldest", "tiniest", "smallest", "littlest", "biggest", "tallest",
                                 "fastest", "longest", "last", "only"])
+#: "...we've ever had", "...I've ever cared for": a superlative over everyone the practice or the author has seen.
+_EVER_SEEN = r"(?:we|i)(?:['’]ve|\s+have)\s+ever\s+(?:had|seen|treated|met|delivered|fitted|cared\s+for)"
 #: The superlative and the person it describes ("tiniest newborn ever", "longest-serving crossing guard on the
 #: Westfield line crew"); the owner before it is read separately (_SUPERLATIVE_OWNER), so the scan starts at a
 #: superlative and not at every word of a long draft.
-#: "...we've ever had", "...I've ever cared for": a superlative over everyone the practice or the author has seen.
-_EVER_SEEN = r"(?:we|i)(?:['’]ve|\s+have)\s+ever\s+(?:had|seen|treated|met|delivered|fitted|cared\s+for)"
 _SUPERLATIVE_PERSON = (
     rf"(?i:(?:{_SUPERLATIVES})\s+(?:\(?[\w'’-]{{1,20}}\)?\s+){{0,4}}?"
     r"(?:(?:<<roles>>|patient|client|member|grad|graduate|newborn|baby|preemie|kid|guy|gal|lady|man|woman|girl|boy|"

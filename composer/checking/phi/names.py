@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 from typing import Any
 
@@ -387,7 +387,9 @@ class _NameSearch:
         self.not_lower = lexicon_set(lexicons.named.get("not_names_lower", ())) | self.not_names
         #: words never taken for a name without a title
         self.excluded = self.not_person | self.not_lower
-        self._congratulated: bool | None = None
+        #: whether a brand list or a Spanish place word occurs at all (each test below runs only if so)
+        self.brand_lists = not analysis.words.isdisjoint(_BRAND_LIST_WORDS)
+        self.spanish_places = not analysis.words.isdisjoint(_SPANISH_PLACE_WORDS)
 
     def run(self) -> list[Span]:
         """Every cue, in an order that lets the later ones skip what the earlier found."""
@@ -411,12 +413,10 @@ class _NameSearch:
         """The draft talks about someone's health or care (see ``talks_about_person``)."""
         return talks_about_person(self.analysis, self.lexicons)
 
+    @cached_property
     def congratulated(self) -> bool:
         """The reply answers a comment congratulating the author on their work ("Congrats on the new role!")."""
-        if self._congratulated is None:
-            self._congratulated = self.analysis.request.kind == "reply" and bool(
-                _CONGRATS_ON_WORK.search(self.analysis.reply.lower()))
-        return self._congratulated
+        return self.analysis.request.kind == "reply" and bool(_CONGRATS_ON_WORK.search(self.analysis.reply.lower()))
 
     def add(self, start: int, end: int, titled: bool = False) -> None:
         """Keep a candidate name unless the words around it show it is no patient."""
@@ -424,7 +424,7 @@ class _NameSearch:
         if lower[start:end] in _MONTH_NAMES and _DAY_NUMBER_NEXT.match(text, end):
             return  # "through Jan. 1", "June 14": a month, not a person
         left = lower[max(0, start - 40) : start]
-        if _THANKS_LEFT.search(left) and self.congratulated():
+        if _THANKS_LEFT.search(left) and self.congratulated:
             return  # "Congrats on the new role!" "Thank you so much, Maya!": a colleague thanked, not a patient
         if OWN_FAMILY_LEFT.search(left):
             return  # "my husband Raj": the author's own family, not a patient
@@ -451,8 +451,8 @@ class _NameSearch:
             return  # "Uncle Sam wants you": a figure of speech
         if _PROGRAM_LEFT.search(left):
             return  # "the GutGlow 14-Day Kit", "our 6-Week Reset": the title of a product or a program
-        if _BRAND_LIST_LEFT.search(lower[max(0, start - 90) : start]) or _SPANISH_PLACE_LEFT.search(
-                text, max(0, start - 40), start):
+        if (self.brand_lists and _BRAND_LIST_LEFT.search(lower[max(0, start - 90) : start])) or (
+                self.spanish_places and _SPANISH_PLACE_LEFT.search(text, max(0, start - 40), start)):
             return  # "frames from Ray-Ban, Kate Spade and Oakley", "Mercado La Esperanza", "Iglesia San José"
         if _PSEUDONYM_RIGHT.match(text, end):
             return  # '"Gloria" (not her real name)': a made-up name points to nobody
@@ -1041,11 +1041,19 @@ _THANKS_LEFT = ci(r"\b(?:thanks|thank\s+you|thx|ty)(?:\s+(?:so|very)\s+much)?\s*
 #: A list of brands or designers a name stands in: "frames from Ray-Ban, Kate Spade, Flexon and Oakley".
 _BRAND_LIST_LEFT = ci(r"\b(?:frames|brands?|lines?|designers?|collections?|labels?)\s+"
                       r"(?:from|by|like|including|such\s+as)\s+(?:[\w'’.&-]+(?:\s+[\w'’.&-]+)?,?\s+(?:and\s+|&\s+)?){0,6}$")
+#: The words one of which every _BRAND_LIST_LEFT match contains.
+_BRAND_LIST_WORDS = frozenset(["frames", "brand", "brands", "line", "lines", "designer", "designers", "collection",
+                               "collections", "label", "labels"])
 #: A saint's name or a Spanish place word before a name makes it a place: "Iglesia San José", "Mercado La Esperanza".
 _SPANISH_PLACE_LEFT = compile_fast(
     r"(?:\b(?:San|Santa|Santo|Santos|Nuestra\s+Señora\s+de)\s+|\bD[ií]a\s+(?:del|de\s+la|de\s+los|de)\s+"
     r"|\b(?:Mercado|Iglesia|Parroquia|Escuela|Colegio|Tienda|Panader[ií]a|Taquer[ií]a|Parque|Colonia|Calle|Cl[ií]nica|"
     r"Centro|Rancho|Barrio)\s+(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+)?(?:(?:La|El|Los|Las|Del|De)\s+)?)$")
+#: The words (lower-cased) one of which every _SPANISH_PLACE_LEFT match contains.
+_SPANISH_PLACE_WORDS = frozenset(["san", "santa", "santo", "santos", "señora", "día", "dia", "mercado", "iglesia",
+                                  "parroquia", "escuela", "colegio", "tienda", "panadería", "panaderia", "taquería",
+                                  "taqueria", "parque", "colonia", "calle", "clínica", "clinica", "centro", "rancho",
+                                  "barrio"])
 #: A name the draft itself says is made up: "(not her real name)", "(name changed)", "names changed for privacy".
 _PSEUDONYM_RIGHT = ci(
     r"[\"'”’]?\s*[(,—–-]\s*(?:not\s+(?:her|his|their|the)\s+real\s+name|names?\s+(?:has\s+been\s+|have\s+been\s+)?"
