@@ -8,6 +8,7 @@ the pre-publish gate and the CLI get identical results.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -56,9 +57,35 @@ _PROPER_NOUN_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 
 
 def _explained(text: str, start: int, end: int) -> bool:
-    """Whether the words around the term at ``start:end`` explain it, before or after."""
+    """Whether the words around the term at ``start:end`` explain it, before or after, or, for an
+    abbreviation, whether the draft spells it out anywhere ("IBD vs. IBS: ... Inflammatory bowel disease")."""
     return bool(_EXPLAINED_AFTER.match(text[end : end + 80])
-                or _EXPLAINED_BEFORE.search(text[max(0, start - 20) : start]))
+                or _EXPLAINED_BEFORE.search(text[max(0, start - 20) : start])
+                or _spelled_out(text[start:end]).search(text))
+
+
+#: A pattern that never matches.
+_NEVER = re.compile(r"(?!)")
+#: Small words an expansion may carry without their initial ("Centers for Disease Control": CDC).
+_EXPANSION_FILLER = r"(?:[\s-]+(?:of|and|for|the|to|in|on))?"
+
+
+@lru_cache(maxsize=512)
+def _spelled_out(token: str) -> re.Pattern[str]:
+    """Words whose initials make up the abbreviation ``token``, in order ("Inflammatory bowel disease" for
+    "IBD", "non-steroidal anti-inflammatory drug" for "NSAID"). A pattern that never matches for a token
+    that is not a run of three to six capitals (a plural "s" aside): two letters begin some pair of words in
+    almost any draft."""
+    letters = token[:-1] if len(token) > 2 and token.endswith("s") else token
+    if not (3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return _NEVER
+    # The first word capitalised, as a spelled-out name is ("Inflammatory bowel disease"): three words in a row
+    # with the right initials turn up by chance in a long draft ("proven to reverse photoaging" for PRP), a
+    # capitalised run much less often. Lower-case letters after each initial: the abbreviation is not its own
+    # expansion.
+    words = [f"{letters[0]}[a-z]+", *(f"[{letter}{letter.lower()}][a-z]+" for letter in letters[1:])]
+    return re.compile(r"\b" + (_EXPANSION_FILLER + r"[\s-]+").join(words) + r"\b")
+
 
 
 def _straight_apostrophes(text: str) -> str:
@@ -212,6 +239,8 @@ class Checker:
         replacement: str | None = None
         if kind == "existence" or kind == "pattern":
             plain, replacement = self._matches(rule, analysis, params["regex"]), rule.replacement
+            if plain and params["outside_quotes"]:
+                plain = [span for span in plain if not analysis.in_quotes(span[0])]
         elif kind == "phi":
             if params["params"].get("exempt_when_authorized") and phi.authorized_story(analysis):
                 return []  # the person the draft is about authorized sharing it in writing

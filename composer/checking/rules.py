@@ -35,8 +35,8 @@ DETECTOR_TYPES = ("existence", "pattern", "substitution", "conditional", "readab
 _COMMON_FIELDS = {"id", "category", "severity", "type", "message", "why", "suggestion", "replacement",
                   "when", "examples", "ignore_case", "scope", "enabled"}
 _TYPE_FIELDS: dict[str, set[str]] = {
-    "existence": {"tokens", "unless"},
-    "pattern": {"patterns", "unless"},
+    "existence": {"tokens", "unless", "outside_quotes"},
+    "pattern": {"patterns", "unless", "outside_quotes"},
     "substitution": {"swap"},
     "conditional": {"trigger", "requires", "reply_requires", "unless", "disclosure_within", "span"},
     "readability": {"terms", "case_terms", "patterns", "min_terms", "max_grade", "min_terms_if_hard",
@@ -367,6 +367,13 @@ def _compile_params(ctx: _Ctx, kind: str, raw: Mapping[str, Any], flags: int) ->
         # pleasure!" confirms care only when the comment thanks the practice for treating someone).
         reply_requires = ctx.strings(raw, "reply_requires", required=False)
         params["reply_requires"] = ctx.regex(reply_requires, "reply_requires", flags) if reply_requires else None
+    if kind in ("existence", "pattern"):
+        # Words inside quotation marks are someone else's (a patient's card, a commenter's question): a rule about
+        # what the author says ("my wife", on the practice page) can leave them out.
+        outside_quotes = raw.get("outside_quotes", False)
+        if not isinstance(outside_quotes, bool):
+            raise ctx.fail("outside_quotes", "must be true or false")
+        params["outside_quotes"] = outside_quotes
     if kind in ("existence", "pattern", "conditional", "derived", "learned"):
         unless = ctx.strings(raw, "unless", required=False)
         params["unless"] = ctx.regex(unless, "unless", flags) if unless else None

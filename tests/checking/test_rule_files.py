@@ -44,6 +44,7 @@ def test_good_pack_loads(tmp_path: Path) -> None:
         (('tokens = ["deadly"]', "tokens = []"), "tokens"),
         (('pass = ["fine"]', "pass = []"), "examples.pass"),
         (('tokens = ["deadly"]', 'tokens = ["deadly"]\ncolour = "red"'), "colour"),
+        (('tokens = ["deadly"]', 'tokens = ["deadly"]\noutside_quotes = "yes"'), "outside_quotes"),
     ],
 )
 def test_bad_field_is_named(tmp_path: Path, change: tuple[str, str], field: str) -> None:

@@ -145,9 +145,18 @@ _PART_OF_DAY = compile_fast(r"\s+(?:morning|afternoon|evening|night)\b")
 _DAY_OF_LEFT = ci(r"\bthe\s+(?:night|day|morning|evening|afternoon)\s+of\s+$")
 
 
+def _left_words(text: str, start: int, width: int) -> str:
+    """Up to ``width`` characters before ``start``, without the tail of a word the window would cut ("he" of
+    "the clinic", which a cue for "he" would read as a person)."""
+    first = max(0, start - width)
+    while 0 < first < start and text[first - 1].isalnum() and text[first].isalnum():
+        first += 1
+    return text[first:start]
+
+
 def _tied_to_person(analysis: Analysis, start: int, end: int) -> bool:
     text = analysis.lower
-    left = _undotted(text[max(0, start - 45) : start])
+    left = _undotted(_left_words(text, start, 45))
     day_of = _DAY_OF_LEFT.search(left)
     if day_of:
         left = left[: day_of.start()]
@@ -184,6 +193,8 @@ _WEAK_TIE = ci(
 #: Beside an injury or a visit, a weekday is also tied by a person described rather than named: "the gentleman
 #: who collapsed Saturday", "pulled 11-year-old Sophie out of a rip current on Monday".
 _DESCRIBED_TIE = ci(r"\b(?:who|\d{1,2}-(?:year|month|week)-old)\b")
+#: "every flipper, pourer and hungry neighbor who came out Saturday": a crowd, whose day is the event's.
+_CROWD_WHO = ci(r"\b(?:every|everyone|everybody|all|anyone|those)\b[^.!?\n]{0,80}\bwho\b")
 _WEAK_TIE_REPLY = ci(r"\b(?:you|your|him|her|his|she|he)\b")
 _WEAK_CARE = ci(
     rf"\b(?:{CARE_NOUN}|saw|seen|see|moved|rescheduled|booked|scheduled|came\s+in|come\s+in|stopped\s+by|"
@@ -205,7 +216,7 @@ _CLOCK_AFTER_DAY = compile_fast(r",?\s+(?:at\s+|@\s*)?(?:[01]?\d|2[0-3]):[0-5]\d
 
 def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
     lower = analysis.lower
-    left = lower[max(0, start - 45) : start]
+    left = _left_words(lower, start, 45)
     right = lower[end : end + 30]
     if _RANGE_AFTER.match(right) or _RANGE_LEFT.search(left) or _EVENT.search(left) or _EVENT.search(right[:20]):
         return False
@@ -218,8 +229,8 @@ def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
         near = lower[max(0, start - 50) : end + 25]
         if _CLOCK_AFTER_DAY.match(lower, end) and tie.search(sentence) and _WEAK_CARE.search(sentence):
             return not _EVENT.search(near)  # "see you at the weight check on Thursday at 10:30": one booked visit
-        return bool((tie.search(sentence) or _DESCRIBED_TIE.search(sentence)) and _DAY_CARE_NEAR.search(near)
-                    and not _EVENT.search(near))
+        described = _DESCRIBED_TIE.search(sentence) and not _CROWD_WHO.search(sentence)
+        return bool((tie.search(sentence) or described) and _DAY_CARE_NEAR.search(near) and not _EVENT.search(near))
     return bool(tie.search(sentence) and _WEAK_CARE.search(sentence))
 
 
@@ -427,7 +438,9 @@ _REPLY_DATE_NOT = ci(
     r"register|class|webinar|workshop|group|meeting|meets|circle|physicals|vaccines|clinics|retire\w*|last\s+day|"
     r"party|5k|fun\s+run|sign\s+(?:her|his|their|the)\s+card|on\s+the\s+course|"
     r"next\s+(?:one|class|session|meeting|workshop|group|event|talk|walk|screening)|"
-    r"info(?:rmation(?:al)?)?\s+(?:night|session|evening)|open\s+house|orientation|seminar|lecture|town\s+hall)\b")
+    r"info(?:rmation(?:al)?)?\s+(?:night|session|evening)|open\s+house|orientation|seminar|lecture|town\s+hall|"
+    # "Thursday, December 11, at 6 p.m. in our lobby": a gathering in the practice's rooms
+    r"in\s+our\s+(?:lobby|community\s+room|conference\s+room|waiting\s+room|garden|courtyard|parking\s+lot))\b")
 _RANGE_NEXT = ci(r",?\s*(?:from\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|–|until)\s*(?:\d|noon)")
 # A comment asking when or where one of the practice's gatherings is ("when's the memorial service this year",
 # "what time is the flu clinic?"): the reply's date is the gathering's, not the commenter's.
@@ -443,7 +456,7 @@ _ASKS_EVENT_DATE = ci(
 _COMMENT_EVENT = ci(
     r"\b(?:class|classes|event|info\s+night|information\s+night|info\s+session|workshop|fair|screening\s+day|"
     r"q\s?&\s?a|support\s+group|meeting|walk|fun\s+run|5k|party|open\s+house|seminar|webinar|talk|service|vigil|"
-    r"ceremony|celebration|picnic|clinic\s+day)\b")
+    r"ceremony|celebration|picnic|clinic\s+day|candlelight|open\s+to\s+(?:anyone|everyone|the\s+public))\b")
 #: ...unless the comment is about the commenter's own care ("when is my appointment?").
 _COMMENT_OWN_CARE = ci(r"\b(?:my|our|his|her)\s+(?:[\w-]+\s+)?(?:appt|appointment|visit|surgery|procedure|results?|"
                        r"labs?|refill|prescription|follow-?up|check-?up)\b")

@@ -524,7 +524,7 @@ class _NameSearch:
             for match in PLURAL_FAMILY.finditer(text):
                 stem = match.group(1).lower()
                 if (stem not in lexicons.common_words and stem not in not_person and f"{stem}s" not in not_person
-                        and stem.isalpha()):
+                        and stem.isalpha() and not THING_NEXT.match(text, match.end())):  # not "the Krebs cycle"
                     tail = _FAMILY_MEMBERS_RIGHT.match(text, match.end())
                     spans.append((match.start(1), tail.end() if tail else match.end()))
 
@@ -823,7 +823,9 @@ class _NameSearch:
                 spans[index] = (start - len(prefix.group()), end)
         # On a clinician's own account a post's "Uncle Raj" or "Grandma June" is the author's family (measured: no
         # read writer labeled one); a reply there, as on the practice page, may be talking about a patient.
-        if analysis.request.profile == "personal" and analysis.request.kind == "post":
+        # The same in a reply to a relative who calls the author "Aunt Anika" ("are u coming to the reunion?").
+        if analysis.request.profile == "personal" and (
+                analysis.request.kind == "post" or _FAMILY_ADDRESS.search(analysis.reply)):
             spans = _not_led_by(spans, lower, _FAMILY_KIN_TITLES)
         # "the Springfield kids": the practice's own town is a place, never a person's name
         spans = _not_led_by(spans, lower, practice_places(analysis.context.address))
@@ -988,6 +990,11 @@ _KIN_TITLES = frozenset(["grandma", "grandpa", "granny", "nana", "nonna", "nonno
 _SURNAME_TITLES = frozenset(["coach", "pastor", "deacon", "reverend", "rabbi", "don", "doña", "dona"])
 #: The kin titles of a family ("Uncle", "Abuela"), the rest being the community's.
 _FAMILY_KIN_TITLES = _KIN_TITLES - _SURNAME_TITLES
+#: A commenter addressing the author by a kin title and a name ("Aunt Anika!!", "Tío Luis"): a relative writing,
+#: not "my aunt Rose", which tells of someone else. The author's own name is masked in the comment, as a staff name
+#: is (a run of MASK characters).
+_FAMILY_ADDRESS = compile_fast(
+    r"(?<![Mm]y\s)(?<![Oo]ur\s)\b(?:[Aa]unt|[Aa]untie|[Uu]ncle|[Tt][ií]a|[Tt][ií]o|[Cc]ousin)\s+(?:[A-Z][a-z]+\b|\u2022)")
 #: A titled person thanked for what they did, or addressed at the end of a sentence, is a helper or the commenter
 #: (thanks "for hosting" and the like are left out for anyone, by _THANKED_FOR in detect_names).
 _HELPER_RIGHT = compile_fast(

@@ -251,7 +251,15 @@ def is_nameish(token: str, lexicons: Lexicons) -> bool:
         return False
     if low in lexicons.given_names:
         return True
+    if low.endswith(_WORD_ENDINGS) and low not in lexicons.surnames:
+        return False  # "colonoscopies", "bronchitis": rarer than the word lists reach, still no one's name
     return low.isalpha() and len(low) >= 3 and low not in lexicons.common_words and low not in lexicons.english_words
+
+
+#: Endings of English and medical words that no given name on the lists has (three do, "Clement", "Conception",
+#: "Mable", and the lists are read first), so a word with one that is on neither list is a word, not a name.
+_WORD_ENDINGS = ("ies", "tion", "tions", "ness", "ment", "ments", "ology", "ectomy", "otomy", "scopy", "itis",
+                 "ings", "ful", "less", "ible", "able", "ously", "ism", "isms", "ists")
 
 
 @lru_cache(maxsize=64)
@@ -272,6 +280,9 @@ THING_NEXT = compile_fast(
     r"|'s\s+(?:disease|syndrome|esophagus|palsy|disorder|lymphoma|ulcer|phenomenon|contracture|neuroma|thyroiditis"
     r"|chorea|sign)\b"
     r"|\s+(?:tablets|capsules|softgels|gummies|lozenges|ointment|lotion|shampoo|drops(?!\s+(?:by|off|in|out|over|to)\b))\b"
+    # "the Krebs cycle", "a Gleason score", "the Epley maneuver": a method or measure named for whoever devised it
+    r"|\s+(?:cycle|score|scores|maneuver|manoeuvre|procedure|technique|method|classification|criteria|scale|smear"
+    r"|reflex|exercises)\b"
     # "tai chi": an exercise, not a person called Tai
     r"|(?<=[Tt]ai)\s+[Cc]hi\b")
 #: What every match of _VOCATIVE_INITIALS, _INITIALS and _BARE_INITIALS contains (a cheap scan first: most
