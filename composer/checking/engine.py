@@ -8,9 +8,9 @@ the pre-publish gate and the CLI get identical results.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import threading
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
