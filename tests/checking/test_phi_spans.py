@@ -161,6 +161,26 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "Dad passed on Sunday", "the only man in Chatham who could fix a tractor blindfolded"),
         ("Stitched up a roper's thumb behind the arena tonight. Rhett, you're welcome. Wear gloves!", "post", "",
          "Rhett"),
+        # a family greeted by its surname, a name that opens a sentence, a name typed in lower case
+        ("Dear Morales family, it was an honor to care for Eduardo these past months.", "reply",
+         "Thank you for taking such good care of Dad. - the Morales family", "Morales family"),
+        ("Our family is rallying around Big Mike! Mike Dunleavy has driven so many of our patients over the years, "
+         "and now he is fighting pancreatic cancer.", "post", "", "Mike Dunleavy"),
+        ("She's the life of the party! lillian told Jenna at her checkup that she's aiming for 105.", "reply",
+         "Loved the birthday post for my great-aunt!!", "lillian"),
+        # an age with the day it is reached, a home's unit, a relative of someone the town knows, a retired worker
+        ("Shout-out to the twin sisters on our campus, who turn 92 this Saturday, back at bingo after cataract "
+         "surgery!", "post", "", "who turn 92 this Saturday"),
+        ("Shoutout to J.A. in apt 214 for finishing 12 weeks of cardiac rehab with our team!", "post", "", "apt 214"),
+        ("Busy week! I scoped the mayor's husband, so I guess we've made it in this town.", "post", "",
+         "the mayor's husband"),
+        ("Shout-out to our newest survivor, the retired mail carrier who never missed a single infusion!", "post", "",
+         "the retired mail carrier"),
+        # a date with whose care it dates, and as it was said
+        ("Hope he's resting well after his Friday procedure. Call us with any questions.", "post", "",
+         "his Friday procedure"),
+        ("We're so sorry about the wait the night of the 12th. Please call our office manager at (555) 201-3300.",
+         "reply", "Waited 3 hours with my son and nobody apologized", "the night of the 12th"),
     ],
 )
 def test_the_whole_identifier_is_underlined(
@@ -276,6 +296,15 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         # a surgery named for its inventor, a term of endearment in Spanish
         ("Best part of my week: my Mohs patient told me I have good hands for a surgeon.", "post", ""),
         ("So proud of you mija, twenty years of smoking and you quit!", "post", ""),
+        # a word with an ending no name has, a cycle named for its discoverer, a closure, a crowd and an event
+        ("New: Saturday morning colonoscopies! Starting in September, our endoscopy center opens two Saturdays a "
+         "month.", "post", ""),
+        ("I still can't recite the Krebs cycle, but our nurses can explain any lab result to you.", "post", ""),
+        ("The clinic and infusion center will be closed Thursday, November 27 and Friday, November 28.", "post", ""),
+        ("Pancakes for Patients raised $4,820 for our gas-card fund. Thank you to every flipper, pourer and hungry "
+         "neighbor who came out Saturday!", "post", ""),
+        ("It's open to anyone who has lost someone to cancer. Thursday, December 11, at 6 p.m. in our lobby.",
+         "reply", "Is the candlelight thing open to anyone or just families of patients?"),
         # a story its subject authorized in writing is a permitted disclosure (45 CFR 164.508)
         ("Shared with his signed written authorization: Marcus walked out of cardiac rehab on his own this week!",
          "post", ""),
@@ -293,3 +322,12 @@ def test_written_authorization_leaves_contact_details_flagged(checker: Checker, 
     text = "Shared with her signed written authorization: Tamsin finished rehab! Reach her at (555) 318-2207."
     found = [text[f.start : f.end] for f in checker.check(CheckRequest(text=text), context) if f.category == "phi"]
     assert found == ["(555) 318-2207"]
+
+
+def test_a_relative_writing_to_the_author_is_family(checker: Checker, context: PracticeContext) -> None:
+    """On a clinician's own account, a reply to a niece who calls her "Aunt Anika" talks of the family, not a
+    patient."""
+    request = CheckRequest(text="Wouldn't miss it! I'm bringing my famous potato salad, and extra for Uncle Dev.",
+                           kind="reply", profile="personal",
+                           in_reply_to="Aunt Anika!! are u coming to the reunion in July??")
+    assert not [f for f in checker.check(request, context) if f.category == "phi"]

@@ -40,7 +40,9 @@ _AGE = ci(
     rf"|\b{_OLD}\s?(?:y/o|y\.o\.?|yo|yr\.?\s?old|yrs\.?\s?old)(?![\w/])"
     rf"|\b(?:aged?|age)\s+{_OLD}\b|\b{_OLD}{ORD}\s+birthday\b|\bhappy\s+(?:early\s+|belated\s+)?{_OLD}{ORD}\b(?!\s+(?:anniversary|year|season|annual|edition|issue|episode|birthday\s+to\s+(?:us|our\s+(?:practice|clinic|office|town|city|library|church|school))))"
     rf"|(?:\b(?:you|he|she|they|who|mom|dad|grandma|grandpa)\s+(?:just\s+|recently\s+)?)?"
-    rf"\b(?:turned|turns|is\s+turning|will\s+turn)\s+{_OLD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°))"
+    rf"\b(?:turned|turns|turn|is\s+turning|will\s+turn)\s+{_OLD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°))"
+    # "bea over in cottage 7, all 96 years of her"
+    rf"|\ball\s+{_OLD_WORD}\s+years\s+of\s+(?:her|him|them)\b"
     rf"|\b(?:passed\s+away|died|still\s+\w+ing|celebrat\w+|retired|married|graduated)\b[^.!?\n]{{0,30}}?"
     rf"\bat\s+(?:the\s+age\s+of\s+)?{_OLD}\b(?!\s*(?:%|percent|degrees|°|a\.?m|p\.?m|miles|pounds|lbs))"
     # "Harold (93)", "At 93 he still...", "at ninety-four,", "97 and sharp as a tack", "turning 100", "our centenarian"
@@ -203,6 +205,11 @@ _READING_LEFT = ci(
 _SPELLED_VERB_AGE = compile_fast(r"(?:she|he|you)\s")
 
 
+#: The day an age is reached, right after it ("turns 100 this Saturday", "turning 95 tomorrow").
+_TURNS_WHEN = compile_fast(r"\s+(?:(?:this|next|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|"
+                           r"this\s+week(?:end)?|next\s+week)\b")
+
+
 def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:
     """Ages over 89, with the description that follows ("92-year-old retired fire chief")."""
     spans: list[Span] = []
@@ -222,6 +229,10 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
             tail = _AGE_TAIL.match(text, end)
             if tail:
                 end = tail.end()
+        elif "turn" in match.group():
+            when = _TURNS_WHEN.match(text, end)  # "who turn 92 this Saturday": the birthday is the same detail
+            if when:
+                end = when.end()
         spans.append((match.start(), end))
     for match in _AGE_AT_END.finditer(text):
         start = match.start()
@@ -386,6 +397,11 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
                 push(owner.start(), match.end())
         for match in islice(_ONLY_WOMAN_ON.finditer(text), MAX_SPANS) if "only" in analysis.words else ():
             push(*match.span())  # "the only woman on the Sangamon Electric line crew"
+    if "retired" in analysis.words and not analysis.words.isdisjoint(_role_words(lexicons)):
+        for match in islice(_with_roles(_RETIRED_ROLE, _roles(lexicons)).finditer(text), MAX_SPANS):
+            _, sentence = analysis.sentence_lower(match.start())
+            if _RETIRED_PATIENT.search(sentence):
+                push(*match.span())  # "the retired mail carrier ... who never missed a single infusion"
     if not analysis.words.isdisjoint(_FAME_WORDS):
         for match in islice(_LOCAL_FAME.finditer(analysis.lower), MAX_SPANS):
             push(*match.span())  # "the mayor's son", "the Channel 7 weatherman": one person the whole town knows
@@ -430,6 +446,17 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
             push(start, end)
 
 
+# A retired worker described by the job they held, with where or what if the draft says ("a retired Air Force
+# colonel", "the retired opera singer in memory care"): in a sentence about that one person's care, a detail that
+# narrows a small town's patients to one.
+_RETIRED_ROLE = (
+    r"(?i:\b(?:a|the|our)\s+retired\s+(?:[\w'’-]{1,20}\s+){0,2}?(?:<<roles>>))\b(?![\w'’-])"
+    r"(?:\s+(?i:from|in|at|of)\s+(?:the\s+)?(?:[A-Z0-9][\w'’.-]{1,25}|(?i:memory\s+care|assisted\s+living))"
+    r"(?:\s+[A-Z0-9][\w'’.-]{1,25}){0,2})?")
+_RETIRED_PATIENT = ci(r"\b(?:patients?|survivor|resident|infusions?|chemo|surgery|treatment|visit|appointment|shot|"
+                      r"told\s+me|who\s+(?:never|finally|just|still))\b")
+
+
 # One of a kind by a superlative, in a draft about health: "our tiniest newborn ever", "Springfield's
 # longest-serving crossing guard", "the fastest girl on the Westfield cross country team", "the only woman on the
 # Sangamon Electric line crew" (a unique characteristic, 45 CFR 164.514(b)(2)(i)(R)).
@@ -468,10 +495,14 @@ _LOCAL_FAME = ci(
     r"(?:(?:teenage|teen|oldest|youngest|little|eldest|middle)\s+)?(?:son|daughter|wife|husband|kid|kids|boy|girl|mom|mother|"
     r"dad|father|grandson|granddaughter|brother|sister|nephew|niece|twins)\b"
     r"|\bthe\s+(?:channel|ch\.?)\s?\d{1,2}\s+(?:weather\s?(?:man|woman|guy|girl|lady)|meteorologist|"
-    r"(?:news\s+|evening\s+|morning\s+|sports\s+)?(?:anchor|anchorman|anchorwoman|reporter|guy|lady))\b")
+    r"(?:news\s+|evening\s+|morning\s+|sports\s+)?(?:anchor|anchorman|anchorwoman|reporter|guy|lady))\b"
+    # "a local news anchor you'd all recognize", "a local radio host": a face the town knows
+    r"|\ba\s+local\s+(?:tv\s+|television\s+|radio\s+|news\s+|sports\s+)*(?:anchor|anchorman|anchorwoman|reporter|"
+    r"weather\s?(?:man|woman)|meteorologist|host|personality|celebrity)\b"
+    r"(?:\s+(?:who\s+)?(?:you['’]d|you\s+would|y['’]all\s+would|everyone\s+would)\s+(?:all\s+)?(?:recognize|know))?")
 _FAME_WORDS = frozenset(["mayor", "sheriff", "chief", "superintendent", "principal", "pastor", "priest", "rabbi",
                          "judge", "coach", "senator", "congressman", "congresswoman", "governor", "alderman",
-                         "councilman", "councilwoman", "channel", "ch"])
+                         "councilman", "councilwoman", "channel", "ch", "local"])
 
 
 # A role named by the team, school or business it belongs to: "the Lincoln High QB", "the Ravens' kicker",

@@ -70,10 +70,17 @@ _STREET_LOWER = compile_fast(
     r"way|blvd|pl|place|cir|circle|ter|terrace|pkwy|hwy)\b\.?(?:,?\s+(?:apt|unit|#)\.?\s*\w{1,6})?")
 _FACILITY_ROOM = compile_fast(
     r"\b[Rr]oom\s+\d{1,4}[A-Z]?\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3}")
-# "Our driver reached room 214", "Tell Mrs. Petrakis in room 14": a resident's room, not an exam room.
-_RESIDENT_ROOM = compile_fast(r"(?<!xam )(?<!reatment )(?<!rocedure )\b[Rr]oom\s+\d{1,4}[A-Z]?\b(?![-\w])")
+# "Our driver reached room 214", "Tell Mrs. Petrakis in room 14", "J.A. in apt 214", "the patient in chair 7": where
+# one person lives or sits for treatment, not an exam room.
+_RESIDENT_ROOM = compile_fast(
+    r"(?<!xam )(?<!reatment )(?<!rocedure )(?<!onference )(?<!aiting )(?<!to )"
+    r"\b(?:[Rr]oom|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Cc]ottage|[Vv]illa|[Bb]ay|[Cc]hair|[Bb]ed|[Ll]ot|[Cc]abin)"
+    r"\s?#?\s?\d{1,4}[A-Z]?\b(?![-\w])(?!\s*(?:to|-|–|minutes|mins|hours|hrs|percent|%)\b)")
 _RESIDENT_ROOM_CUE = ci(
-    r"\b(?:his|her|him|their|your|resident|residents|mr|mrs|ms|miss|visiting|reached|moved\s+into|tell)\b")
+    r"\b(?:his|her|him|their|your|resident|residents|mr|mrs|ms|miss|visiting|reached|moved\s+into|tell|patient|guy|"
+    r"lady|gentleman|man|woman|kid|toddler)\b|\bin\s+(?:apt|apartment|cottage|villa)\b|\b[A-Z]\.\s?[A-Z]\.\s+in\b")
+#: The words one of which a resident's room or unit is written with.
+_UNIT_WORDS = frozenset(["room", "apt", "apartment", "unit", "cottage", "villa", "bay", "chair", "bed", "lot", "cabin"])
 _RURAL_ROUTE = compile_fast(
     r"\b(?:(?:Rural\s+Route|RR)\s+\d{1,4}(?:,?\s+Box\s+\d{1,5})?|P\.?\s?O\.?\s+Box\s+\d{1,6})\b"
     r"(?:,\s+[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?)?(?:,?\s+[A-Z]{2})?(?:,?\s+\d{5}(?:-\d{4})?)?")
@@ -212,7 +219,7 @@ def detect_addresses(analysis: Analysis, lexicons: Lexicons, params: Mapping[str
     for match in islice(_RURAL_ROUTE.finditer(text), MAX_SPANS):
         if _private_address(analysis, *match.span()):
             spans.append(match.span())
-    if "room" in analysis.words and talks_about_person(analysis, lexicons):
+    if not analysis.words.isdisjoint(_UNIT_WORDS) and talks_about_person(analysis, lexicons):
         for match in islice(_FACILITY_ROOM.finditer(text), MAX_SPANS):
             if not overlaps(spans, *match.span()):
                 spans.append(match.span())  # "Room 112 at Cedar Crest Manor": where one resident lives

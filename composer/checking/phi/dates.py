@@ -330,7 +330,25 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             spans = [(s, e) for s, e in spans if not _pain_score(analysis.lower, s, e)]
         if "/" in analysis.lower:
             spans = [(s, e) for s, e in spans if not slash_not_a_date(analysis.lower, s, e)]
+    if spans:
+        spans = [_widened(analysis.lower, s, e) for s, e in spans]
     return _joined(analysis.text, spans) if len(spans) > 1 else spans
+
+
+#: Words that make one phrase with a date found: whose it is ("his Friday procedure", "your June visit"), what
+#: happened on it ("Thursday visits") and how it was said ("back in June", "the night of the 12th").
+_WHOSE_LEFT = ci(r"\b(?:your|ur|his|her|their)\s+$")
+_SAID_LEFT = ci(r"\b(?:back\s+in|the\s+(?:night|day|morning|evening|afternoon)\s+of)\s+$")
+_WHAT_RIGHT = ci(rf"^\s+{CARE_NOUN}s?\b")
+
+
+def _widened(lower: str, start: int, end: int) -> Span:
+    """A date's span with the words that make one phrase with it (see _WHOSE_LEFT), so the underline covers what
+    a reader takes in as the one detail; whose it is only with what happened ("his February 9 shoulder injury"
+    underlines the date)."""
+    right = _WHAT_RIGHT.match(lower[end : end + 30])
+    left = (_WHOSE_LEFT if right else _SAID_LEFT).search(lower, max(0, start - 25), start)
+    return (left.start() if left else start, end + right.end() if right else end)
 
 
 # A person's visit, day and hour: "see him Thursday at 10". (A weekday alone is too vague here: "see you Monday"

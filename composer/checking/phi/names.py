@@ -218,7 +218,7 @@ _AGE_BEFORE_NAME = compile_fast(r"\b\d{1,2}(?:[- ](?:years?|months?|weeks?)[- ]o
 # "the Nguyen family", "Thank you, Martinez family!", "la familia Morales", "the Okonkwo baby": a household
 # named by its surname (a team is not one: "the Westfield girls soccer team").
 _FAMILY_MORE = re.compile(
-    r"(?:\b[Tt]he\s+|,\s+|\b(?:[Tt]o|[Ff]or|[Tt]hanks|[Cc]ongrats|[Cc]ongratulations)\s+)"
+    r"(?:\b[Tt]he\s+|,\s+|\b(?:[Tt]o|[Ff]or|[Tt]hanks|[Cc]ongrats|[Cc]ongratulations|[Dd]ear|[Hh]i|[Hh]ello)\s+)"
     r"(?:(?i:two|three|four|five|six|both|all|whole|entire)\s+)?"
     r"([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,25})\s+(?:family|families|kids|twins|triplets|quadruplets|household|boys|girls|"
     r"clan|crew|siblings|brothers|sisters|baby)\b"
@@ -303,6 +303,17 @@ def _extend_surname(text: str, end: int, lexicons: Lexicons, upper: bool) -> int
     if not upper and word.islower() and word in lexicons.surnames and word not in lexicons.common_words:
         return end + match.end()
     return end
+
+
+def _surname_then_verb(text: str, lower: str, end: int, lexicons: Lexicons) -> bool:
+    """A listed surname and a person's verb after a word that opens a sentence ("Mike Dunleavy has driven...")."""
+    after = _extend_surname(text, end, lexicons, True)
+    return after > end and lower[end:after].strip() in lexicons.surnames and bool(
+        _PERSON_VERB_RIGHT.match(lower, after) or _HAS_DONE_RIGHT.match(lower, after))
+
+
+#: A person's doing told in the perfect ("has driven", "has volunteered"), after a name and surname.
+_HAS_DONE_RIGHT = compile_fast(r"\s+(?:has|had)\s+(?:been\s+|always\s+|never\s+)?[a-z]+(?:ed|en|wn|ne|ung|ught)\b")
 
 
 def _given_name_words(analysis: Analysis, lexicons: Lexicons) -> list[Span]:
@@ -559,7 +570,8 @@ class _NameSearch:
             if low in not_person and not re.search(r"(?:mr|mrs|ms|miss)\.?\s+$", lower[max(0, start - 6) : start]):
                 continue  # "September", "Many", "Carry": a month or a word, not a name
             if low in lexicons.common_words and _at_sentence_start(text, start) and (
-                    low in ABSTRACT_NAMES or not token[0].isupper() or not _PERSON_VERB_RIGHT.match(lower, end)):
+                    low in ABSTRACT_NAMES or not token[0].isupper() or not (
+                        _PERSON_VERB_RIGHT.match(lower, end) or _surname_then_verb(text, lower, end, lexicons))):
                 continue  # "Many concerns..." at the start of a sentence is a word, not a name
             if not token[0].isupper() and (low in lexicons.common_words or low in lexicons.ambiguous_names
                                            or low in not_lower):
@@ -576,8 +588,8 @@ class _NameSearch:
                     continue
                 if cue or care():
                     add(start, end)
-            elif cue:
-                add(start, end)
+            elif cue or (_PERSON_VERB_RIGHT.match(lower, end) and low not in lexicons.english_words and care()):
+                add(start, end)  # "lillian told Jenna at her checkup...": a rare word that acts as a person does
             else:
                 # lower-case full name: "marisol vega", or a name and an initial: "words from deb k."
                 initial = _LOWER_INITIAL.match(text, end)

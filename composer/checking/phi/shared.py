@@ -182,9 +182,10 @@ def talks_about_person(analysis: Analysis, lexicons: Lexicons) -> bool:
             cached = True  # "Dr. Reed adores Liam and Noah": one of the staff, in a reply, is the practice's care
         else:
             comment = analysis.reply.lower()
+            words = COMMENT_WORD.findall(comment)  # "ok to take Pepto with my mesalamine?": a drug is care too
             cached = not comment.strip() or bool(
                 CARE_CONTEXT.search(comment) or SERVICE_CONTEXT.search(comment)
-                or not care_words(lexicons).isdisjoint(COMMENT_WORD.findall(comment)))
+                or not care_words(lexicons).isdisjoint(words) or not health_words(lexicons).isdisjoint(words))
         analysis.__dict__["_phi_care"] = cached
     return cached
 
