@@ -47,6 +47,12 @@ _ID_DIGITS_AFTER = compile_fast(r"-\d{3,}")
 _EXPLAINED_AFTER = compile_fast(
     r"^\s*\((?![^)]{0,3}\))(?=[^)]*[A-Za-z]{3})[^)]{4,}\)|^\s*[,:]\s*(?:or|which|meaning|i\.e\.)\b", re.I)
 
+#: What follows an organization's initials ("the IATA member page", "the NATA position statement"): a body's name,
+#: which readers need no more than they need "CDC" explained.
+_ORGANIZATION_AFTER = compile_fast(
+    r"['’]?s?\s+(?:member|members|position|conference|meeting|annual|website|chapter|board|convention|"
+    r"foundation|award|grant|journal)\b", re.I)
+
 #: An explanation just before a term: the plain words name it ("a simple breathing test called spirometry").
 _EXPLAINED_BEFORE = compile_fast(r"\b(?:called|known\s+as)\s+(?:an?\s+|the\s+)?$", re.I)
 
@@ -409,7 +415,7 @@ class Checker:
                 continue  # "World War II", "Title IX": part of a name, not an abbreviation ("graded I–III" stays)
             before, after = text[max(0, start - 2) : start], text[end : end + 3]
             if before.endswith("(") or _explained(text, start, end) or after.startswith(")") or (
-                    _ID_DIGITS_AFTER.match(text, end)):
+                    _ID_DIGITS_AFTER.match(text, end)) or _ORGANIZATION_AFTER.match(text, end):
                 continue
             spans.append((start, end))
         return spans

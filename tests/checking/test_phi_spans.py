@@ -305,6 +305,22 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          "neighbor who came out Saturday!", "post", ""),
         ("It's open to anyone who has lost someone to cancer. Thursday, December 11, at 6 p.m. in our lobby.",
          "reply", "Is the candlelight thing open to anyone or just families of patients?"),
+        # a physician by title, colleagues thanked with their crew, a colleague named by role, places and a holiday
+        ("Dr. Nadia Brooks joins us to care for children and adults with asthma. Dr. Brooks is accepting new "
+         "patients.", "post", ""),
+        ("Happy EMS Week! Whether it's a 2 a.m. call or a blood pressure check, you show up. Thank you Wes, Tammy "
+         "and the whole crew.", "post", ""),
+        ("Happy birthday to our charge nurse, Tanya Brooks! Tanya has kept the dialysis unit running for nine years. "
+         "Thank you, Tanya!", "post", ""),
+        ("Mobile van stops: Fri 8-11am at the Harlan Crossing VFW. Free blood pressure checks and flu shots.", "post",
+         ""),
+        ("Yes, Student Health is closed Monday, Jan. 19 for Martin Luther King Jr. Day. For emergencies call 911.",
+         "reply", "you guys are closed on MLK day right?"),
+        # the 2nd floor, a game's day, an event for everyone
+        ("Starting Monday, March 3, the allergy shot room moves to the 2nd floor. Shot hours stay the same.", "post",
+         ""),
+        ("Happy birthday to Derek, our athletic trainer! If you see him at Friday's game, make him take a cupcake "
+         "break.", "post", ""),
         # a story its subject authorized in writing is a permitted disclosure (45 CFR 164.508)
         ("Shared with his signed written authorization: Marcus walked out of cardiac rehab on his own this week!",
          "post", ""),

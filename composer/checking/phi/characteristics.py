@@ -658,7 +658,8 @@ _UNIQUE_ROLE = (
     # "the Springfield High goalie who tore his ACL in the state semifinal", "the Springfield College women's soccer
     # goalkeeper who came back from shoulder surgery"
     rf"\bthe\s+(?:(?:retired|former|longtime|local|beloved)\s+)?(?:[A-Z][\w'’.-]{{1,25}}\s+){{1,3}}(?:[\w'’-]{{1,20}}\s+){{0,2}}?"
-    rf"{_ROLE}\s+(?:who|whose|that)\s+"
+    # (one person: "the School of Nursing students who volunteered" are many)
+    r"(?:<<roles>>)\s+(?:who|whose|that)\s+"
     r"[^.!?:;\n(\U0001F300-\U0001FAFF]{1,80}(?<!\s)"
     # "a 28-year-old mother of twins", "a 45-year-old firefighter from Chatham"
     r"|(?i:\b(?:a|an|the|our|this)\s+\d{1,2}(?:[- ](?:years?|yrs?|y/o)(?:[- ]old)?|\s?y/?o)\s+"

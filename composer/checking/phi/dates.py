@@ -48,6 +48,9 @@ _DATE = ci(
     rf"|(?:{WEEKDAY},?\s+)?{_MONTH}\.?\s+(?:0?[1-9]|[12]\d|3[01]){ORD}?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{WEEKDAY},?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01]){ORD}?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:{WEEKDAY}\s+)?the\s+(?:[12]?\d|3[01]){ORD}"
+    # (not "the 2nd floor", "the 3rd grade", "the 4th quarter": a place, a class or a count)
+    rf"(?!\s+(?:floor|grade|graders?|shift|street|st|ave|avenue|round|dose|quarter|inning|period|trimester|time|place|"
+    rf"year|annual|anniversary|edition|century|of\s+(?:the|these|those|them|us|our|my)\b)\b)"
     # Spanish: "el 14 de marzo", "3 de marzo de 2025"
     rf"|(?:0?[1-9]|[12]\d|3[01])\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre|octubre|"
     rf"noviembre|diciembre)(?:\s+(?:de|del)\s+(?:19|20)\d\d)?"
@@ -57,6 +60,8 @@ _DATE = ci(
     rf"|{WEEKDAY}'s\s+(?:[\w-]+\s+){{0,2}}?(?:appointment|appt|visit|surgery|procedure|exam|check-?up|test|follow-?up|"
     rf"physical|consult|fall|accident|injury|crash|seizure|stroke|retrieval|removal|repair|extraction|scope|"
     rf"endoscopy|colonoscopy|biopsy|scan|mri|x-?ray|delivery|c-?section|infusion|rehab|chemo)(?!-)"
+    # (not "Saturday's free youth injury prevention clinic": an event for everyone)
+    rf"(?!\s+(?:prevention|awareness|clinic|screenings?|class|classes|event|drive|fair|workshop|day)\b)"
     rf"|{WEEKDAY}(?:\s+(?:at\s+)?(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?))?"
     rf"|(?:[01]?\d)(?::[0-5]\d)?\s?(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:on\s+)?{WEEKDAY})?"
     rf")(?![\w/])"
@@ -193,6 +198,9 @@ _WEAK_TIE = ci(
 #: Beside an injury or a visit, a weekday is also tied by a person described rather than named: "the gentleman
 #: who collapsed Saturday", "pulled 11-year-old Sophie out of a rip current on Monday".
 _DESCRIBED_TIE = ci(r"\b(?:who|\d{1,2}-(?:year|month|week)-old)\b")
+#: A weekday owning a gathering ("Friday's game"): the gathering's day.
+_GATHERING_RIGHT = ci(
+    r"['’]s\s+(?:big\s+|home\s+|away\s+)?(?:game|match|meet|tournament|party|concert|recital|parade)\b")
 #: "every flipper, pourer and hungry neighbor who came out Saturday": a crowd, whose day is the event's.
 _CROWD_WHO = ci(r"\b(?:every|everyone|everybody|all|anyone|those)\b[^.!?\n]{0,80}\bwho\b")
 _WEAK_TIE_REPLY = ci(r"\b(?:you|your|him|her|his|she|he)\b")
@@ -229,6 +237,8 @@ def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
         near = lower[max(0, start - 50) : end + 25]
         if _CLOCK_AFTER_DAY.match(lower, end) and tie.search(sentence) and _WEAK_CARE.search(sentence):
             return not _EVENT.search(near)  # "see you at the weight check on Thursday at 10:30": one booked visit
+        if _GATHERING_RIGHT.match(lower, end):
+            return False  # "if you see him at Friday's game": the day of a game, not of anyone's care
         described = _DESCRIBED_TIE.search(sentence) and not _CROWD_WHO.search(sentence)
         return bool((tie.search(sentence) or described) and _DAY_CARE_NEAR.search(near) and not _EVENT.search(near))
     return bool(tie.search(sentence) and _WEAK_CARE.search(sentence))
@@ -456,7 +466,7 @@ _REPLY_DATE_NOT = ci(
     r"register|class|webinar|workshop|group|meeting|meets|circle|physicals|vaccines|clinics|retire\w*|last\s+day|"
     r"party|5k|fun\s+run|sign\s+(?:her|his|their|the)\s+card|on\s+the\s+course|"
     r"next\s+(?:one|class|session|meeting|workshop|group|event|talk|walk|screening)|"
-    r"info(?:rmation(?:al)?)?\s+(?:night|session|evening)|open\s+house|orientation|seminar|lecture|town\s+hall|"
+    r"info(?:rmation(?:al)?)?\s+(?:night|session|evening)|education\s+(?:night|evening|session)|join\s+our|open\s+house|orientation|seminar|lecture|town\s+hall|"
     # "Thursday, December 11, at 6 p.m. in our lobby": a gathering in the practice's rooms
     r"in\s+our\s+(?:lobby|community\s+room|conference\s+room|waiting\s+room|garden|courtyard|parking\s+lot))\b")
 _RANGE_NEXT = ci(r",?\s*(?:from\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|-|–|until)\s*(?:\d|noon)")

@@ -16,6 +16,7 @@ from composer.checking.phi.shared import (
     NOT_INITIALS,
     NOT_NAME_NEXT,
     RELATION_WORDS,
+    THING_NEXT,
     WORD,
     Span,
     emails,
@@ -84,6 +85,8 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     text = analysis.text
     for candidate in candidates:
         for start, end in _standalone(lower, lower_text(candidate)):
+            if THING_NEXT.match(text, end):
+                continue  # "past Harlan?" answered with "the Harlan Crossing VFW": a place's name
             surname = _SURNAME_AFTER.match(text, end) if text[start].isupper() else None
             if surname and _is_plain_surname(surname.group(1).lower(), lexicons):
                 end = surname.end()  # "a light for Dale Pruitt": the echoed name with its surname

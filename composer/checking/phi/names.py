@@ -162,6 +162,8 @@ _STAFF_RIGHT = compile_fast(
     r"counselor|social\s+worker|midwife|educator|director|owner|founder|chef|host)"
     # a new colleague introduced with a role a few words on: "Priya Nair, our new seasonal radiology technologist"
     rf"|(?:is\s+)?(?:our|the)\s+new(?:est)?\s+(?:[\w-]+\s+){{0,3}}?{_ROLE_NOUN}"
+    # or with the role's kind before it: "Derek, our athletic trainer", "Tanya, our charge nurse" (not "our resident")
+    rf"|(?:is\s+)?our\s+(?:[\w-]+\s+){{1,2}}?(?!resident\b|fellow\b|addition\b|hire\b){_ROLE_NOUN}"
     # a reply signed with a role: "– Kayla, Front Desk Lead", "Dee, Office Manager"
     r"|(?i:front\s+desk|office\s+manager|practice\s+(?:manager|administrator)|billing\s+(?:lead|manager|team|office)|"
     r"patient\s+(?:services|experience|relations|liaison|advocate)|care\s+coordinator|clinic\s+manager|"
@@ -439,6 +441,10 @@ class _NameSearch:
             return  # "Congrats on the new role!" "Thank you so much, Maya!": a colleague thanked, not a patient
         if OWN_FAMILY_LEFT.search(left):
             return  # "my husband Raj": the author's own family, not a patient
+        if _DOCTOR_LEFT.search(left):
+            return  # "Dr. Brooks is now accepting new patients": a physician, named as one
+        if _CREW_THANKS_LEFT.search(left) and _AND_CREW_RIGHT.match(text, end):
+            return  # "Thank you Wes, Tammy and the whole crew": colleagues thanked, with their team
         if (_PUBLIC_LEFT.search(left) and not titled) or _STAFF_LEFT.search(left) or _STAFF_RIGHT.match(
                 text[end : end + 60]):
             return  # "Coach Dana" in a draft about someone's care (titled) is that person, not a public figure
@@ -970,10 +976,18 @@ def _not_led_by(spans: list[Span], lower: str, words: frozenset[str]) -> list[Sp
     return [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in words]
 
 
+#: A colleague named after the role they hold here: "our charge nurse, Tanya Brooks", "our social worker is Derek
+#: Fountain", "if you'd like to talk with a social worker, ours is Derek".
+_STAFF_ROLE_NAMED = compile_fast(
+    rf"\b(?i:our)\s+(?:[\w-]+\s+){{0,2}}?(?i:{_ROLE_NOUN})(?:,|\s+is)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\b"
+    rf"|\b(?i:ours\s+is)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\b")
+
+
 @lru_cache(maxsize=64)
 def introduced_staff(text: str) -> frozenset[str]:
     """Lower-cased first names of the people a draft introduces as colleagues."""
     names = [name.lower() for match in _STAFF_INTRO.finditer(text) for name in match.groups() if name]
+    names += [(match.group(1) or match.group(2)).lower() for match in _STAFF_ROLE_NAMED.finditer(text)]
     # "Mei-Lin Chen": either part of a hyphenated name is how the draft may go on to call her
     return frozenset(names + [part for name in names if "-" in name for part in name.split("-") if part])
 
@@ -1002,6 +1016,13 @@ _KIN_TITLES = frozenset(["grandma", "grandpa", "granny", "nana", "nonna", "nonno
 _SURNAME_TITLES = frozenset(["coach", "pastor", "deacon", "reverend", "rabbi", "don", "doña", "dona"])
 #: The kin titles of a family ("Uncle", "Abuela"), the rest being the community's.
 _FAMILY_KIN_TITLES = _KIN_TITLES - _SURNAME_TITLES
+_CREW_THANKS_LEFT = ci(r"\b(?:thank\s+you|thanks|shout-?out\s+to|kudos\s+to|hats\s+off\s+to|grateful\s+for)\b"
+                       r"[^.!?\n]{0,60}$")
+_AND_CREW_RIGHT = compile_fast(
+    r"(?:,\s+[A-Z][\w'’-]+)*,?\s+(?:and|&)\s+(?i:(?:the|our)\s+)?(?i:(?:whole|entire|rest\s+of\s+the)\s+)?"
+    r"(?:[\w-]+\s+)?(?i:crew|team|staff|gang|squad|volunteers)\b")
+#: A doctor's title right before the name (and a given name between): "Dr. Brooks", "Dr. Nadia Brooks".
+_DOCTOR_LEFT = ci(r"\b(?:dr|doctor|dra)\.?\s+(?:[\w'’-]+\s+)?$")
 #: A commenter addressing the author by a kin title and a name ("Aunt Anika!!", "Tío Luis"): a relative writing,
 #: not "my aunt Rose", which tells of someone else. The author's own name is masked in the comment, as a staff name
 #: is (a run of MASK characters).

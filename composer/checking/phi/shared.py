@@ -254,6 +254,8 @@ def is_nameish(token: str, lexicons: Lexicons) -> bool:
         return True
     if low.endswith(_WORD_ENDINGS) and low not in lexicons.surnames:
         return False  # "colonoscopies", "bronchitis": rarer than the word lists reach, still no one's name
+    if low.endswith("s") and (low[:-1] in lexicons.common_words or low[:-1] in lexicons.english_words):
+        return False  # "Welcome back, Hawks!": a word in the plural (a team, a crowd), not a given name
     return low.isalpha() and len(low) >= 3 and low not in lexicons.common_words and low not in lexicons.english_words
 
 
@@ -284,6 +286,11 @@ THING_NEXT = compile_fast(
     # "the Krebs cycle", "a Gleason score", "the Epley maneuver": a method or measure named for whoever devised it
     r"|\s+(?:cycle|score|scores|maneuver|manoeuvre|procedure|technique|method|classification|criteria|scale|smear"
     r"|reflex|exercises)\b"
+    # "the Harlan Crossing VFW", "Bethel Methodist": a place or a congregation named for someone long ago
+    r"|\s+(?:Crossing|Junction|Creek|Hollow|Heights|Township|Methodist|Baptist|Lutheran|Presbyterian|Catholic|VFW"
+    r"|Legion|Grange)\b"
+    # "Martin Luther King Jr. Day": a holiday named for a public figure
+    r"|(?:\s+[A-Z][a-z]+){0,2}\s+(?:Jr\.?\s+)?Day\b"
     # "tai chi": an exercise, not a person called Tai
     r"|(?<=[Tt]ai)\s+[Cc]hi\b")
 #: What every match of _VOCATIVE_INITIALS, _INITIALS and _BARE_INITIALS contains (a cheap scan first: most
