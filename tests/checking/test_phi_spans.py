@@ -176,6 +176,9 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "the mayor's husband"),
         ("Shout-out to our newest survivor, the retired mail carrier who never missed a single infusion!", "post", "",
          "the retired mail carrier"),
+        # a country road by its number
+        ("Dale is back home on Co Rd 1400 E after his fall, and already feeding the calves.", "post", "",
+         "Co Rd 1400 E"),
         # a date with whose care it dates, and as it was said
         ("Hope he's resting well after his Friday procedure. Call us with any questions.", "post", "",
          "his Friday procedure"),
@@ -316,6 +319,9 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          ""),
         ("Yes, Student Health is closed Monday, Jan. 19 for Martin Luther King Jr. Day. For emergencies call 911.",
          "reply", "you guys are closed on MLK day right?"),
+        # the office's own lines and mailboxes, named as such
+        ("Need help after hours? Call our after-hours nurse line at (555) 318-4499, or email "
+         "studenthealth@campus.example.", "reply", "are you open on the holiday?"),
         # the 2nd floor, a game's day, an event for everyone
         ("Starting Monday, March 3, the allergy shot room moves to the 2nd floor. Shot hours stay the same.", "post",
          ""),

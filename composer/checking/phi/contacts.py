@@ -44,7 +44,11 @@ _OWN_NUMBER = ci(
 _OFFICE_LINE_LEFT = ci(
     r"(?:(?:^|[.!?:]\s*|\b(?:please|or|and|just|questions\??|qs\??|info:?)\s+)(?:give\s+us\s+a\s+)?(?:call|text|phone|ring)"
     r"(?:\s+(?:us|the\s+(?:office|clinic|front\s+desk)|our\s+(?:office|clinic|team|front\s+desk|optical\s+shop)))?"
-    r"(?:\s+(?:at|on))?|\b(?:rsvp|book|schedule|appointments?|questions|preguntas|llame|llámenos)(?:\s+at|\s*:|\s*\?)?)\s*$")
+    r"(?:\s+(?:at|on))?|\b(?:rsvp|book|schedule|appointments?|questions|preguntas|llame|llámenos)(?:\s+at|\s*:|\s*\?)?"
+    # one of the office's own lines, named as one: "call our after-hours nurse line at", "our billing team at",
+    # "our after-hours counseling line is"
+    r"|\b(?:call|text|reach|contact)\s+(?:our|the)\s+(?:[\w&-]+\s+){0,3}?(?:line|hotline|team|office|desk|department|"
+    r"center|centre)(?:\s+(?:at|on))?|\bour\s+(?:[\w&-]+\s+){0,3}?(?:line|hotline|number)\s+is)\s*$")
 _OFFICE_LINE_RIGHT = ci(r"\s+(?:to\s+(?:book|reserve|schedule|set\s+up|make|register|sign\s+up|rsvp|learn|ask|find)|"
                          r"today|and\s+(?:ask|press|book))\b")
 #: "call ... to book": the word before a number whose purpose follows it.
@@ -54,7 +58,9 @@ _MAILBOX_OR_LEFT = ci(r"\b([\w.+-]+@[\w.-]+)\s+or\s*$")
 _ORG_PHONE = compile_fast(r"^(?:\+?1[\s.-]?)?\(?8(?:00|88|77|66|55|44|33)\)?")
 _ORG_MAILBOX = ci(
     r"^(?:info|hello|contact|support|office|admin|billing|appointments?|help|team|noreply|no-reply|"
-    r"press|media|careers|jobs|front-?desk|reception|scheduling|records|optical|hr|referrals|frontoffice)@")
+    r"press|media|careers|jobs|front-?desk|reception|scheduling|records|optical|hr|referrals|frontoffice|"
+    # a department's mailbox: "studenthealth@", "counselingcenter@", "billingoffice@"
+    r"[a-z]*(?:health|clinic|center|centre|office|desk|services|counseling|counselling|nursing))@")
 _STREET = compile_fast(
     r"(?<![\w#])\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z'-]{1,20}\s+){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Ter|"
@@ -82,7 +88,11 @@ _RESIDENT_ROOM_CUE = ci(
 #: The words one of which a resident's room or unit is written with.
 _UNIT_WORDS = frozenset(["room", "apt", "apartment", "unit", "cottage", "villa", "bay", "chair", "bed", "lot", "cabin"])
 _RURAL_ROUTE = compile_fast(
-    r"\b(?:(?:Rural\s+Route|RR)\s+\d{1,4}(?:,?\s+Box\s+\d{1,5})?|P\.?\s?O\.?\s+Box\s+\d{1,6})\b"
+    r"\b(?:(?:Rural\s+Route|RR)\s+\d{1,4}(?:,?\s+Box\s+\d{1,5})?|P\.?\s?O\.?\s+Box\s+\d{1,6}"
+    # a country road by its number, with the grid direction if given: "Co Rd 1400 E", "county road 9", "Township
+    # Rd 220" (any case: people type them in lower case too)
+    r"|(?i:county\s+road|co\.?\s+rd\.?|county\s+rd\.?|township\s+(?:road|rd\.?)|twp\.?\s+rd\.?)\s+\d{1,5}"
+    r"(?:\s+[NSEW](?![\w'’]))?)\b"
     r"(?:,\s+[A-Z][a-z]{2,20}(?:\s+[A-Z][a-z]{2,20})?)?(?:,?\s+[A-Z]{2})?(?:,?\s+\d{5}(?:-\d{4})?)?")
 #: Any five-digit number in a sentence that talks about a ZIP code ("your ZIP went in as 62707 instead of 62702").
 _ANY_FIVE = compile_fast(r"(?<![\w$.,-])\d{5}(?![\w%.,-]\d|\w)")
