@@ -322,6 +322,10 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         # the office's own lines and mailboxes, named as such
         ("Need help after hours? Call our after-hours nurse line at (555) 318-4499, or email "
          "studenthealth@campus.example.", "reply", "are you open on the holiday?"),
+        ("Thank you for writing this. If you ever need us, we're here at (555) 318-4400, and 988 is there 24/7.",
+         "reply", "The counselors helped me survive sophomore year."),
+        # an allergen's component name
+        ("Now offering component testing (Ara h 2, Cor a 14) before oral food challenges.", "post", ""),
         # the 2nd floor, a game's day, an event for everyone
         ("Starting Monday, March 3, the allergy shot room moves to the 2nd floor. Shot hours stay the same.", "post",
          ""),

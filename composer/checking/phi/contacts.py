@@ -47,8 +47,11 @@ _OFFICE_LINE_LEFT = ci(
     r"(?:\s+(?:at|on))?|\b(?:rsvp|book|schedule|appointments?|questions|preguntas|llame|llámenos)(?:\s+at|\s*:|\s*\?)?"
     # one of the office's own lines, named as one: "call our after-hours nurse line at", "our billing team at",
     # "our after-hours counseling line is"
-    r"|\b(?:call|text|reach|contact)\s+(?:our|the)\s+(?:[\w&-]+\s+){0,3}?(?:line|hotline|team|office|desk|department|"
-    r"center|centre)(?:\s+(?:at|on))?|\bour\s+(?:[\w&-]+\s+){0,3}?(?:line|hotline|number)\s+is)\s*$")
+    r"|\b(?:call|text|reach|contact)\s+(?:our|the)\s+(?:[\w&/-]+\s+){0,3}?(?:line|hotline|team|office|desk|department|"
+    r"center|centre)(?:\s+(?:at|on))?|\bour\s+(?:[\w&/-]+\s+){0,3}?(?:line|hotline|number)\s+is"
+    # "we're here at", "our practice manager, at", "for anyone who needs us:", "your mom's questions too:"
+    r"|\bwe['’]re\s+(?:always\s+)?(?:here\s+)?at|\bour\s+(?:[\w-]+\s+){0,2}?(?:manager|coordinator|director|team|office),?"
+    r"\s+at|\bneeds?\s+us\s*:|\bquestions\s+too\s*:)\s*$")
 _OFFICE_LINE_RIGHT = ci(r"\s+(?:to\s+(?:book|reserve|schedule|set\s+up|make|register|sign\s+up|rsvp|learn|ask|find)|"
                          r"today|and\s+(?:ask|press|book))\b")
 #: "call ... to book": the word before a number whose purpose follows it.

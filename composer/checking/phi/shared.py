@@ -291,6 +291,8 @@ THING_NEXT = compile_fast(
     r"|Legion|Grange)\b"
     # "Martin Luther King Jr. Day": a holiday named for a public figure
     r"|(?:\s+[A-Z][a-z]+){0,2}\s+(?:Jr\.?\s+)?Day\b"
+    # "Ara h 2", "Bet v 1": an allergen's name (genus, species letter, number), not a person
+    r"|\s+[a-z]\s+\d{1,2}\b"
     # "tai chi": an exercise, not a person called Tai
     r"|(?<=[Tt]ai)\s+[Cc]hi\b")
 #: What every match of _VOCATIVE_INITIALS, _INITIALS and _BARE_INITIALS contains (a cheap scan first: most
