@@ -67,7 +67,14 @@ def _explained(text: str, start: int, end: int) -> bool:
     abbreviation, whether the draft spells it out anywhere ("IBD vs. IBS: ... Inflammatory bowel disease")."""
     return bool(_EXPLAINED_AFTER.match(text[end : end + 80])
                 or _EXPLAINED_BEFORE.search(text[max(0, start - 20) : start])
-                or _spelled_out(text[start:end]).search(text))
+                or _spelled_out_in(text, text[start:end]))
+
+
+@lru_cache(maxsize=256)
+def _spelled_out_in(text: str, token: str) -> bool:
+    """Whether ``text`` spells out the abbreviation ``token`` somewhere; remembered, as a long draft repeats its
+    abbreviations and each look reads the whole draft."""
+    return _spelled_out(token).search(text) is not None
 
 
 #: A pattern that never matches.
