@@ -26,6 +26,7 @@ def read_word_list(path: Path) -> frozenset[str]:
 #: A passage in double quotes on one line: straight quotes paired in order, or curly ones.
 _QUOTED = re.compile(r'"[^"\n]{1,1000}"|\u201c[^\u201d\n]{1,1000}\u201d')
 
+
 @dataclass(frozen=True, slots=True)
 class Lexicons:
     """Word lists shared by the PHI detectors; loaded once, read by every check (thread-safe: immutable)."""

@@ -62,19 +62,18 @@ _ROMAN_NUMERAL = re.compile(r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})|XL|L")
 _PROPER_NOUN_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 
 
-def _explained(text: str, start: int, end: int) -> bool:
+def _explained(text: str, start: int, end: int, spelled: dict[str, bool]) -> bool:
     """Whether the words around the term at ``start:end`` explain it, before or after, or, for an
-    abbreviation, whether the draft spells it out anywhere ("IBD vs. IBS: ... Inflammatory bowel disease")."""
-    return bool(_EXPLAINED_AFTER.match(text[end : end + 80])
-                or _EXPLAINED_BEFORE.search(text[max(0, start - 20) : start])
-                or _spelled_out_in(text, text[start:end]))
-
-
-@lru_cache(maxsize=256)
-def _spelled_out_in(text: str, token: str) -> bool:
-    """Whether ``text`` spells out the abbreviation ``token`` somewhere; remembered, as a long draft repeats its
-    abbreviations and each look reads the whole draft."""
-    return _spelled_out(token).search(text) is not None
+    abbreviation, whether the draft spells it out anywhere ("IBD vs. IBS: ... Inflammatory bowel disease").
+    ``spelled`` remembers the last answer for this draft's abbreviations: a long draft repeats them, and each look
+    reads the whole draft (kept per check, not in a cache that would hold on to drafts' text)."""
+    if _EXPLAINED_AFTER.match(text[end : end + 80]) or _EXPLAINED_BEFORE.search(text[max(0, start - 20) : start]):
+        return True
+    token = text[start:end]
+    found = spelled.get(token)
+    if found is None:
+        found = spelled[token] = _spelled_out(token).search(text) is not None
+    return found
 
 
 #: A pattern that never matches.
@@ -98,7 +97,6 @@ def _spelled_out(token: str) -> re.Pattern[str]:
     # expansion.
     words = [f"{letters[0]}[a-z]+", *(f"[{letter}{letter.lower()}][a-z]+" for letter in letters[1:])]
     return re.compile(r"\b" + (_EXPANSION_FILLER + r"[\s-]+").join(words) + r"\b")
-
 
 
 def _straight_apostrophes(text: str) -> str:
@@ -380,15 +378,16 @@ class Checker:
     def _readability(self, analysis: Analysis, params: Mapping[str, Any]) -> list[Span]:
         text = analysis.text
         spans: list[Span] = []
+        spelled: dict[str, bool] = {}  # abbreviations the draft spells out, looked up once each (see _explained)
         for key in ("terms", "case_terms", "patterns"):
             regex: Matcher | None = params[key]
             if regex is None:
                 continue
             for match in regex.finditer(analysis):
-                if match.end() > match.start() and not _explained(text, match.start(), match.end()):
+                if match.end() > match.start() and not _explained(text, match.start(), match.end(), spelled):
                     spans.append(match.span())
         if params["unknown_acronyms"]:
-            spans.extend(self._unknown_acronyms(analysis, params["known_acronyms"], spans))
+            spans.extend(self._unknown_acronyms(analysis, params["known_acronyms"], spans, spelled))
         if not spans:
             return []
         distinct = len({text[s:e].lower() for s, e in spans})
@@ -398,7 +397,8 @@ class Checker:
             return spans
         return []
 
-    def _unknown_acronyms(self, analysis: Analysis, known: frozenset[str], found: list[Span]) -> list[Span]:
+    def _unknown_acronyms(self, analysis: Analysis, known: frozenset[str], found: list[Span],
+                          spelled: dict[str, bool]) -> list[Span]:
         """Upper-case abbreviations nobody explained: not a known public acronym, not an English word
         in capitals (shouting), not defined in brackets next to it."""
         text = analysis.text
@@ -421,7 +421,7 @@ class Checker:
             if _ROMAN_NUMERAL.fullmatch(token) and _PROPER_NOUN_BEFORE.search(text, max(0, start - 25), start):
                 continue  # "World War II", "Title IX": part of a name, not an abbreviation ("graded I–III" stays)
             before, after = text[max(0, start - 2) : start], text[end : end + 3]
-            if before.endswith("(") or _explained(text, start, end) or after.startswith(")") or (
+            if before.endswith("(") or _explained(text, start, end, spelled) or after.startswith(")") or (
                     _ID_DIGITS_AFTER.match(text, end)) or _ORGANIZATION_AFTER.match(text, end):
                 continue
             spans.append((start, end))

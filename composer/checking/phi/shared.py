@@ -289,7 +289,7 @@ THING_NEXT = compile_fast(
     # "the Harlan Crossing VFW", "Bethel Methodist": a place or a congregation named for someone long ago
     r"|\s+(?:Crossing|Junction|Creek|Hollow|Heights|Township|Methodist|Baptist|Lutheran|Presbyterian|Catholic|VFW"
     r"|Legion|Grange)\b"
-    # "Martin Luther King Jr. Day": a holiday named for a public figure
+    # "Martin Luther King Jr. Day", "World Embryologist Day": a holiday or an observance named for someone
     r"|(?:\s+[A-Z][a-z]+){0,2}\s+(?:Jr\.?\s+)?Day\b"
     # "Ara h 2", "Bet v 1": an allergen's name (genus, species letter, number), not a person
     r"|\s+[a-z]\s+\d{1,2}\b"
