@@ -72,25 +72,24 @@ def _explained(text: str, start: int, end: int, spelled: dict[str, bool]) -> boo
     token = text[start:end]
     found = spelled.get(token)
     if found is None:
-        found = spelled[token] = _spelled_out(token).search(text) is not None
+        expansion = _spelled_out(token)
+        found = spelled[token] = expansion is not None and expansion.search(text) is not None
     return found
 
 
-#: A pattern that never matches.
-_NEVER = re.compile(r"(?!)")
 #: Small words an expansion may carry without their initial ("Centers for Disease Control": CDC).
 _EXPANSION_FILLER = r"(?:[\s-]+(?:of|and|for|the|to|in|on))?"
 
 
 @lru_cache(maxsize=512)
-def _spelled_out(token: str) -> re.Pattern[str]:
+def _spelled_out(token: str) -> re.Pattern[str] | None:
     """Words whose initials make up the abbreviation ``token``, in order ("Inflammatory bowel disease" for
-    "IBD", "non-steroidal anti-inflammatory drug" for "NSAID"). A pattern that never matches for a token
-    that is not a run of three to six capitals (a plural "s" aside): two letters begin some pair of words in
-    almost any draft."""
+    "IBD", "non-steroidal anti-inflammatory drug" for "NSAID"). None for a token that is not a run of three to
+    six capitals (a plural "s" aside): two letters begin some pair of words in almost any draft, and a word in
+    lower case is a term, not an abbreviation."""
     letters = token[:-1] if len(token) > 2 and token.endswith("s") else token
     if not (3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
-        return _NEVER
+        return None
     # The first word capitalised, as a spelled-out name is ("Inflammatory bowel disease"): three words in a row
     # with the right initials turn up by chance in a long draft ("proven to reverse photoaging" for PRP), a
     # capitalised run much less often. Lower-case letters after each initial: the abbreviation is not its own
