@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,10 +20,6 @@ def read_word_list(path: Path) -> frozenset[str]:
     if "#" not in text:
         return frozenset(text.split())  # generated lists: one word a line, no comments
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-
-
-#: A passage in double quotes on one line: straight quotes paired in order, or curly ones.
-_QUOTED = re.compile(r'"[^"\n]{1,1000}"|\u201c[^\u201d\n]{1,1000}\u201d')
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,18 +88,12 @@ class Analysis:
         """Spans of the draft's #hashtags."""
         return hashtag_spans(self.original)
 
-    @cached_property
-    def quoted(self) -> tuple[tuple[int, int], ...]:
-        """Passages in double quotation marks, straight or curly, within one line: words the draft repeats from
-        someone else ("Found this card: 'You gave me my life back'" is single-quoted and left out, as an
-        apostrophe cannot be told from a closing single quote)."""
-        if '"' not in self.text and "\u201c" not in self.text:
-            return ()
-        return tuple(match.span() for match in _QUOTED.finditer(self.text))
-
     def in_quotes(self, offset: int) -> bool:
-        """Whether ``offset`` lies inside one of the draft's quoted passages."""
-        return any(start < offset < end for start, end in self.quoted)
+        """Whether ``offset`` lies inside quotation marks: someone else's words the draft repeats (a review, a
+        patient's card). Straight quotes by parity, curly ones by counting openings against closings."""
+        text = self.text
+        curly_open = text.count("\u201c", 0, offset) > text.count("\u201d", 0, offset)
+        return curly_open or text.count('"', 0, offset) % 2 == 1
 
     @cached_property
     def words(self) -> frozenset[str]:

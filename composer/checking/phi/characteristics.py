@@ -21,6 +21,7 @@ from composer.checking.phi.shared import (
     OWN_FAMILY_LEFT,
     PLURAL_FAMILY,
     STALL,
+    WEEKDAY,
     WORD,
     Span,
     care_words,
@@ -206,8 +207,7 @@ _SPELLED_VERB_AGE = compile_fast(r"(?:she|he|you)\s")
 
 
 #: The day an age is reached, right after it ("turns 100 this Saturday", "turning 95 tomorrow").
-_TURNS_WHEN = compile_fast(r"\s+(?:(?:this|next|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|"
-                           r"this\s+week(?:end)?|next\s+week)\b")
+_TURNS_WHEN = compile_fast(rf"\s+(?:(?:this|next|on)\s+{WEEKDAY}|today|tomorrow|this\s+week(?:end)?|next\s+week)\b")
 
 
 def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any]) -> list[Span]:

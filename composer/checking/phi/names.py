@@ -852,7 +852,7 @@ class _NameSearch:
         if spans and any(word in text for word in CARE_HOME_WORDS):
             homes = {match.group(1).lower() for match in CARE_HOME.finditer(text)}
             spans = [(s, e) for s, e in spans if lower[s:e] not in homes]  # "family night at Maple Grove"
-        staff = introduced_staff(text) if spans else frozenset()
+        staff = introduced_staff(analysis) if spans else frozenset()
         # "Please welcome Dana Whitfield, DPT, to our team! Dana ...": a colleague, every time she is named
         spans = _not_led_by(spans, lower, staff)
         if spans and "@" in text:  # "kara.wells@...": a name inside an address is the address's (see detect_emails)
@@ -983,13 +983,18 @@ _STAFF_ROLE_NAMED = compile_fast(
     rf"|\b(?i:ours\s+is)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\b")
 
 
-@lru_cache(maxsize=64)
-def introduced_staff(text: str) -> frozenset[str]:
-    """Lower-cased first names of the people a draft introduces as colleagues."""
-    names = [name.lower() for match in _STAFF_INTRO.finditer(text) for name in match.groups() if name]
-    names += [(match.group(1) or match.group(2)).lower() for match in _STAFF_ROLE_NAMED.finditer(text)]
-    # "Mei-Lin Chen": either part of a hyphenated name is how the draft may go on to call her
-    return frozenset(names + [part for name in names if "-" in name for part in name.split("-") if part])
+def introduced_staff(analysis: Analysis) -> frozenset[str]:
+    """Lower-cased first names of the people a draft introduces as colleagues (found once per check, for the
+    name search and the learned spans' vetting; kept on the check, not in a cache that would hold drafts' text)."""
+    cached = analysis.__dict__.get("_phi_introduced_staff")
+    if cached is None:
+        text = analysis.text
+        names = [name.lower() for match in _STAFF_INTRO.finditer(text) for name in match.groups() if name]
+        names += [(match.group(1) or match.group(2)).lower() for match in _STAFF_ROLE_NAMED.finditer(text)]
+        # "Mei-Lin Chen": either part of a hyphenated name is how the draft may go on to call her
+        cached = frozenset(names + [part for name in names if "-" in name for part in name.split("-") if part])
+        analysis.__dict__["_phi_introduced_staff"] = cached
+    return cached
 
 
 @lru_cache(maxsize=32)
