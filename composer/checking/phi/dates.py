@@ -81,6 +81,8 @@ _EVENT = ci(
     r"\b(?:closed|close|open|opens|reopen|reopens|hours|clinic|class|event|fair|join\s+us|sign\s+up|"
     r"register|holiday|webinar|workshop|screenings?\s+day|day|night|drive|starting|begins?|through|until|"
     r"lead|leads|host|hosts|hosting|sessions|lessons|seminar|presentation|talk|camp|season|education|awareness|starts?|kicks?\s+off|"
+    # "Next session: Tuesday, March 11", "their fall hearing-screening training on September 18"
+    r"next\s+(?:one|class|session|meeting|workshop|group|event)|trainings?|meetings?|"
     r"families|everyone|community|walk-?ins?|no\s+appointment|"
     # a gathering for many: "our annual evening to honor loved ones", "Lights of Remembrance", "the ribbon-cutting"
     r"evening\s+(?:to|for|of)|remembrance|vigil|ceremony|gathering|open\s+house|ribbon-?\s?cutting|annual|"
@@ -484,7 +486,9 @@ _ASKS_EVENT_DATE = ci(
 _COMMENT_EVENT = ci(
     r"\b(?:class|classes|event|info\s+night|information\s+night|info\s+session|workshop|fair|screening\s+day|"
     r"q\s?&\s?a|support\s+group|meeting|walk|fun\s+run|5k|party|open\s+house|seminar|webinar|talk|service|vigil|"
-    r"ceremony|celebration|picnic|clinic\s+day|candlelight|open\s+to\s+(?:anyone|everyone|the\s+public))\b")
+    r"ceremony|celebration|picnic|clinic\s+day|candlelight|open\s+to\s+(?:anyone|everyone|the\s+public)|"
+    # an observance: "are you guys doing anything for world lupus day??"
+    r"(?:world|national)\s+(?:[\w'’-]+\s+){1,4}?(?:day|week|month)|awareness\s+(?:day|week|month))\b")
 #: ...unless the comment is about the commenter's own care ("when is my appointment?").
 _COMMENT_OWN_CARE = ci(r"\b(?:my|our|his|her)\s+(?:[\w-]+\s+)?(?:appt|appointment|visit|surgery|procedure|results?|"
                        r"labs?|refill|prescription|follow-?up|check-?up)\b")
@@ -499,6 +503,19 @@ def _comment_asks_about_event(analysis: Analysis) -> bool:
             "?" in comment and _COMMENT_EVENT.search(comment) and not _COMMENT_OWN_CARE.search(comment)))
         analysis.__dict__["_phi_comment_event"] = cached
     return cached
+
+
+def on_practice_calendar(analysis: Analysis, start: int) -> bool:
+    """Whether a date at ``start`` belongs to one of the practice's gatherings ("Next session: Tuesday, March 11",
+    "see you at the next one on Tuesday, April 8") in a sentence about nobody's own care: the reasons the date
+    detector passes over a date, for the learned span model's second look."""
+    lower = analysis.lower
+    _, sentence = analysis.sentence_lower(start)
+    if _PERSONAL.search(sentence):
+        return False
+    if analysis.request.kind == "reply" and _comment_asks_about_event(analysis):
+        return True
+    return bool(_EVENT.search(_undotted(_left_words(lower, start, 45))) or _REPLY_DATE_NOT.search(sentence))
 
 
 def _reply_dates(analysis: Analysis, spans: list[Span]) -> None:

@@ -151,7 +151,7 @@ _ROLE_NOUN = (r"(?:consultant|technologist|technician|tech|specialist|assistant|
               r"nutritionist|dietitian|psychologist|psychiatrist|surgeon|resident|fellow|trainer|worker|administrator|"
               r"receptionist|coordinator|manager|director|supervisor|lead|educator|nurse|physician|provider|therapist|"
               r"counselor|hygienist|pharmacist|midwife|doctor|scheduler|biller|chaplain|volunteer|embryologist|"
-              r"geneticist|andrologist|promotora|promotor|team\s+member|"
+              r"geneticist|andrologist|promotora|promotor|coach|team\s+member|"
               r"member\s+of\s+(?:the|our)\s+team)\b")
 _STAFF_RIGHT = compile_fast(
     rf"^(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:{_CREDENTIALS}\b|"
@@ -163,7 +163,7 @@ _STAFF_RIGHT = compile_fast(
     # a new colleague introduced with a role a few words on: "Priya Nair, our new seasonal radiology technologist"
     rf"|(?:is\s+)?(?:our|the)\s+new(?:est)?\s+(?:[\w-]+\s+){{0,3}}?{_ROLE_NOUN}"
     # or with the role's kind before it: "Derek, our athletic trainer", "Tanya, our charge nurse" (not "our resident")
-    rf"|(?:is\s+)?our\s+(?:[\w-]+\s+){{1,2}}?(?!resident\b|fellow\b|addition\b|hire\b){_ROLE_NOUN}"
+    rf"|(?:is\s+)?our\s+(?:[\w'’-]+\s+){{1,3}}?(?!resident\b|fellow\b|addition\b|hire\b){_ROLE_NOUN}"
     # a reply signed with a role: "– Kayla, Front Desk Lead", "Dee, Office Manager"
     r"|(?i:front\s+desk|office\s+manager|practice\s+(?:manager|administrator)|billing\s+(?:lead|manager|team|office)|"
     r"patient\s+(?:services|experience|relations|liaison|advocate)|care\s+coordinator|clinic\s+manager|"
@@ -180,7 +180,8 @@ _STAFF_LEFT = ci(
     r"\bhealth\s+worker|\bchw|\bpromotora|\bpromotor|\bpatient\s+navigator|\binterpreter|\bhealth\s+coach|"
     r"\bspeaker|\bauthor|\bthanks\s+to\s+our\s+(?:friends|partners|sponsor)s?\s+at)\s+$"
     # "please call our optical manager, Priya Nandakumar": the role first, set off by a comma
-    rf"|\bour\s+(?:[\w-]+\s+){{0,2}}?{_ROLE_NOUN},\s+(?:[\w'’-]+\s+)?$")
+    # ("our infusion suite's charge nurse, Marisol", "our EEG tech extraordinaire, Dana")
+    rf"|\bour\s+(?:[\w'’-]+\s+){{0,2}}?{_ROLE_NOUN}(?:\s+extraordinaire)?,\s+(?:[\w'’-]+\s+)?$")
 _POSSESSIVE_CARE_RIGHT = ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = ci(
     r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
@@ -964,7 +965,7 @@ _STAFF_INTRO = compile_fast(
     # "welcome Rev. Daniel Okafor, who joins Riverbend's hospice team as our new chaplain"
     rf"|who\s+(?:joins|is\s+joining|has\s+joined|joined|will\s+join)\s+(?:our|the|•+['’]s)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?:team|staff|practice|clinic|office)"
-    rf"|(?:our|the|•+['’]s)\s+(?:new(?:est)?\s+)?(?:[\w-]+\s+){{0,3}}?(?:member\b|{_ROLE_NOUN}))"
+    rf"|(?:our|the|•+['’]s)\s+(?:new(?:est)?\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:member\b|{_ROLE_NOUN}))"
     # "call Denise in billing", "ask Rosa at the front desk": a colleague named by where she works
     rf"|\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\s+(?:in|at|from)\s+(?:billing|scheduling|records|the\s+front\s+desk|our\s+front\s+desk)\b")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from composer.checking.analysis import Analysis
 from composer.checking.fastre import compile_fast
+from composer.checking.phi.dates import DAY_WORDS, MONTH_WORDS, on_practice_calendar
 from composer.checking.phi.names import introduced_staff
 from composer.checking.phi.shared import OWN_RELATIONS, THING_NEXT, ci, in_email, on_practice_street, slash_not_a_date
 
@@ -32,6 +33,9 @@ def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
         return not plausible or slash_not_a_date(analysis.lower, start, end)
     if in_email(analysis, start):
         return True  # part of an e-mail address: the address is the identifier, if any (see detect_emails)
+    first_word = analysis.lower[start:end].split(maxsplit=1)[0].strip(",.") if end > start else ""
+    if (first_word in DAY_WORDS or first_word in MONTH_WORDS) and on_practice_calendar(analysis, start):
+        return True  # "the next one on Tuesday, April 8": a gathering's date, as the date detector reads it
     named = text[start:end].replace(" ", "").isalpha()  # a word, not a code such as "PHP-4408-2271"
     if named and THING_NEXT.match(text, end):
         return True  # "Davis Vision", "Omega drops": an insurer or a product (a child's school can identify them)
