@@ -51,7 +51,9 @@ _EXPLAINED_AFTER = compile_fast(
 #: which readers need no more than they need "CDC" explained.
 _ORGANIZATION_AFTER = compile_fast(
     r"['’]?s?\s+(?:member|members|position|conference|meeting|annual|website|chapter|board|convention|"
-    r"foundation|award|grant|journal)\b", re.I)
+    r"foundation|award|grant|journal)\b"
+    # a body cited as the source: "The AAO-HNS says lean forward", "the ACR recommends"
+    r"|(?:-[A-Z]{2,6})?\s+(?:says|recommends|advises|urges|reports|suggests)\b", re.I)
 
 #: An explanation just before a term: the plain words name it ("a simple breathing test called spirometry").
 _EXPLAINED_BEFORE = compile_fast(r"\b(?:called|known\s+as)\s+(?:an?\s+|the\s+)?$", re.I)

@@ -505,17 +505,22 @@ def _comment_asks_about_event(analysis: Analysis) -> bool:
     return cached
 
 
+#: A gathering of the practice named in a sentence: "Next session: Tuesday, March 11", "see you at the next one on
+#: Tuesday, April 8", "the hearing-screening training on September 18".
+_GATHERING_NAMED = ci(
+    r"\b(?:next\s+(?:one|class|session|meeting|workshop|group|event|talk|walk|screening)|classes|class|workshop|"
+    r"webinar|seminar|training|meeting|open\s+house|info(?:rmation(?:al)?)?\s+(?:night|session)|support\s+group)\b")
+
+
 def on_practice_calendar(analysis: Analysis, start: int) -> bool:
-    """Whether a date at ``start`` belongs to one of the practice's gatherings ("Next session: Tuesday, March 11",
-    "see you at the next one on Tuesday, April 8") in a sentence about nobody's own care: the reasons the date
-    detector passes over a date, for the learned span model's second look."""
-    lower = analysis.lower
+    """Whether a date at ``start`` is the date of one of the practice's gatherings, in a sentence about nobody's
+    care: the learned span model's dates get this second look (the model reads words, not what the date is of)."""
     _, sentence = analysis.sentence_lower(start)
-    if _PERSONAL.search(sentence):
+    if _PERSONAL.search(sentence) or _DAY_CARE_NEAR.search(sentence):
         return False
     if analysis.request.kind == "reply" and _comment_asks_about_event(analysis):
         return True
-    return bool(_EVENT.search(_undotted(_left_words(lower, start, 45))) or _REPLY_DATE_NOT.search(sentence))
+    return bool(_GATHERING_NAMED.search(sentence))
 
 
 def _reply_dates(analysis: Analysis, spans: list[Span]) -> None:

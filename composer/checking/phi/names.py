@@ -458,8 +458,8 @@ class _NameSearch:
         if _ARTICLE_LEFT.search(left) or _PLACE_ON_LEFT.search(left) or _SELF_LEFT.search(left) or (
                 _TITLED_PUBLIC_LEFT.search(left) and not titled):
             return  # "kid deserves an Oscar", "their store on Monroe", "I'm Tessa", "President Ronald Reagan"
-        if THING_NEXT.match(text, end) or _PET_RIGHT.match(text, end):
-            return  # "Omega-3 softgels", "Lumina Labs", "a full Elsa costume": a product or a character
+        if THING_NEXT.match(text, end) or _PET_RIGHT.match(text, end) or _PET_LEFT.search(left):
+            return  # "Omega-3 softgels", "a full Elsa costume", "our stuffed giraffe Gigi": a product or a character
         if _THANKED_FOR.match(text, end):
             return  # "Many thanks to Deb Hollister and the Senior Center crew for hosting": a helper
         if (_VENUE_LEFT.search(left) and _VENUE_RIGHT.match(text, end)) or _BUSINESS_RIGHT.match(text, end) or (
@@ -1058,6 +1058,9 @@ _THANKED_FOR = compile_fast(
 _LOWER_INITIAL = compile_fast(r"\s+[a-z]\.(?=\s|$)")
 #: "Meet Gus! 🐶 our therapy dog": the office's pet.
 _PET_RIGHT = compile_fast(r"[^.?\n]{0,12}?\b(?i:(?:the|our)\s+(?:[\w-]+\s+)?(?:dog|pup|puppy|cat|kitten|pet|mascot))\b")
+#: "our stuffed giraffe Gigi", "the office cat, Pickles": an animal, a toy or a mascot named after what it is.
+_PET_LEFT = ci(r"\b(?:our|the|my)\s+(?:[\w-]+\s+)?(?:dog|pup|puppy|cat|kitten|pet|mascot|puppet|teddy(?:\s+bear)?|"
+               r"(?:stuffed|plush|toy)\s+[\w-]+),?\s+$")
 _CLOSED_GREETING = compile_fast(r"\s*(?:[!,?]|\.(?!\s*[A-Z]))")
 _IN_PLACE_LEFT = ci(r"\b(?:in|near|outside|visiting)\s+$")
 #: On the author's own account, "my girl Ellie", "our son Noah", "our daughter, Mia": their own children.
