@@ -151,3 +151,20 @@ def test_the_fast_sum_equals_the_sum_over_the_listed_features(checker: Checker) 
                 assert (fast is None) == (listed is None)
                 if listed is not None:
                     assert fast == spans.total(listed), (text, index)
+
+
+@pytest.mark.parametrize(
+    ("text", "request_fields", "whole"),
+    [
+        # the model scores "2:15" alone; the identifier is the booked hour, day and all
+        ("Of course!! We'd love to help your 92 year old dad with his knee arthritis. I've got an opening Thursday at "
+         "2:15 with Dr. Feld, I'll put him down and you can call to confirm!",
+         {"kind": "reply", "in_reply_to": "my dad is 92 and his pain doctor just retired, can he come to y'all?"},
+         "Thursday at 2:15"),
+        ("Apologies! We located it under account 88-2031-7. Surgery is still on for 5/21 with check-in at 6:15 a.m.",
+         {"kind": "reply", "in_reply_to": "Scheduling lost our pre-op paperwork AGAIN."}, "6:15 a.m."),
+    ],
+)
+def test_a_learned_hour_is_widened_to_the_whole_booked_time(checker: Checker, text: str,
+                                                            request_fields: dict[str, str], whole: str) -> None:
+    assert whole in _learned(checker, text, **request_fields)

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from composer.checking.phi.characteristics import detect_ages, detect_initials, detect_photos, detect_unique
 from composer.checking.phi.contacts import detect_addresses, detect_emails, detect_id_numbers, detect_phones, detect_web
-from composer.checking.phi.dates import DAY_WORDS, MONTH_WORDS, detect_dates
+from composer.checking.phi.dates import DAY_WORDS, MONTH_WORDS, detect_dates, whole_when
 from composer.checking.phi.echo import detect_echo
 from composer.checking.phi.names import detect_names
 from composer.checking.phi.shared import Detector, authorized_story
 from composer.checking.phi.vetting import not_an_identifier
 
-__all__ = ["DAY_WORDS", "DETECTORS", "MONTH_WORDS", "authorized_story", "not_an_identifier"]
+__all__ = ["DAY_WORDS", "DETECTORS", "MONTH_WORDS", "authorized_story", "not_an_identifier", "whole_when"]
 
 DETECTORS: dict[str, Detector] = {
     "names": detect_names,

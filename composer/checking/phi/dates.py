@@ -523,6 +523,30 @@ def on_practice_calendar(analysis: Analysis, start: int) -> bool:
     return bool(_GATHERING_NAMED.search(sentence))
 
 
+#: A date or a booked hour written out whole: "Thursday at 2:15", "Wednesday 10am", "thurs 10:30", "7:45 a.m.", "4:45
+#: on a Friday", "Monday at 7am", "9/12", "the 3rd", "Oct 3". A clock time needs its minutes or its a.m./p.m. (a
+#: bare number is no hour).
+_WHEN_DAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu|thurs?|fri|sat|sun)\.?"
+_WHOLE_WHEN = ci(
+    rf"(?:\b{_WHEN_DAY},?\s+(?:(?:at|@)\s*)?)?"
+    r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\b\.?)?|\s?[ap]\.?m\b\.?)"
+    rf"(?:\s+on\s+(?:a\s+)?{_WHEN_DAY}\b)?"
+    r"|(?<![\d/])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?:/(?:\d{4}|\d{2}))?(?![\d/])"
+    r"|\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+    rf"|\b{_MONTH}\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
+
+
+def whole_when(analysis: Analysis, start: int, end: int) -> Span:
+    """A learned span that is part of a date or a booked hour ("2:15" of "Thursday at 2:15", "9" of "9/12", "3rd" of
+    "the 3rd") widened to the whole of it, which is the identifier; any other span as it is."""
+    lower = analysis.lower
+    first, last = max(0, start - 16), min(len(lower), end + 16)
+    for match in _WHOLE_WHEN.finditer(lower, first, last):
+        if match.start() < end and start < match.end():
+            return min(start, match.start()), max(end, match.end())
+    return start, end
+
+
 def _reply_dates(analysis: Analysis, spans: list[Span]) -> None:
     """Calendar dates in a reply, unless the sentence is about the practice's calendar (see _REPLY_DATE) or
     the comment asked about one of the practice's gatherings."""
