@@ -111,6 +111,15 @@ def _name_variants(full: str) -> list[str]:
     return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
 
 
+def _other_initial(full: str) -> str:
+    """For a staff member with a surname, a look-ahead refusing their given name when another surname's initial
+    follows it ("Marcus T." beside Dr. Marcus Reed); "" for one name alone."""
+    words = [w for w in re.split(r"\s+", full.strip()) if w]
+    if len(words) < 2 or not words[-1][:1].isalpha():
+        return ""
+    return rf"(?!\s+(?!{re.escape(words[-1][0])}\.)[A-Za-z]\.(?!\w))"
+
+
 def _anchor(pattern_text: str) -> str:
     """The longest plain word of a literal value, lower-cased: a cheap test before any regex runs."""
     words = re.findall(r"[A-Za-z]{2,}|\d{3,}", pattern_text)
@@ -161,11 +170,14 @@ class Masker:
         if context.personal_owner:
             people.append(context.personal_owner)
         for person in people:
+            other_initial = _other_initial(person)
             for variant in _name_variants(person):
                 escaped = r"\s+".join(re.escape(part) for part in variant.split())
+                # "Marcus T." is not Marcus Reed: the given name alone, followed by another surname's initial
+                after = other_initial if other_initial and " " not in variant and variant == person.split()[-2] else ""
                 # No leading look-behind: a literal start lets the regex engine skip ahead fast; the
                 # word boundary before the match is checked in mask().
-                patterns.append((rf"{escaped}(?!\w)", "staff", _anchor(variant.split()[-1])))
+                patterns.append((rf"{escaped}(?!\w){after}", "staff", _anchor(variant.split()[-1])))
         self._patterns = patterns
         self._compiled: dict[int, re.Pattern[str]] = {}
         self._word_anchors: dict[str, list[int]] = {}

@@ -184,6 +184,14 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "his Friday procedure"),
         ("We're so sorry about the wait the night of the 12th. Please call our office manager at (555) 201-3300.",
          "reply", "Waited 3 hours with my son and nobody apologized", "the night of the 12th"),
+        # a staff member's given name with another surname's initial is someone else (Dr. Marcus Reed is staff)
+        ("Huge shoutout to Marcus T. who walked through our doors in full withdrawal and picked up his 1-year chip!",
+         "post", "", "Marcus"),
+        # names typed in lower case: one joined to another, and the one who said the words quoted
+        ("that's what dan & priya told us after little arjun's adenoids came out. best job ever.", "post", "",
+         "dan & priya"),
+        ("'riverbend gave me my life back' - brandon k after 6 months in our metabolic program (down 38 lbs!!)",
+         "post", "", "brandon"),
     ],
 )
 def test_the_whole_identifier_is_underlined(
@@ -331,6 +339,13 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
          ""),
         ("Happy birthday to Derek, our athletic trainer! If you see him at Friday's game, make him take a cupcake "
          "break.", "post", ""),
+        # colleagues named after their roles, and a toy named after what it is
+        ("Happy birthday to Marisol, our infusion suite's charge nurse and resident playlist DJ!", "post", ""),
+        ("Happy birthday to our EEG tech extraordinaire, Dana! Ten years of warm blankets.", "post", ""),
+        ("New video! Dr. Whitaker shows our stuffed giraffe Gigi what happens at a hearing test.", "post", ""),
+        # a gathering's next session
+        ("Thanks to the 62 neighbors who joined our overdose-response training! Next session: Tuesday, March 11 at "
+         "6 p.m. at 120 Oak Street.", "post", ""),
         # a story its subject authorized in writing is a permitted disclosure (45 CFR 164.508)
         ("Shared with his signed written authorization: Marcus walked out of cardiac rehab on his own this week!",
          "post", ""),

@@ -60,11 +60,16 @@ _CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|La|Le|Di|Da|O['’])[A-Z][a-z]+[A-Z]")
 _VOCATIVE = compile_fast(r",\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
 _VOCATIVE_LOWER = re.compile(r",\s+([a-z][a-z'’-]{1,20})\s*(?=[!.?]|$|[\U0001F300-\U0001FAFF\u2764\u2665])")
 _NAME_CONTEXT_LEFT = ci(
-    r"(?:\b\d{1,3}[- ](?:year|month|week|day)[- ]old|\blittle|\bbaby|\bsweet|\bbrave|\btiny|\bpatient|"
+    # "'riverbend gave me my life back' - brandon k": who said the words quoted
+    r"(?:['\"’”]\s*[-–—~]|"
+    r"\b\d{1,3}[- ](?:year|month|week|day)[- ]old|\blittle|\bbaby|\bsweet|\bbrave|\btiny|\bpatient|"
     r"\bpatients|\bmy\s+patient|\bour\s+patient|\bof|\bmr\.?|\bmrs\.?|\bms\.?|\bmiss|"
     r"\b(?:her|his|their|your)\s+(?:[\w-]{1,12}\s+)?(?:husband|wife|son|daughter|mom|mother|dad|father|brother|sister|"
     r"grandson|granddaughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|niece|nephew|cousin|partner|fianc[eé]e?|"
-    r"boyfriend|girlfriend|twin|baby|kid|child|toddler|newborn)|"
+    r"boyfriend|girlfriend|twin|baby|kid|child|toddler|newborn|neighbou?r|roommate|coworker|co-worker)|"
+    # "thx for the review mike!!": the reviewer answered by name
+    r"\bth(?:anks|x|ank\s+(?:you|u))\s+(?:so\s+much\s+)?for\s+the\s+(?:[\w-]+\s+)?(?:review|feedback|note|comment|"
+    r"shout-?out|stars?|kind\s+words)|"
     r"\b(?:our|my)\s+(?:[\w-]{1,12}\s+)?(?:girl|boy|guy|gal|kiddo|buddy|champ|warrior|friend|neighbor|regular|pt|grad|graduate|superstar|"
     r"hero|fighter|survivor|miracle|rockstar|trooper|patient|client)|"
     r"\b(?:(?:big|little|baby)\s+(?:brother|sister|bro|sis)s?|mama|papa|grandma|grandpa|granny|nana|auntie|uncle|big|lil|meet|shout-?\s?outs?\s+to|kudos\s+to|"
@@ -913,16 +918,21 @@ _THANKS_LOWER_NAME = compile_fast(
     r"\b(?:thx|thanks|thank\s+(?:you|u)|ty|tysm)\b(?:\s+so\s+much)?[^.!?\n]{0,30}?\s([a-z][a-z'’-]{1,20})\s*!")
 _AND_NAME_RIGHT = compile_fast(r"\s+(?:and|&)\s+([A-Z][a-z'’-]{1,20})\b")
 _AND_NAME_LEFT = compile_fast(r"\b([A-Z][a-z'’-]{1,20})\s+(?:and|&)\s+$")
+#: The same beside a name typed in lower case: "dan & priya told us".
+_AND_LOWER_RIGHT = compile_fast(r"\s+(?:and|&)\s+([a-z][a-z'’-]{1,20})\b")
+_AND_LOWER_LEFT = compile_fast(r"\b([a-z][a-z'’-]{1,20})\s+(?:and|&)\s+$")
 
 
 def _coordinated_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span],
                        not_words: frozenset[str]) -> list[Span]:
-    """Given names joined by "and" to a name found with a cue of its own."""
+    """Given names joined by "and" to a name found with a cue of its own ("Liam and Noah", "dan & priya")."""
     text = analysis.text
     found: list[Span] = []
     for start, end in list(spans):
-        for match, offset in ((_AND_NAME_RIGHT.match(text, end), 0),
-                              (_AND_NAME_LEFT.search(text[max(0, start - 30) : start]), max(0, start - 30))):
+        lower = text[start:end].islower()  # a name typed in lower case is joined to one typed the same way
+        right, left = (_AND_LOWER_RIGHT, _AND_LOWER_LEFT) if lower else (_AND_NAME_RIGHT, _AND_NAME_LEFT)
+        for match, offset in ((right.match(text, end), 0),
+                              (left.search(text[max(0, start - 30) : start]), max(0, start - 30))):
             if not match:
                 continue
             low = match.group(1).lower()
