@@ -485,7 +485,7 @@ class Checker:
         found = [(f.start, f.end) for f in earlier if f.category == "phi"]
         scored = self.spans.spans(analysis.text, request.kind, request.profile, {f.category for f in earlier},
                                   params["threshold"], found)
-        # the model scores words one by one: a booked hour it found part of is widened to the whole ("Thursday at 2:15")
+        # the model scores words one by one: a date or hour it found part of is widened ("2:15" of "Thursday at 2:15")
         return [phi.whole_when(analysis, start, end) for start, end in scored
                 if not phi.not_an_identifier(analysis, start, end)]
 

@@ -111,13 +111,14 @@ def _name_variants(full: str) -> list[str]:
     return sorted((v for v in variants if len(v) >= 2), key=len, reverse=True)
 
 
-def _other_initial(full: str) -> str:
-    """For a staff member with a surname, a look-ahead refusing their given name when another surname's initial
-    follows it ("Marcus T." beside Dr. Marcus Reed); "" for one name alone."""
+def _given_name_guard(full: str) -> tuple[str, str]:
+    """The given name of a staff member who has a surname, and a look-ahead refusing it alone when another
+    surname's initial follows ("Marcus T." is not Dr. Marcus Reed); ("", "") for a name of one word."""
     words = [w for w in re.split(r"\s+", full.strip()) if w]
-    if len(words) < 2 or not words[-1][:1].isalpha():
-        return ""
-    return rf"(?!\s+(?!{re.escape(words[-1][0])}\.)[A-Za-z]\.(?!\w))"
+    core = words[1:] if words and re.fullmatch(_TITLE, words[0], re.IGNORECASE) else words
+    if len(core) < 2 or not core[-1][:1].isalpha():
+        return "", ""
+    return core[-2], rf"(?!\s+(?!{re.escape(core[-1][0])}\.)[A-Za-z]\.(?!\w))"
 
 
 def _anchor(pattern_text: str) -> str:
@@ -170,11 +171,10 @@ class Masker:
         if context.personal_owner:
             people.append(context.personal_owner)
         for person in people:
-            other_initial = _other_initial(person)
+            given, guard = _given_name_guard(person)
             for variant in _name_variants(person):
                 escaped = r"\s+".join(re.escape(part) for part in variant.split())
-                # "Marcus T." is not Marcus Reed: the given name alone, followed by another surname's initial
-                after = other_initial if other_initial and " " not in variant and variant == person.split()[-2] else ""
+                after = guard if variant == given else ""
                 # No leading look-behind: a literal start lets the regex engine skip ahead fast; the
                 # word boundary before the match is checked in mask().
                 patterns.append((rf"{escaped}(?!\w){after}", "staff", _anchor(variant.split()[-1])))

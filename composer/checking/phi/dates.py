@@ -77,12 +77,14 @@ _PERSON_TIE = ci(
     rf"treated|icu|nicu|hospital|hospitali[sz]ed|er|arrived|checked\s+in|signed\s+in|showed\s+up|re-?check|sober|"
     rf"retest|filled|refilled|retrieval|{CARE_NOUN}|cita|naci[óo]|nacid[oa]|consulta|cirug[íi]a|operaci[óo]n|parto|vacuna)\b[^.!?\n]{{0,30}}$")
 _PERSON_TIE_RIGHT = ci(rf"^(?:'s)?\s+{CARE_NOUN}\b")
+#: The practice's next gathering: "Next session: Tuesday, March 11", "see you at the next one on Tuesday, April 8".
+_NEXT_GATHERING = r"next\s+(?:one|class|session|meeting|workshop|group|event|talk|walk|screening)"
 _EVENT = ci(
     r"\b(?:closed|close|open|opens|reopen|reopens|hours|clinic|class|event|fair|join\s+us|sign\s+up|"
     r"register|holiday|webinar|workshop|screenings?\s+day|day|night|drive|starting|begins?|through|until|"
     r"lead|leads|host|hosts|hosting|sessions|lessons|seminar|presentation|talk|camp|season|education|awareness|starts?|kicks?\s+off|"
     # "Next session: Tuesday, March 11", "their fall hearing-screening training on September 18"
-    r"next\s+(?:one|class|session|meeting|workshop|group|event)|trainings?|meetings?|"
+    rf"{_NEXT_GATHERING}|trainings?|meetings?|"
     r"families|everyone|community|walk-?ins?|no\s+appointment|"
     # a gathering for many: "our annual evening to honor loved ones", "Lights of Remembrance", "the ribbon-cutting"
     r"evening\s+(?:to|for|of)|remembrance|vigil|ceremony|gathering|open\s+house|ribbon-?\s?cutting|annual|"
@@ -447,13 +449,16 @@ def _joined(text: str, spans: list[Span]) -> list[Span]:
     return joined
 
 
+#: A month and day written with a slash ("3/14", "04/11/1935"), not a fraction, a score or a percentage.
+_SLASH_DATE = r"(?<![\d/.-])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?:/(?:\d{4}|\d{2}))?(?![\d/%])"
+
 # In a reply, a calendar date is almost always the date of something that happened to the person
 # answered or their family ("mailed to you on 10/2", "the charge on 9/30", "see you both on the 12th"):
 # across the labeled corpora, 58 of 69 dates in replies were identifiers, and the 11 others announced a
 # closure, hours or an event. A weekday before it and a clock time after it are part of the date.
 _REPLY_DATE = compile_fast(
     r"(?:\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.?,?\s+)?"
-    r"(?:(?<![\d/.-])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?:/(?:\d{4}|\d{2}))?(?![\d/%])"
+    rf"(?:{_SLASH_DATE}"
     r"|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:%|-|–))"
     r"|\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:floor|grade|shift|st|street|ave|avenue|round|dose|"
@@ -467,7 +472,7 @@ _REPLY_DATE_NOT = ci(
     r"fair|deadline|noon|processed|starting|starts|begins?|until|through|every|each|join\s+us|sign\s+up|"
     r"register|class|webinar|workshop|group|meeting|meets|circle|physicals|vaccines|clinics|retire\w*|last\s+day|"
     r"party|5k|fun\s+run|sign\s+(?:her|his|their|the)\s+card|on\s+the\s+course|"
-    r"next\s+(?:one|class|session|meeting|workshop|group|event|talk|walk|screening)|"
+    rf"{_NEXT_GATHERING}|"
     r"info(?:rmation(?:al)?)?\s+(?:night|session|evening)|education\s+(?:night|evening|session)|join\s+our|open\s+house|orientation|seminar|lecture|town\s+hall|"
     # "Thursday, December 11, at 6 p.m. in our lobby": a gathering in the practice's rooms
     r"in\s+our\s+(?:lobby|community\s+room|conference\s+room|waiting\s+room|garden|courtyard|parking\s+lot))\b")
@@ -508,7 +513,7 @@ def _comment_asks_about_event(analysis: Analysis) -> bool:
 #: A gathering of the practice named in a sentence: "Next session: Tuesday, March 11", "see you at the next one on
 #: Tuesday, April 8", "the hearing-screening training on September 18".
 _GATHERING_NAMED = ci(
-    r"\b(?:next\s+(?:one|class|session|meeting|workshop|group|event|talk|walk|screening)|classes|class|workshop|"
+    rf"\b(?:{_NEXT_GATHERING}|classes|class|workshop|"
     r"webinar|seminar|training|meeting|open\s+house|info(?:rmation(?:al)?)?\s+(?:night|session)|support\s+group)\b")
 
 
@@ -526,12 +531,12 @@ def on_practice_calendar(analysis: Analysis, start: int) -> bool:
 #: A date or a booked hour written out whole: "Thursday at 2:15", "Wednesday 10am", "thurs 10:30", "7:45 a.m.", "4:45
 #: on a Friday", "Monday at 7am", "9/12", "the 3rd", "Oct 3". A clock time needs its minutes or its a.m./p.m. (a
 #: bare number is no hour).
-_WHEN_DAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu|thurs?|fri|sat|sun)\.?"
+_WHEN_DAY = rf"(?:{WEEKDAY}|mon|tues?|wed|thu|thurs?|fri|sat|sun)\.?"
 _WHOLE_WHEN = ci(
     rf"(?:\b{_WHEN_DAY},?\s+(?:(?:at|@)\s*)?)?"
     r"\b(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\b\.?)?|\s?[ap]\.?m\b\.?)"
     rf"(?:\s+on\s+(?:a\s+)?{_WHEN_DAY}\b)?"
-    r"|(?<![\d/])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?:/(?:\d{4}|\d{2}))?(?![\d/])"
+    rf"|{_SLASH_DATE}"
     r"|\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
     rf"|\b{_MONTH}\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
 

@@ -33,7 +33,8 @@ def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
         return not plausible or slash_not_a_date(analysis.lower, start, end)
     if in_email(analysis, start):
         return True  # part of an e-mail address: the address is the identifier, if any (see detect_emails)
-    first_word = analysis.lower[start:end].split(maxsplit=1)[0].strip(",.") if end > start else ""
+    words = analysis.lower[start:end].split(maxsplit=1)
+    first_word = words[0].strip(",.") if words else ""
     dated = first_word in DAY_WORDS or (first_word in MONTH_WORDS and any(c.isdigit() for c in text[start:end]))
     if dated and on_practice_calendar(analysis, start):
         return True  # "the next one on Tuesday, April 8": a gathering's date, as the date detector reads it
