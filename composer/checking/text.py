@@ -93,13 +93,17 @@ def _spelled_out_phone(a: str, b: str, c: str) -> str:
     return rf"\+1[\s.-]?{area}{rest}|1[\s.-]?{area}{rest}|\(\s?{a}\s?\){rest}|{a}{rest}"
 
 
+def _name_words(full: str) -> list[str]:
+    """A staff member's name without its title: "Dr. Anika Patel" gives Anika, Patel."""
+    words = [w for w in re.split(r"\s+", full.strip()) if w]
+    return words[1:] if words and re.fullmatch(_TITLE, words[0], re.IGNORECASE) else words
+
+
 def _name_variants(full: str) -> list[str]:
     """Ways a staff member is named in a draft: "Dr. Anika Patel", "Dr. Patel", "Anika", "Patel"."""
-    words = [w for w in re.split(r"\s+", full.strip()) if w]
-    if not words:
+    if not full.strip():
         return []
-    titled = bool(re.fullmatch(_TITLE, words[0], re.IGNORECASE))
-    core = words[1:] if titled else words
+    core = _name_words(full)
     variants = {full.strip()}
     if core:
         variants.add(" ".join(core))
@@ -114,8 +118,7 @@ def _name_variants(full: str) -> list[str]:
 def _given_name_guard(full: str) -> tuple[str, str]:
     """The given name of a staff member who has a surname, and a look-ahead refusing it alone when another
     surname's initial follows ("Marcus T." is not Dr. Marcus Reed); ("", "") for a name of one word."""
-    words = [w for w in re.split(r"\s+", full.strip()) if w]
-    core = words[1:] if words and re.fullmatch(_TITLE, words[0], re.IGNORECASE) else words
+    core = _name_words(full)
     if len(core) < 2 or not core[-1][:1].isalpha():
         return "", ""
     return core[-2], rf"(?!\s+(?!{re.escape(core[-1][0])}\.)[A-Za-z]\.(?!\w))"

@@ -916,11 +916,16 @@ _LOWER_PAIR = compile_fast(r"(?<![\w@#.])([a-z]{3,20})\s+and\s+([a-z]{3,20})\b(?
 _THANKS_WORDS = frozenset(["thx", "thanks", "thank", "ty", "tysm"])
 _THANKS_LOWER_NAME = compile_fast(
     r"\b(?:thx|thanks|thank\s+(?:you|u)|ty|tysm)\b(?:\s+so\s+much)?[^.!?\n]{0,30}?\s([a-z][a-z'’-]{1,20})\s*!")
-_AND_NAME_RIGHT = compile_fast(r"\s+(?:and|&)\s+([A-Z][a-z'’-]{1,20})\b")
-_AND_NAME_LEFT = compile_fast(r"\b([A-Z][a-z'’-]{1,20})\s+(?:and|&)\s+$")
+
+
+def _joined_by_and(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A ``word`` joined by "and" or "&" after a name and before one (the second searched in the text before it)."""
+    return compile_fast(rf"\s+(?:and|&)\s+({word})\b"), compile_fast(rf"\b({word})\s+(?:and|&)\s+$")
+
+
+_AND_NAME = _joined_by_and(r"[A-Z][a-z'’-]{1,20}")
 #: The same beside a name typed in lower case: "dan & priya told us".
-_AND_LOWER_RIGHT = compile_fast(r"\s+(?:and|&)\s+([a-z][a-z'’-]{1,20})\b")
-_AND_LOWER_LEFT = compile_fast(r"\b([a-z][a-z'’-]{1,20})\s+(?:and|&)\s+$")
+_AND_LOWER_NAME = _joined_by_and(r"[a-z][a-z'’-]{1,20}")
 
 
 def _coordinated_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span],
@@ -929,8 +934,8 @@ def _coordinated_names(analysis: Analysis, lexicons: Lexicons, spans: list[Span]
     text = analysis.text
     found: list[Span] = []
     for start, end in list(spans):
-        lower = text[start:end].islower()  # a name typed in lower case is joined to one typed the same way
-        right, left = (_AND_LOWER_RIGHT, _AND_LOWER_LEFT) if lower else (_AND_NAME_RIGHT, _AND_NAME_LEFT)
+        # a name typed in lower case is joined to one typed the same way
+        right, left = _AND_LOWER_NAME if text[start:end].islower() else _AND_NAME
         for match, offset in ((right.match(text, end), 0),
                               (left.search(text[max(0, start - 30) : start]), max(0, start - 30))):
             if not match:

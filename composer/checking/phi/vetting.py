@@ -43,7 +43,7 @@ def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
         return True  # "Davis Vision", "Omega drops": an insurer or a product (a child's school can identify them)
     if named and on_practice_street(analysis, start, end):
         return True  # "the side door on Oak Street": the practice's own street
-    if named and text[start:end].split()[0].lower() in introduced_staff(analysis):
+    if named and first_word in introduced_staff(analysis):
         return True  # "Say hi to Renee Alvarez, our newest sleep technologist!": a colleague the draft introduces
     # "my wife, Carol" is the author's family, but not inside a quoted review ("“...my husband Gene...”")
     return not analysis.in_quotes(start) and bool(_OWN_RELATIVE_LEFT.search(analysis.lower[max(0, start - 40) : start]))
