@@ -487,7 +487,7 @@ class Checker:
                                   params["threshold"], found)
         # the model scores words one by one: a date or hour it found part of is widened ("2:15" of "Thursday at 2:15")
         return [phi.whole_when(analysis, start, end) for start, end in scored
-                if not phi.not_an_identifier(analysis, start, end)]
+                if not phi.not_an_identifier(analysis, self.lexicons, start, end)]
 
     @staticmethod
     def _derived_spans(

@@ -43,9 +43,11 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "post", "", "the youngest patients we've ever had"),
         ("We helped the captain at Station 4 of the Springfield Fire Department get back to full duty after his "
          "shoulder surgery.", "post", "", "the captain at Station 4 of the Springfield Fire Department"),
-        # initials captioned with their care, a dated injury, a handle cheered for an implant, an age in words
+        # initials captioned with their care, a dated injury (the date with what it dates), a handle cheered for
+        # an implant, an age in words
         ("“I could hear birds again.” G.M., fitted with new hearing aids last week.", "post", "", "G.M."),
-        ("Twelve weeks of care got him back to work after his February 9 shoulder injury.", "post", "", "February 9"),
+        ("Twelve weeks of care got him back to work after his February 9 shoulder injury.", "post", "",
+         "his February 9 shoulder injury"),
         ("Big congrats to @marty_plays_bass for getting back on stage after his cochlear implant activation!", "post",
          "", "@marty_plays_bass"),
         ("Happy birthday, Opal! She still beat every aide at gin rummy after her checkup. Ninety-nine and undefeated!",
@@ -56,7 +58,7 @@ from composer.checking import Checker, CheckRequest, PracticeContext
         ("At 93 that's just her body slowing down, but please call us.", "reply",
          "is it normal for my grandma to sleep 20 hrs a day?? she's 93", "At 93"),
         # a weekday that dates a third person's named care, a dose or a booking at an hour, a captain, a clinic's first
-        ("So sweet of her to bring lemon bars after her Mohs on Tuesday!", "post", "", "Tuesday"),
+        ("So sweet of her to bring lemon bars after her Mohs on Tuesday!", "post", "", "her Mohs on Tuesday"),
         ("So excited for you! Don't forget your trigger shot at 9:30 tonight!", "reply", "my retrieval is Friday",
          "9:30 tonight"),
         # the same thanks, when the comment is about someone's care, still names a patient
@@ -91,7 +93,7 @@ from composer.checking import Checker, CheckRequest, PracticeContext
         ("Welcome, baby Theo! He made his grand entrance last night at 3 a.m., 7 lbs 2 oz of sweetness.", "post", "",
          "last night at 3 a.m."),
         ("She's up 4 oz above her birth weight. See you both at the weight check on Thursday at 10:30!", "reply", "",
-         "Thursday at 10:30"),
+         "weight check on Thursday at 10:30"),
         ("Long day. Had to tell a 93-year-old retired judge from Maple Grove that he can't drive anymore.", "post", "",
          "93-year-old retired judge from Maple Grove"),
         ("Tell Mr. Kowalski in 12B we said hi, and that his new walker is at the front desk!", "reply", "",
@@ -184,6 +186,21 @@ from composer.checking import Checker, CheckRequest, PracticeContext
          "his Friday procedure"),
         ("We're so sorry about the wait the night of the 12th. Please call our office manager at (555) 201-3300.",
          "reply", "Waited 3 hours with my son and nobody apologized", "the night of the 12th"),
+        # one of a kind where they are, an age praised against a person, a birthday over 89 with its word
+        ("Congrats to the only woman welder at the Decatur rail yard, back at work after her carpal tunnel release!",
+         "post", "", "the only woman welder at the Decatur rail yard"),
+        ("Tell him we said hi! Not many 96-year-olds still mow their own lawn before a hearing check.", "reply",
+         "My dad loved his visit", "Not many 96-year-olds"),
+        ("Please wish your grandmother a happy early 97th birthday from all of us at her next visit!", "reply",
+         "Grandma is coming in Friday", "happy early 97th birthday"),
+        # a death in the practice's care names the person; the care before a day dates it
+        ("We are heartbroken that Deputy Chief Walt Kessler died peacefully in our care this week.", "post", "",
+         "Walt Kessler"),
+        ("Quick note: bring your insurance card to your follow-up Tuesday.", "reply", "When do I come back?",
+         "your follow-up Tuesday"),
+        # a name called out, and a name that opens a sentence about its owner's care
+        ("please stop texting me about refills, call the office!! looking at you Carol 👀", "post", "", "Carol"),
+        ("Frank's biopsy came back benign, so we are all celebrating with him today.", "post", "", "Frank"),
         # a staff member's given name with another surname's initial is someone else (Dr. Marcus Reed is staff)
         ("Huge shoutout to Marcus T. who walked through our doors in full withdrawal and picked up his 1-year chip!",
          "post", "", "Marcus"),
@@ -346,6 +363,9 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         # a gathering's next session
         ("Thanks to the 62 neighbors who joined our overdose-response training! Next session: Tuesday, March 11 at "
          "6 p.m. at 120 Oak Street.", "post", ""),
+        # an illness named after a person names nobody
+        ("Thanks! He is one tough guy, riding 30 miles a week with Parkinson's and loving it.", "reply",
+         "Loved your post about the cyclist!"),
         # a story its subject authorized in writing is a permitted disclosure (45 CFR 164.508)
         ("Shared with his signed written authorization: Marcus walked out of cardiac rehab on his own this week!",
          "post", ""),

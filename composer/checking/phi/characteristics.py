@@ -44,6 +44,8 @@ _AGE = ci(
     rf"\b(?:turned|turns|turn|is\s+turning|will\s+turn)\s+{_OLD}\b(?!\s*(?:%|percent|mg|minutes|degrees|°))"
     # "bea over in cottage 7, all 96 years of her"
     rf"|\ball\s+{_OLD_WORD}\s+years\s+of\s+(?:her|him|them)\b"
+    # "not many 98-year-olds still drive themselves to every appointment": one person, praised against their age
+    rf"|\b(?:not\s+many|very\s+few|few)\s+{_OLD}[- ](?:years?|yrs?)[- ]olds\b"
     rf"|\b(?:passed\s+away|died|still\s+\w+ing|celebrat\w+|retired|married|graduated)\b[^.!?\n]{{0,30}}?"
     rf"\bat\s+(?:the\s+age\s+of\s+)?{_OLD}\b(?!\s*(?:%|percent|degrees|°|a\.?m|p\.?m|miles|pounds|lbs))"
     # "Harold (93)", "At 93 he still...", "at ninety-four,", "97 and sharp as a tack", "turning 100", "our centenarian"
@@ -76,6 +78,8 @@ _AGE_TAIL = compile_fast(
     r"(?:\s+from\s+(?!(?:the|a|an|our|my|his|her|their|your|home|work|school|church|here|there)\b)[a-z]{3,20}"
     r"(?:\s+(?!(?:and|who|that|with|to|for|in|on|at|he|she|they|was|is)\b)[a-z]{3,20})?)?"
 )
+#: The word that makes "happy 96th" a birthday.
+_BIRTHDAY_AFTER = compile_fast(r"\s+(?:birthday|bday|b-day)\b")
 #: How an age written short ends ("91yo", "93 y/o"): a description may follow it as it follows "-year-old".
 _SHORT_AGE_ENDS = ("yo", "y/o", "y.o.", "y.o")
 _UNIQUE = ci(
@@ -96,9 +100,14 @@ _UNIQUE = ci(
     # ...and what singles them out, to the end of the clause: "born in Harmon County in 30 years", "ever
     # delivered by our OB team", "showing Highland cattle at the county fair this year", "(the first girl) in
     # district history to throw a no-hitter"
-    r"(?:\s+(?:[\w'’-]{1,20}\s+){0,3}?(?:born|delivered|treated|seen|diagnosed|showing|raising|competing|to\s+\w+|"
+    r"(?:\s+(?:[\w'’-]{1,20}\s+){0,4}?(?:born|delivered|treated|seen|diagnosed|showing|raising|competing|to\s+\w+|"
     r"had|met|fitted|cared\s+for)\b"
-    r"[^.!?,;:()\n\U0001F300-\U0001FAFF]{0,60}(?<!\s))?"
+    r"[^.!?,;:()\n\U0001F300-\U0001FAFF]{0,60}(?<!\s)"
+    # ...or where they are one of a kind: "(the only woman) blacksmith in Sangamon County", "on the Station 4 engine
+    # crew", "(the only set of twins) in our epilepsy program"
+    r"|(?:\s+[a-z][\w-]{2,20})?\s+(?:in|on|at|of|from)\s+"
+    r"(?:(?!\s(?:and|who|but|with|so|that|is|was|are|were|has|had|have|got|gets|just|both|turned|trusted|came|said)"
+    r"\b)(?:(?:st|mt|ft)\.\s|[^.!?,;:()\n\U0001F300-\U0001FAFF])){3,50}(?<!\s))?"
     r"|\bthe\s+only\s+(?:case|patient|person|one)\s+(?:of|with|in)\s+[^.!?,\n]{1,60}"
     # "the oldest player in Springfield's walking-soccer league": the oldest or youngest of a named group
     r"|\bthe\s+(?:oldest|youngest)\s+(?:[\w-]{1,20}\s+)?(?:player|member|runner|athlete|swimmer|golfer|bowler|"
@@ -217,19 +226,24 @@ def detect_ages(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     if not _OLD_NUMBER.search(text) and "ninety" not in text and "hundred" not in text and "enarian" not in text:
         return spans
     for match in _AGE.finditer(text):
-        kin = match.group().split(maxsplit=1)[0]  # "my grandma turns 100": the kin word opens the match
+        group = match.group()
+        kin = group.split(maxsplit=1)[0]  # "my grandma turns 100": the kin word opens the match
         left = text[max(0, match.start() - 40) : match.start()]
         if OWN_FAMILY_LEFT.search(left) or OWN_FAMILY_LEFT.search(f"{left}{kin} ") or _OWN_KIN_NAMED.search(left):
             continue  # "My Nani turned 95 today": the author's own family, not a patient
-        if _SPELLED_VERB_AGE.match(match.group()) and _READING_LEFT.search(
-                text[max(0, match.start() - 50) : match.start()]):
+        if _SPELLED_VERB_AGE.match(group) and _READING_LEFT.search(text[max(0, match.start() - 50) : match.start()]):
             continue  # "her oxygen was low but she is 95": a reading, not an age
         end = match.end()
-        if "old" in match.group() or match.group().endswith(_SHORT_AGE_ENDS):  # "91yo Vietnam vet" like "91-year-old"
+        # "91yo Vietnam vet" like "91-year-old" (but "not many 96-year-olds" describes nobody after it)
+        if ("old" in group and not group.endswith("olds")) or group.endswith(_SHORT_AGE_ENDS):
             tail = _AGE_TAIL.match(text, end)
             if tail:
                 end = tail.end()
-        elif "turn" in match.group():
+        elif group.startswith("happy"):
+            birthday = _BIRTHDAY_AFTER.match(text, end)  # "happy early 96th birthday": the birthday is the detail
+            if birthday:
+                end = birthday.end()
+        elif "turn" in group:
             when = _TURNS_WHEN.match(text, end)  # "who turn 92 this Saturday": the birthday is the same detail
             if when:
                 end = when.end()

@@ -215,7 +215,7 @@ _WEAK_CARE = ci(
 
 #: What happened to one person on a weekday, said right beside it: an injury, a treatment, a result, a visit.
 _DAY_CARE_NEAR = ci(
-    r"\b(?:see|saw|seen)\s+(?:him|her)\b|\b(?:came|stopped|walked|limped)\s+(?:\w+\s+)?in\b|\b(?:glued|stitched|"
+    r"\b(?:see|saw|seen)\s+(?:him|her)\b|\b(?:came|stopped|walked|limped)\s+(?:\w+\s+)?in\b|\bcome\s+in\b|\b(?:glued|stitched|"
     r"patched|splinted|casted|treated|examined|broke|breaking|fell|injured|crashed|missed|showed\s+up|stepped\s+on|"
     r"bitten|admitted|discharged|born|delivered|passed\s+away|died|labs\s+from|results\s+from|came\s+out|"
     r"went\s+into|collapsed|fainted|passed\s+out|pulled|rescued|struck|stung|nipped|sliced|burned|drowned|"
@@ -244,6 +244,8 @@ def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
         if _GATHERING_RIGHT.match(lower, end):
             return False  # "if you see him at Friday's game": the day of a game, not of anyone's care
         described = _DESCRIBED_TIE.search(sentence) and not _CROWD_WHO.search(sentence)
+        if tie is _WEAK_TIE_REPLY and _comment_asks_about_event(analysis):
+            return False  # "can I get a flu shot at your clinic saturday?" "Come in Saturday!": the event's day
         return bool((tie.search(sentence) or described) and _DAY_CARE_NEAR.search(near) and not _EVENT.search(near))
     return bool(tie.search(sentence) and _WEAK_CARE.search(sentence))
 
@@ -325,7 +327,8 @@ def detect_dates(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, An
             if group == 2 and match.group().startswith(("your", "ur")) and _WEEKDAY_ONLY.fullmatch(match.group(2)):
                 continue
             if not inside(spans, match.start(group)):
-                spans.append(match.span(group))
+                # the whole phrase, "her Mohs on Tuesday", unless it runs through whom the visit is with
+                spans.append(match.span(group) if " with " in match.group() else match.span())
     if analysis.request.kind == "reply" and digits:
         _reply_dates(analysis, spans)
     if not analysis.words.isdisjoint(DAY_WORDS):
@@ -359,9 +362,11 @@ _WHAT_RIGHT = ci(rf"^\s+{CARE_NOUN}s?\b")
 def _widened(lower: str, start: int, end: int) -> Span:
     """A date's span with the words that make one phrase with it (see _WHOSE_LEFT), so the underline covers what
     a reader takes in as the one detail; whose it is only with what happened ("his February 9 shoulder injury"
-    underlines the date)."""
+    underlines the date). What happened may also come first: "her recheck Friday"."""
     right = _WHAT_RIGHT.match(lower[end : end + 30])
     left = (_WHOSE_LEFT if right else _SAID_LEFT).search(lower, max(0, start - 25), start)
+    if not right and not left:
+        left = _CARE_BEFORE.search(lower, max(0, start - 40), start)  # "follow-up Tuesday", "chest x-ray on the 3rd"
     return (left.start() if left else start, end + right.end() if right else end)
 
 
@@ -538,7 +543,10 @@ _WHOLE_WHEN = ci(
     rf"(?:\s+on\s+(?:a\s+)?{_WHEN_DAY}\b)?"
     rf"|{_SLASH_DATE}"
     r"|\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
-    rf"|\b{_MONTH}\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
+    rf"|\b{_MONTH}\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    # "Tuesday afternoon", "last Thursday", "every other Wednesday", "back in March": the day as it was said
+    rf"|\b(?:(?:last|this|next|every(?:\s+other)?)\s+)?{WEEKDAY}(?:[\s-](?:morning|afternoon|evening|night)s?)?\b"
+    rf"|\b(?:back\s+in|since)\s+{FULL_MONTH}\b")
 
 
 def whole_when(analysis: Analysis, start: int, end: int) -> Span:
@@ -546,10 +554,11 @@ def whole_when(analysis: Analysis, start: int, end: int) -> Span:
     "the 3rd") widened to the whole of it, which is the identifier; any other span as it is."""
     lower = analysis.lower
     first, last = max(0, start - 16), min(len(lower), end + 16)
+    whole_start, whole_end = start, end
     for match in _WHOLE_WHEN.finditer(lower, first, last):
-        if match.start() < end and start < match.end():
-            return min(start, match.start()), max(end, match.end())
-    return start, end
+        if match.start() < end and start < match.end():  # every piece it touches: "Tuesday/Thursday 7 a.m."
+            whole_start, whole_end = min(whole_start, match.start()), max(whole_end, match.end())
+    return whole_start, whole_end
 
 
 def _reply_dates(analysis: Analysis, spans: list[Span]) -> None:
@@ -574,13 +583,16 @@ _CARE_EVENT = (r"(?:appointment|appt|visit|recheck|re-check|follow-?up|surgery|p
                # Thursday dressing change" (not "her Tuesday visits": a habit, no date)
                r"injury|fall|accident|fracture|sprain|concussion|stroke|dressing\s+change|fitting|adjustment|"
                r"extraction|retrieval|mohs|repeat|transfer)")
+#: The care a date belongs to, said right before it: "follow-up Tuesday", "her recheck on Friday".
+_CARE_BEFORE = ci(rf"\b(?:(?:your|ur|his|her|their)\s+)?(?:(?!(?:of|for|to|and|at|in|on|from|after|before)\s)"
+                  rf"[\w-]{{2,15}}\s+)?{_CARE_EVENT}\s+(?:on\s+)?$")
 # A date element (a weekday alone is not one: "your physical on Monday" names no date).
 _DAY_OR_DATE = (rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
                 rf"|{WEEKDAY}\s+(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?)")
 _OWNER = f"(?:{'|'.join(sorted(_POSSESSIVES))})"
 _POSSESSED_DATE = ci(
     rf"\b{_OWNER}\s+({_DAY_OR_DATE}|{FULL_MONTH}|{WEEKDAY})\s+(?:[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\b"
-    rf"|\b{_OWNER}\s+(?:[\w-]{{1,15}}\s+){{0,1}}?{_CARE_EVENT}\s+"
+    rf"|\b{_OWNER}\s+(?:(?!{_OWNER}\s|for\s|to\s|of\s)[\w-]{{1,15}}\s+){{0,2}}?{_CARE_EVENT}\s+"
     # "your appointment with Dr. Patel on Monday": with whom, then when
     rf"(?:with\s+(?:(?:dr\.?\s+|nurse\s+)?[\w'’-]{{2,20}}|•+)\s+)?"
     # a weekday alone too, for his, her or their care: "her Mohs on Tuesday", "his post-op Tuesday"

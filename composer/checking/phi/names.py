@@ -76,7 +76,7 @@ _NAME_CONTEXT_LEFT = ci(
     r"congrats\s+to|prayers\s+for|caring\s+for|care\s+for|treating|treated|tell|love\s+ya|love\s+you|"
     r"thanks\s+to|thank\s+you\s+to|keep|hugs\s+to|honou?r(?:ing)?|remember(?:ing)?|celebrating|welcoming|"
     r"proud\s+of|rooting\s+for|cheering\s+(?:for|on)|go|miss(?:ing)?\s+our|thank\s+(?:u|you)|said|says|told|"
-    r"(?:our|my)\s+very\s+own|start|started|put|"
+    r"(?:our|my)\s+very\s+own|start|started|put|looking\s+at\s+you,?|"
     # "Dr. Reed loves working with Mason": whom the staff enjoy treating
     r"(?:loves?|enjoys?|adores?)\s+(?:working\s+with|seeing|treating|caring\s+for|taking\s+care\s+of)))\s+$")
 # A capitalised word that is also an ordinary word ("Grace", "Frank", "Tom") is a person when a person's
@@ -86,7 +86,7 @@ _PERSON_VERB_RIGHT = ci(
     r"graduated|finished|beat|kicked|showed|told|asked|brought|hugged|smiled|laughed|cried|lost|quit|completed|"
     r"survived|visited|returned|recovered|recovers|heals|is\s+recovering|is\s+healing|is\s+(?:now\s+|finally\s+)?home|"
     r"went\s+home|"
-    r"(?:got|had|gets|has)\s+(?:his|her|their)|was\s+(?:so\s+|super\s+|such\s+a\s+)?(?:brave|tough|strong|trooper|champ)|"
+    r"(?:got|had|gets|has)\s+(?:his|her|their)|(?:is|was)\s+(?:so\s+|super\s+|such\s+a\s+|one\s+)?(?:brave|tough|strong|trooper|champ)|"
     r"turned\s+\d|(?:and|&)\s+(?:his|her)\s+(?:mom|dad|wife|husband|family|parents|kids)|(?:is|was)\s+diagnosed|"
     r"rocked|crushed|nailed|conquered|battled|fought|started\s+(?:his|her)|sees|saw\s+(?:dr|our|•)|"
     r"is\s+(?:doing|feeling)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+){0,2}(?:better|great|well)|is\s+on\s+the\s+mend|"
@@ -583,7 +583,8 @@ class _NameSearch:
                 continue  # "September", "Many", "Carry": a month or a word, not a name
             if low in lexicons.common_words and _at_sentence_start(text, start) and (
                     low in ABSTRACT_NAMES or not token[0].isupper() or not (
-                        _PERSON_VERB_RIGHT.match(lower, end) or _surname_then_verb(text, lower, end, lexicons))):
+                        _PERSON_VERB_RIGHT.match(lower, end) or _surname_then_verb(text, lower, end, lexicons)
+                        or _POSSESSIVE_CARE_RIGHT.match(lower[end : end + 60]))):
                 continue  # "Many concerns..." at the start of a sentence is a word, not a name
             if not token[0].isupper() and (low in lexicons.common_words or low in lexicons.ambiguous_names
                                            or low in not_lower):

@@ -5,11 +5,20 @@ own family). The model reads words, not these relations.
 
 from __future__ import annotations
 
-from composer.checking.analysis import Analysis
+from composer.checking.analysis import Analysis, Lexicons
 from composer.checking.fastre import compile_fast
 from composer.checking.phi.dates import DAY_WORDS, MONTH_WORDS, on_practice_calendar
 from composer.checking.phi.names import introduced_staff
-from composer.checking.phi.shared import OWN_RELATIONS, THING_NEXT, ci, in_email, on_practice_street, slash_not_a_date
+from composer.checking.phi.shared import (
+    OWN_RELATIONS,
+    THING_NEXT,
+    care_words,
+    ci,
+    health_words,
+    in_email,
+    on_practice_street,
+    slash_not_a_date,
+)
 
 #: "my wife, Carol", "our grandson Ben": a name right after the author's own relative is family, not a patient.
 _OWN_RELATIVE_LEFT = ci(rf"\b(?:my|our)\s+(?:[\w-]{{1,15}}\s+){{0,2}}?(?:{OWN_RELATIONS}|grandson|granddaughter|"
@@ -21,11 +30,11 @@ def _plausible_date(first: int, second: int) -> bool:
     return (1 <= first <= 12 and 1 <= second <= 31) or (1 <= second <= 12 and 1 <= first <= 31)
 
 
-def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
+def not_an_identifier(analysis: Analysis, lexicons: Lexicons, start: int, end: int) -> bool:
     """Why a span the learned model scored high is no identifier after all, for the reasons the detectors
     already know: "20/15" and "120/80" can be no day of the year (an eye chart, a blood pressure), "1/16 oz" is a
-    fraction, and a name right after "my wife," is the author's own family. The model reads words, not these
-    relations."""
+    fraction, a word of care ("Parkinson's", "Botox") names an illness or a treatment, and a name right after
+    "my wife," is the author's own family. The model reads words, not these relations."""
     text = analysis.text
     slashed = _SLASHED_NUMBERS.fullmatch(text, start, end)
     if slashed:
@@ -38,6 +47,9 @@ def not_an_identifier(analysis: Analysis, start: int, end: int) -> bool:
     dated = first_word in DAY_WORDS or (first_word in MONTH_WORDS and any(c.isdigit() for c in text[start:end]))
     if dated and on_practice_calendar(analysis, start):
         return True  # "the next one on Tuesday, April 8": a gathering's date, as the date detector reads it
+    if first_word == analysis.lower[start:end] and (first_word in care_words(lexicons)
+                                                      or first_word in health_words(lexicons)):
+        return True  # "riding 50 miles a week with Parkinson's": an illness (or a drug), nobody's name
     named = text[start:end].replace(" ", "").isalpha()  # a word, not a code such as "PHP-4408-2271"
     if named and THING_NEXT.match(text, end):
         return True  # "Davis Vision", "Omega drops": an insurer or a product (a child's school can identify them)
