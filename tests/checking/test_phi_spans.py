@@ -363,6 +363,16 @@ def test_the_practice_town_word_still_names_the_practice(checker: Checker, conte
         # a gathering's next session
         ("Thanks to the 62 neighbors who joined our overdose-response training! Next session: Tuesday, March 11 at "
          "6 p.m. at 120 Oak Street.", "post", ""),
+        # colleagues: whom to call on the practice's line, a role right before a name, one the comment praises,
+        # one described by the practice's own work; and an event's title
+        ("Want to volunteer with our hospice? Call Renata Szabo at (555) 201-3300 to sign up for training.", "post",
+         ""),
+        ("Happy work anniversary to our billing coordinator Yolanda! Ten years of untangling claims. 🎉", "post", ""),
+        ("We will pass the love along! Ines is one of our longest-serving volunteers.", "reply",
+         "Shoutout to your volunteer Ines, she made my whole week"),
+        ("Say hi to Luis Ortega! He is the one who runs our Saturday walk-in clinic and never forgets a birthday.",
+         "post", ""),
+        ("Our team will be walking in the Walk of Hope this Saturday. Look for the purple shirts!", "post", ""),
         # an illness named after a person names nobody
         ("Thanks! He is one tough guy, riding 30 miles a week with Parkinson's and loving it.", "reply",
          "Loved your post about the cyclist!"),

@@ -18,7 +18,8 @@ from composer.checking.train_model import ROOT, corpus_files
 
 _REST_STORY = r"\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:finally\s+)?(?:under\s+control|in\s+remission|cancer-?free|gone)\b"
 _QUOTED_SAID = (r"['‘](?:[^'‘’\n]|(?<=\w)['’](?=\w)){10,300}['’](?=[\s.,!?)]|$)[^\n]{0,80}"
-                r"\b(?:patients?|clients?|words\s+from|review|mom|dad|thank\s+you|shared|said|says|wrote)\b")
+                r"\b(?:patients?(?!\s+(?:information|education|handouts?|leaflets?|guides?|resources|materials|portal|safety))"
+                r"|clients?|words\s+from|review|mom|dad|thank\s+you|shared|said|says|wrote)\b")
 _QUOTED_SIGNED = (r"['‘](?:[^'‘’\n]|(?<=\w)['’](?=\w)){10,300}['’]\s*[-\u2013\u2014~]\s*"
                   r"(?:a\s+|an\s+|one\s+of\s+our\s+|our\s+)?\w")
 

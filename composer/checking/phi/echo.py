@@ -11,6 +11,7 @@ from typing import Any
 
 from composer.checking.analysis import Analysis, Lexicons
 from composer.checking.fastre import compile_fast, lower_text
+from composer.checking.phi.names import introduced_staff
 from composer.checking.phi.shared import (
     ABSTRACT_NAMES,
     NOT_INITIALS,
@@ -83,7 +84,10 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     spans: list[Span] = []
     lower = analysis.lower
     text = analysis.text
+    colleagues = introduced_staff(analysis)  # "shoutout to your volunteer Gary" -> "Gary is one of our longtime..."
     for candidate in candidates:
+        if candidate.lower() in colleagues:
+            continue
         for start, end in _standalone(lower, lower_text(candidate)):
             if THING_NEXT.match(text, end):
                 continue  # "past Harlan?" answered with "the Harlan Crossing VFW": a place's name

@@ -46,6 +46,7 @@ from composer.checking.phi.shared import (
     talks_about_person,
     without_accents,
 )
+from composer.checking.text import MASK
 
 _GREETING = ci(
     r"(?:\b(?:hi|hello|hey|dear|morning|(?:so\s+)?sorry|welcome\s+to\s+the\s+world,?|congrats(?:\s+to)?|congratulations(?:\s+to)?|shout[\s-]?outs?\s+to|kudos\s+to|meet|love\s+ya|so\s+happy\s+for\s+you|happy\s+for\s+you|feeling\s+better|feel\s+better(?:\s+soon)?|hugs\s+to|cheers\s+to|"
@@ -137,7 +138,9 @@ _LOWER_NICK_PREFIX = frozenset(["tiny", "little", "lil", "baby", "grandpa", "gra
 _INSTITUTION_OF_LEFT = ci(
     r"\b(?:foundation|association|society|academy|college|university|department|dept\.?|institutes?|bank|states|"
     r"centers?|centres?|journal|annals|archives|league|federation|council|board|ministry|bureau|alliance|coalition|"
-    r"network|museum|hospital|republic|kingdom|commonwealth|daughters|sons|knights)\s+of\s+(?:the\s+)?$")
+    r"network|museum|hospital|republic|kingdom|commonwealth|daughters|sons|knights|"
+    # an event's title: "RESOLVE's Walk of Hope", "the Ride of Courage", "our Garden of Remembrance"
+    r"walk|run|ride|race|gala|march|festival|circle|garden|tree|wall|night|day)\s+of\s+(?:the\s+)?$")
 _PUBLIC_LEFT = ci(
     r"\b(?:governor|gov\.|senator|sen\.|president|rep\.|representative|mayor|secretary|judge|"
     r"professor|prof\.|dr\.|doctor|vote\s+for|elect|candidate|coach|pastor|reverend|rev\.|"
@@ -158,6 +161,12 @@ _ROLE_NOUN = (r"(?:consultant|technologist|technician|tech|specialist|assistant|
               r"counselor|hygienist|pharmacist|midwife|doctor|scheduler|biller|chaplain|volunteer|embryologist|"
               r"geneticist|andrologist|promotora|promotor|coach|team\s+member|"
               r"member\s+of\s+(?:the|our)\s+team)\b")
+#: A colleague's role in the practice's words, right before their name: "our infusion suite's charge nurse",
+#: "our EEG tech extraordinaire", "our patient coordinator" (``owner`` is "our", or "your" in a comment to us).
+def _role_of(owner: str) -> str:
+    return rf"\b(?i:{owner})\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{_ROLE_NOUN})(?i:\s+extraordinaire)?"
+
+
 _STAFF_RIGHT = compile_fast(
     rf"^(?:\s+[A-Z][a-z'’-]+)?,?\s+(?:{_CREDENTIALS}\b|"
     r"(?:is\s+)?(?:our|the|a)\s+(?:new\s+|amazing\s+|wonderful\s+|own\s+)?(?:nurse|medical\s+assistant|"
@@ -184,9 +193,10 @@ _STAFF_LEFT = ci(
     # the practice's outreach staff: "our community health worker Yesenia", "promotora Lupe", "navigator Ana"
     r"\bhealth\s+worker|\bchw|\bpromotora|\bpromotor|\bpatient\s+navigator|\binterpreter|\bhealth\s+coach|"
     r"\bspeaker|\bauthor|\bthanks\s+to\s+our\s+(?:friends|partners|sponsor)s?\s+at)\s+$"
-    # "please call our optical manager, Priya Nandakumar": the role first, set off by a comma
-    # ("our infusion suite's charge nurse, Marisol", "our EEG tech extraordinaire, Dana")
-    rf"|\bour\s+(?:[\w'’-]+\s+){{0,2}}?{_ROLE_NOUN}(?:\s+extraordinaire)?,\s+(?:[\w'’-]+\s+)?$")
+    # "please call our optical manager, Priya Nandakumar": the role first, set off by a comma, or right before the
+    # name ("our infusion suite's charge nurse, Marisol", "our EEG tech extraordinaire, Dana", "our patient
+    # coordinator Marisol")
+    rf"|{_role_of('our')}(?:,\s+(?:[\w'’-]+\s+)?|\s+)$")
 _POSSESSIVE_CARE_RIGHT = ci(rf"^['’]s\s+(?:[\w-]{{1,20}}\s+){{0,2}}?{CARE_NOUN}\b")
 _NOT_PATIENT_RIGHT = ci(
     r"^(?:['’]s)?\s+(?:[\w-]{1,20}\s+){0,2}?(?:class|classroom|students|team|troop|store|shop|bakery|restaurant|"
@@ -449,6 +459,8 @@ class _NameSearch:
             return  # "my husband Raj": the author's own family, not a patient
         if _DOCTOR_LEFT.search(left):
             return  # "Dr. Brooks is now accepting new patients": a physician, named as one
+        if _CONTACT_LEFT.search(left) and MASK in analysis.sentence_lower(start)[1]:
+            return  # "call Carla Jimenez at (555) 201-3300": whom to ask for on the practice's own line
         if _CREW_THANKS_LEFT.search(left) and _AND_CREW_RIGHT.match(text, end):
             return  # "Thank you Wes, Tammy and the whole crew": colleagues thanked, with their team
         if (_PUBLIC_LEFT.search(left) and not titled) or _STAFF_LEFT.search(left) or _STAFF_RIGHT.match(
@@ -996,18 +1008,30 @@ def _not_led_by(spans: list[Span], lower: str, words: frozenset[str]) -> list[Sp
 #: A colleague named after the role they hold here: "our charge nurse, Tanya Brooks", "our social worker is Derek
 #: Fountain", "if you'd like to talk with a social worker, ours is Derek".
 _STAFF_ROLE_NAMED = compile_fast(
-    rf"\b(?i:our)\s+(?:[\w-]+\s+){{0,2}}?(?i:{_ROLE_NOUN})(?:,|\s+is)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\b"
+    rf"{_role_of('our')}(?:,|\s+is)?\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\b"
     rf"|\b(?i:ours\s+is)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\b")
+#: A colleague as the comment a reply answers names them: "shoutout to your volunteer Gary", "Congrats to Tasha on
+#: her award!", "Tasha is the best teacher": one of the practice's own, praised for their work.
+_COMMENT_STAFF_NAMED = compile_fast(
+    rf"{_role_of('your')}(?:,|\s+is)?\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\b"
+    r"|\b(?i:congrat\w*|kudos|shout-?out)\s+(?i:to\s+)?([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s+(?i:on\s+(?:her|his|their)\s+"
+    r"(?:[\w-]+\s+)?(?:award|promotion|retirement|anniversary|certification|new\s+role|\d{1,2}\s+years))\b"
+    rf"|\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\s+(?i:is|was)\s+(?i:the|an?|such\s+an?)\s+(?i:best|most\s+\w+|amazing|awesome|"
+    rf"greatest|kindest|sweetest|nicest)\s+(?i:teacher|instructor|{_ROLE_NOUN})")
 
 
 def introduced_staff(analysis: Analysis) -> frozenset[str]:
-    """Lower-cased first names of the people a draft introduces as colleagues (found once per check, for the
-    name search and the learned spans' vetting; kept on the check, not in a cache that would hold drafts' text)."""
+    """Lower-cased first names of the people a draft, or the comment it answers, introduces as colleagues (found
+    once per check, for the name search, the echo check and the learned spans' vetting; kept on the check, not in a
+    cache that would hold drafts' text)."""
     cached = analysis.__dict__.get("_phi_introduced_staff")
     if cached is None:
         text = analysis.text
         names = [name.lower() for match in _STAFF_INTRO.finditer(text) for name in match.groups() if name]
         names += [(match.group(1) or match.group(2)).lower() for match in _STAFF_ROLE_NAMED.finditer(text)]
+        if analysis.request.kind == "reply":
+            names += [name.lower() for match in _COMMENT_STAFF_NAMED.finditer(analysis.reply)
+                      for name in match.groups() if name]
         # "Mei-Lin Chen": either part of a hyphenated name is how the draft may go on to call her
         cached = frozenset(names + [part for name in names if "-" in name for part in name.split("-") if part])
         analysis.__dict__["_phi_introduced_staff"] = cached
@@ -1045,6 +1069,9 @@ _AND_CREW_RIGHT = compile_fast(
     r"(?:[\w-]+\s+)?(?i:crew|team|staff|gang|squad|volunteers)\b")
 #: A doctor's title right before the name (and a given name between): "Dr. Brooks", "Dr. Nadia Brooks".
 _DOCTOR_LEFT = ci(r"\b(?:dr|doctor|dra)\.?\s+(?:[\w'’-]+\s+)?$")
+#: Whom a reader is told to reach ("call Carla", "ask for Carla Jimenez"): a colleague, when the practice's own
+#: number or address is in the same sentence.
+_CONTACT_LEFT = ci(r"\b(?:call|ask\s+for|contact|reach\s+out\s+to|email|e-mail|text|talk\s+to|speak\s+(?:to|with))\s+$")
 #: A commenter addressing the author by a kin title and a name ("Aunt Anika!!", "Tío Luis"): a relative writing,
 #: not "my aunt Rose", which tells of someone else. The author's own name is masked in the comment, as a staff name
 #: is (a run of MASK characters).
