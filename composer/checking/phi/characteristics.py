@@ -340,10 +340,10 @@ _DESCRIBED_PERSON = ci(
     r"(?:in\s+(?:room|bed|bay)\s+\d{1,3}\s+(?:[\w-]{1,15}\s+){0,2}?)?(?:who|that)\s+(?:runs|ran|owns|owned|coaches|"
     r"coached|teaches|taught|works|worked|drives|drove|manages|managed|plays|played|sings|sang|delivers|delivered|"
     r"cuts|cut|preaches|serves|served|bakes|tends|lives|lived|sells|sold|fixes|fixed|cooks|started|founded|"
-    r"umpires|referees|reffed|hosts|hosted|anchors|pastors|leads|led)\b()[^.!?\n,;]{0,40}?"
+    r"umpires|referees|reffed|hosts|hosted|anchors|pastors|leads|led)\b[^.!?\n,;]{0,40}?"
     r"(?=\s+(?:is|was|and|but|who|with|came|got|has|had)\b|[.!?\n,;]|$)")
-#: The practice's own work after what a described person does ("...who teaches our injection classes").
-_OWN_WORK_AFTER = ci(r"\s+(?:all\s+)?(?:our|the\s+practice['’]s|•+['’]s)\b")
+#: The practice's own work as what a described person does ("the one who teaches our injection classes").
+_OWN_WORK = ci(r"\b(?:who|that)\s+[a-z]+\s+(?:all\s+)?(?:our|the\s+practice['’]s|•+['’]s)\b")
 # "the Springfield High's football team", "Mrs. Grant's 2nd grade class": a small group that names a member.
 #: The words one of which every match of _SCHOOL_GROUP ends with.
 _GROUP_WORDS = frozenset(["class", "classroom", "homeroom", "team", "squad", "band", "roster", "choir", "orchestra"])
@@ -398,7 +398,7 @@ def _described_people(analysis: Analysis, lexicons: Lexicons, spans: list[Span])
 
     if "who" in analysis.words or "that" in analysis.words:
         for match in islice(_DESCRIBED_PERSON.finditer(analysis.lower), MAX_SPANS):
-            if _OWN_WORK_AFTER.match(analysis.lower, match.end(1)):  # group 1: empty, right after the verb
+            if _OWN_WORK.search(match.group()):
                 continue  # "she's the one who teaches our injection classes": a colleague, at the practice's work
             push(match.start(), match.end() - (len(match.group()) - len(match.group().rstrip())))
     if "only" in analysis.words and not analysis.words.isdisjoint(_role_words(lexicons)):

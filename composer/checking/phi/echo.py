@@ -84,7 +84,8 @@ def detect_echo(analysis: Analysis, lexicons: Lexicons, params: Mapping[str, Any
     spans: list[Span] = []
     lower = analysis.lower
     text = analysis.text
-    colleagues = introduced_staff(analysis)  # "shoutout to your volunteer Gary" -> "Gary is one of our longtime..."
+    # "shoutout to your volunteer Gary" -> "Gary is one of our longtime volunteers": a colleague, not a patient
+    colleagues = introduced_staff(analysis) if candidates else frozenset()
     for candidate in candidates:
         if candidate.lower() in colleagues:
             continue

@@ -161,9 +161,9 @@ _ROLE_NOUN = (r"(?:consultant|technologist|technician|tech|specialist|assistant|
               r"counselor|hygienist|pharmacist|midwife|doctor|scheduler|biller|chaplain|volunteer|embryologist|"
               r"geneticist|andrologist|promotora|promotor|coach|team\s+member|"
               r"member\s+of\s+(?:the|our)\s+team)\b")
-#: A colleague's role in the practice's words, right before their name: "our infusion suite's charge nurse",
-#: "our EEG tech extraordinaire", "our patient coordinator" (``owner`` is "our", or "your" in a comment to us).
 def _role_of(owner: str) -> str:
+    """A colleague's role in the practice's words, right before their name: "our infusion suite's charge nurse",
+    "our EEG tech extraordinaire", "our patient coordinator" (``owner`` is "our", or "your" in a comment to us)."""
     return rf"\b(?i:{owner})\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{_ROLE_NOUN})(?i:\s+extraordinaire)?"
 
 
@@ -1005,15 +1005,17 @@ def _not_led_by(spans: list[Span], lower: str, words: frozenset[str]) -> list[Sp
     return [(s, e) for s, e in spans if lower[s:e].split(maxsplit=1)[0].strip("'’") not in words]
 
 
+#: The name after a colleague's role: "..., Tanya", "... is Derek", "... Marisol" (captured).
+_NAME_AFTER_ROLE = r"(?:,|\s+is)?\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\b"
 #: A colleague named after the role they hold here: "our charge nurse, Tanya Brooks", "our social worker is Derek
-#: Fountain", "if you'd like to talk with a social worker, ours is Derek".
+#: Fountain", "our patient coordinator Marisol", "if you'd like to talk with a social worker, ours is Derek".
 _STAFF_ROLE_NAMED = compile_fast(
-    rf"{_role_of('our')}(?:,|\s+is)?\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\b"
+    rf"{_role_of('our')}{_NAME_AFTER_ROLE}"
     rf"|\b(?i:ours\s+is)\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\b")
 #: A colleague as the comment a reply answers names them: "shoutout to your volunteer Gary", "Congrats to Tasha on
 #: her award!", "Tasha is the best teacher": one of the practice's own, praised for their work.
 _COMMENT_STAFF_NAMED = compile_fast(
-    rf"{_role_of('your')}(?:,|\s+is)?\s+([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\b"
+    rf"{_role_of('your')}{_NAME_AFTER_ROLE}"
     r"|\b(?i:congrat\w*|kudos|shout-?out)\s+(?i:to\s+)?([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{1,20})\s+(?i:on\s+(?:her|his|their)\s+"
     r"(?:[\w-]+\s+)?(?:award|promotion|retirement|anniversary|certification|new\s+role|\d{1,2}\s+years))\b"
     rf"|\b([A-ZÁÉÍÓÚÑ][a-zà-öø-ÿ'’-]{{1,20}})\s+(?i:is|was)\s+(?i:the|an?|such\s+an?)\s+(?i:best|most\s+\w+|amazing|awesome|"
