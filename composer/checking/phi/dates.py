@@ -244,7 +244,7 @@ def _weak_tied(analysis: Analysis, start: int, end: int) -> bool:
         if _GATHERING_RIGHT.match(lower, end):
             return False  # "if you see him at Friday's game": the day of a game, not of anyone's care
         described = _DESCRIBED_TIE.search(sentence) and not _CROWD_WHO.search(sentence)
-        if tie is _WEAK_TIE_REPLY and _comment_asks_about_event(analysis):
+        if analysis.request.kind == "reply" and _comment_asks_about_event(analysis):
             return False  # "can I get a flu shot at your clinic saturday?" "Come in Saturday!": the event's day
         return bool((tie.search(sentence) or described) and _DAY_CARE_NEAR.search(near) and not _EVENT.search(near))
     return bool(tie.search(sentence) and _WEAK_CARE.search(sentence))

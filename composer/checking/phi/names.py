@@ -189,7 +189,8 @@ _STAFF_RIGHT = compile_fast(
 _STAFF_LEFT = ci(
     r"(?:\bwelcome\s+to\s+the\s+team,?|\bwelcoming\s+our|\bcongrats\s+to\s+our|\bcongratulations\s+to\s+our|"
     r"\bour\s+own|\bteam\s+member|\bnurse|\bprovider|\bphysician|\bstaff|\bcolleague|\bcoworker|"
-    r"\bco-worker|\bour\s+(?:new\s+)?(?:nurse|doctor|pediatrician|ma|receptionist|manager|partner)|"
+    # (roles of _ROLE_NOUN, "our new nurse", are the last alternative's)
+    r"\bco-worker|\bour\s+(?:new\s+)?(?:pediatrician|ma|partner)|"
     # the practice's outreach staff: "our community health worker Yesenia", "promotora Lupe", "navigator Ana"
     r"\bhealth\s+worker|\bchw|\bpromotora|\bpromotor|\bpatient\s+navigator|\binterpreter|\bhealth\s+coach|"
     r"\bspeaker|\bauthor|\bthanks\s+to\s+our\s+(?:friends|partners|sponsor)s?\s+at)\s+$"
